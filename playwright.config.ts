@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test'
+// @ts-expect-error: a plain .mjs helper shared with scripts/check-chromium.mjs
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium-path.mjs'
+
+const executablePath = (findChromium() as string | null) ?? undefined
+const PORT = 4173
+
+// End-to-end tests run against the production build (`vite build` + `vite preview`): some bugs
+// exist only there (CSV-PITFALLS #1).
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}/`,
+    browserName: 'chromium',
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    acceptDownloads: true,
+    trace: 'off',
+  },
+  webServer: {
+    command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+  },
+})

@@ -1,0 +1,100 @@
+// Dates at the precision the source gives them. A date is stored as one integer,
+// year * 10000 + month * 100 + day, with 0 for a month or day that the source does not give, so
+// `2021` is 20210000 and `2021-08` is 20210800. Integers sort in date order, fit an Int32Array and
+// never pass through `new Date()`, which would invent a day and shift it by the local time zone.
+
+import type { DatePrecision } from './schema'
+
+const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/
+
+/** The parsed form of an ISO date, or the reason it is not one. */
+export type ParsedDate = { ok: true; code: number } | { ok: false; reason: string }
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+    return leap ? 29 : 28
+  }
+  return [4, 6, 9, 11].includes(month) ? 30 : 31
+}
+
+// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into a date code, refusing impossible dates (2021-02-30).
+export function parseIsoDate(text: string): ParsedDate {
+  const match = ISO_DATE.exec(text)
+  if (!match) {
+    return { ok: false, reason: 'is not a date as YYYY, YYYY-MM or YYYY-MM-DD' }
+  }
+  const year = Number(match[1])
+  const month = match[2] === undefined ? 0 : Number(match[2])
+  const day = match[3] === undefined ? 0 : Number(match[3])
+  if (year < 1000) return { ok: false, reason: 'has a year before 1000' }
+  if (match[2] !== undefined && (month < 1 || month > 12)) {
+    return { ok: false, reason: `has no month ${match[2]}` }
+  }
+  if (match[3] !== undefined && (day < 1 || day > daysInMonth(year, month))) {
+    return {
+      ok: false,
+      reason: `is not a day of the calendar (${year}-${match[2]} has no day ${match[3]})`,
+    }
+  }
+  return { ok: true, code: year * 10000 + month * 100 + day }
+}
+
+export function dateYear(code: number): number {
+  return Math.floor(code / 10000)
+}
+
+/** Month 1-12, or 0 when the date is known only to the year. */
+export function dateMonth(code: number): number {
+  return Math.floor(code / 100) % 100
+}
+
+/** Day 1-31, or 0 when the date is known only to the month or year. */
+export function dateDay(code: number): number {
+  return code % 100
+}
+
+export function datePrecision(code: number): DatePrecision {
+  if (dateMonth(code) === 0) return 'year'
+  return dateDay(code) === 0 ? 'month' : 'day'
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/** The ISO text of a date code, at its own precision: the inverse of parseIsoDate. */
+export function formatIsoDate(code: number): string {
+  const year = String(dateYear(code))
+  const month = dateMonth(code)
+  if (month === 0) return year
+  const day = dateDay(code)
+  return day === 0 ? `${year}-${pad2(month)}` : `${year}-${pad2(month)}-${pad2(day)}`
+}
+
+const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+]
+
+/** A date for people, at the precision the data gives: `2024`, `Aug 2021`, `8 Oct 2021`. */
+export function formatDateLabel(code: number): string {
+  const month = dateMonth(code)
+  if (month === 0) return String(dateYear(code))
+  const name = MONTH_NAMES[month - 1] ?? ''
+  const day = dateDay(code)
+  return day === 0 ? `${name} ${dateYear(code)}` : `${day} ${name} ${dateYear(code)}`
+}
+
+/** Months counted from year 0: a continuous index for a monthly time axis. */
+export function monthIndex(code: number): number {
+  return dateYear(code) * 12 + dateMonth(code) - 1
+}

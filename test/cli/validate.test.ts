@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { runValidate } from '../../src/cli/validateFiles'
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url))
+
+function run(args: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const code = runValidate(
+    args,
+    (line) => out.push(line),
+    (line) => err.push(line),
+  )
+  return { code, out, err }
+}
+
+describe('validate command', () => {
+  it('exits 0 and prints the summary for a valid file', () => {
+    const { code, out } = run([fixture('valid-minimal.csv')])
+    expect(code).toBe(0)
+    expect(out).toEqual(['2 rows valid, 0 rows with issues'])
+  })
+
+  it('prints FILE:LINE: COLUMN: message per issue and exits 1', () => {
+    const file = fixture('bad-rows.csv')
+    const { code, out } = run([file])
+    expect(code).toBe(1)
+    expect(out[0]).toBe(
+      `${file}:3: date: "2021-02-30" is not a day of the calendar (2021-02 has no day 30)`,
+    )
+    expect(out).toContain(`${file}:11: has 3 fields where the header has 8`)
+    expect(out.at(-1)).toBe('2 rows valid, 9 rows with issues')
+  })
+
+  it.each(['binary.png', 'utf16le-no-bom.csv', 'empty.csv', 'missing-columns.csv'])(
+    'gives %s one file-level issue without a line and exits 1',
+    (name) => {
+      const { code, out } = run([fixture(name)])
+      expect(code).toBe(1)
+      expect(out).toHaveLength(2)
+      expect(out[0]).toMatch(
+        new RegExp(`^${fixture(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\S`),
+      )
+    },
+  )
+
+  it('exits 2 when a file cannot be read, and still checks the others', () => {
+    const { code, err, out } = run(['/nonexistent/file.csv', fixture('valid-minimal.csv')])
+    expect(code).toBe(2)
+    expect(err[0]).toMatch(/^\/nonexistent\/file\.csv: cannot be read/)
+    expect(out.at(-1)).toBe('2 rows valid, 0 rows with issues')
+  })
+
+  it('prints the same as JSON with --json', () => {
+    const { code, out } = run(['--json', fixture('bad-rows.csv')])
+    expect(code).toBe(1)
+    const json = JSON.parse(out.join('\n'))
+    expect(json.rowsValid).toBe(2)
+    expect(json.rowsWithIssues).toBe(9)
+    expect(json.files[0].issues[0]).toMatchObject({ line: 3, column: 'date' })
+  })
+
+  it('runs as npm run validate, with its exit status', () => {
+    let status = 0
+    try {
+      execFileSync('npx', ['tsx', 'src/cli/validate.ts', fixture('bad-rows.csv')], {
+        encoding: 'utf8',
+      })
+    } catch (error) {
+      status = (error as { status: number }).status
+    }
+    expect(status).toBe(1)
+    const ok = execFileSync('npx', ['tsx', 'src/cli/validate.ts', 'data/attacks.csv'], {
+      encoding: 'utf8',
+    })
+    expect(ok).toMatch(/^\d+ rows valid, 0 rows with issues\n$/)
+  })
+})
