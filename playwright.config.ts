@@ -3,7 +3,9 @@ import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium-path.mjs'
 
 const executablePath = (findChromium() as string | null) ?? undefined
-const PORT = 4173
+// E2E_PORT lets several checkouts (or developers) run the suite at once without sharing a build.
+const PORT = Number(process.env.E2E_PORT ?? 4173)
+const OUT_DIR = PORT === 4173 ? 'dist' : `node_modules/.e2e-dist-${PORT}`
 
 // End-to-end tests run against the production build (`vite build` + `vite preview`): some bugs
 // exist only there (CSV-PITFALLS #1).
@@ -14,7 +16,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: 'list',
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     browserName: 'chromium',
@@ -25,7 +27,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite build --logLevel warn --outDir ${OUT_DIR} && npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

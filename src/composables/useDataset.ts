@@ -1,26 +1,41 @@
 // Owns the dataset the page shows: the store, where it came from, and what loading it reported.
-// Large data lives in shallowRef: Vue must not make a million-row store deeply reactive.
+// One shared instance for the whole page (every component that calls useDataset() sees the same
+// data). Large data lives in shallowRef: Vue must not make a million-row store deeply reactive.
 
 import { shallowRef } from 'vue'
 import { loadCsv, type LoadResult } from '../core/load'
-import type { CasualtyStore } from '../core/store'
+import { concatStores, type CasualtyStore } from '../core/store'
 import shippedCsv from '../../data/attacks.csv?raw'
 
 /** The dataset shipped with the dashboard, coded from the source text (data/README.md). */
 export const SHIPPED_DATASET_NAME = 'data/attacks.csv'
 
-export function useDataset() {
+function createDatasetState() {
+  /** The data on show; null before anything loaded. */
   const store = shallowRef<CasualtyStore | null>(null)
+  /** What the last load reported (issues, counts), including a load that was refused. */
   const lastLoad = shallowRef<LoadResult | null>(null)
+  /** A name for the data on show: the shipped file's path or the imported file's name. */
   const sourceName = shallowRef('')
 
+  /** Shows `next` instead of the current data. */
+  function replaceStore(next: CasualtyStore, name: string): void {
+    store.value = next
+    sourceName.value = name
+  }
+
+  /** Adds the rows of `more` after the current data. */
+  function appendStore(more: CasualtyStore, name: string): void {
+    if (!store.value) return replaceStore(more, name)
+    store.value = concatStores(store.value, more)
+    sourceName.value = `${sourceName.value} + ${name}`
+  }
+
+  // Loads CSV text on the main thread: for the small shipped file. Imports go through the worker.
   function loadText(text: string, name: string): LoadResult {
     const result = loadCsv(text)
     lastLoad.value = result
-    if (result.ok && result.store) {
-      store.value = result.store
-      sourceName.value = name
-    }
+    if (result.ok && result.store) replaceStore(result.store, name)
     return result
   }
 
@@ -28,5 +43,17 @@ export function useDataset() {
     return loadText(shippedCsv, SHIPPED_DATASET_NAME)
   }
 
-  return { store, lastLoad, sourceName, loadText, loadShipped }
+  return { store, lastLoad, sourceName, replaceStore, appendStore, loadText, loadShipped }
+}
+
+let shared: ReturnType<typeof createDatasetState> | null = null
+
+export function useDataset() {
+  shared ??= createDatasetState()
+  return shared
+}
+
+/** Forgets the shared state: for tests that mount the app more than once. */
+export function resetDatasetForTests(): void {
+  shared = null
 }
