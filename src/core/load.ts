@@ -45,8 +45,11 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
-  /** How rows are read into the schema; by default, by the header's column names. */
-  reader?: RowReader
+  /**
+   * How rows are read into the schema, given the file's header: a column mapping (issue #4).
+   * By default, by the header's column names, and a header that lacks a required column is refused.
+   */
+  readerFor?: (header: readonly string[]) => RowReader
 }
 
 function failed(message: string, partial: Partial<LoadResult> = {}): LoadResult {
@@ -84,8 +87,10 @@ export function loadCsv(input: Uint8Array | string, options: LoadOptions = {}): 
 
   const parsed = parseCsvText(text)
   const base = { encoding, delimiter: parsed.delimiter, header: parsed.header, warnings }
-  const reader = options.reader ?? readerFromHeader(parsed.header)
-  if (!options.reader) {
+  const reader = options.readerFor
+    ? options.readerFor(parsed.header)
+    : readerFromHeader(parsed.header)
+  if (!options.readerFor) {
     const missing = missingRequiredColumns(parsed.header)
     if (missing.length > 0) {
       const known = parsed.header.filter((cell) =>
@@ -127,5 +132,38 @@ export function loadCsv(input: Uint8Array | string, options: LoadOptions = {}): 
     },
     missingColumns: [],
     ...base,
+  }
+}
+
+/**
+ * Loads a file fed in chunks (a worker reading a File slice by slice), reporting progress by bytes.
+ * The contract: push() every chunk in order, then finish() once. Chunks may split characters and
+ * lines anywhere.
+ */
+export class CsvLoader {
+  private readonly chunks: Uint8Array[] = []
+  private received = 0
+
+  constructor(private readonly options: LoadOptions = {}) {}
+
+  /** Bytes pushed so far. */
+  get bytesRead(): number {
+    return this.received
+  }
+
+  push(chunk: Uint8Array): void {
+    this.chunks.push(chunk)
+    this.received += chunk.length
+  }
+
+  finish(): LoadResult {
+    const bytes = new Uint8Array(this.received)
+    let at = 0
+    for (const chunk of this.chunks) {
+      bytes.set(chunk, at)
+      at += chunk.length
+    }
+    this.chunks.length = 0
+    return loadCsv(bytes, this.options)
   }
 }

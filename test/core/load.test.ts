@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadCsv } from '../../src/core/load'
+import { CsvLoader, loadCsv } from '../../src/core/load'
 import { fixtureBytes, REQUIRED_HEADER } from '../helpers/fixtures'
 
 describe('loadCsv on fixtures', () => {
@@ -95,5 +95,22 @@ describe('loadCsv on fixtures', () => {
     })
     expect(result.rowIssues[0]).toMatchObject({ line: 6, column: 'date' })
     expect(result.store?.record(0).extra).toEqual({ x: 'k' })
+  })
+})
+
+describe('CsvLoader', () => {
+  it('gives the same result as loadCsv, whatever the chunk boundaries', () => {
+    const bytes = new TextEncoder().encode(
+      `${REQUIRED_HEADER},note\nA,2021,gruppé,1,,,,"a\nb"\nB,2022,ü,2,3,,,x\n`,
+    )
+    const whole = loadCsv(bytes)
+    for (const size of [1, 2, 3, 7, 64]) {
+      const loader = new CsvLoader()
+      for (let at = 0; at < bytes.length; at += size) loader.push(bytes.subarray(at, at + size))
+      expect(loader.bytesRead).toBe(bytes.length)
+      const chunked = loader.finish()
+      expect(chunked.store?.records()).toEqual(whole.store?.records())
+      expect(chunked.summary).toEqual(whole.summary)
+    }
   })
 })
