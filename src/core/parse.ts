@@ -4,6 +4,7 @@
 // header mode, no delimiter guessing).
 
 import Papa from 'papaparse'
+import { KNOWN_FORMAT_COLUMNS } from './mapping'
 import { SCHEMA_COLUMNS } from './schema'
 
 /** Delimiters we accept: comma, semicolon (European Excel), tab (Excel "Unicode text"). */
@@ -37,14 +38,45 @@ export interface ParsedCsv {
 
 const SEP_LINE = /^sep=(.)\s*$/i
 
-/** CRLF and lone CR become LF, so that line numbers match what an editor shows. */
-export function normalizeNewlines(text: string): string {
-  return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n')
+// CRLF and lone CR become LF, so that line numbers match what an editor shows. Given the delimiter,
+// only line breaks between rows are normalised: a CR inside a quoted value is data and stays, so
+// that a value survives import(export(x)) unchanged (issue #4).
+export function normalizeNewlines(text: string, delimiter?: string): string {
+  if (text.indexOf('\r') === -1) return text
+  if (delimiter === undefined || text.indexOf('"') === -1) return text.replace(/\r\n?/g, '\n')
+  const parts: string[] = []
+  let from = 0
+  let at = 0
+  while (at < text.length) {
+    const char = text.charCodeAt(at)
+    if (char === 13 /* \r */) {
+      parts.push(text.slice(from, at), '\n')
+      at += text.charCodeAt(at + 1) === 10 ? 2 : 1
+      from = at
+    } else if (char === 34 /* " */ && (at === 0 || isFieldEnd(text[at - 1], delimiter))) {
+      // A quoted field: skip to its closing quote ("" inside is an escaped quote).
+      let close = text.indexOf('"', at + 1)
+      while (close !== -1 && text.charCodeAt(close + 1) === 34) close = text.indexOf('"', close + 2)
+      at = close === -1 ? text.length : close + 1
+    } else {
+      at++
+    }
+  }
+  parts.push(text.slice(from))
+  return parts.join('')
 }
 
+function isFieldEnd(char: string | undefined, delimiter: string): boolean {
+  return char === delimiter || char === '\n' || char === '\r'
+}
+
+/** Line breaks in a value: LF, CRLF and a lone CR each count as one, as in an editor. */
 function countNewlines(value: string): number {
   let count = 0
-  for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) count++
+  for (let at = 0; at < value.length; at++) {
+    const char = value.charCodeAt(at)
+    if (char === 10 || (char === 13 && value.charCodeAt(at + 1) !== 10)) count++
+  }
   return count
 }
 
@@ -58,7 +90,8 @@ function splitHeaderLine(line: string, delimiter: string): string[] {
   )
 }
 
-const KNOWN_NAMES = new Set<string>(SCHEMA_COLUMNS)
+// Our columns, and those of the outside formats a column mapping reads (GTD, ACLED, UCDP).
+const KNOWN_NAMES = new Set<string>([...SCHEMA_COLUMNS, ...KNOWN_FORMAT_COLUMNS])
 
 // Picks the delimiter under which the header names the most known columns; ties go to the one that
 // splits the header into the most cells. Papa's own guess picks `,` for semicolon files with
@@ -97,13 +130,25 @@ function isBlankRow(fields: readonly string[]): boolean {
   return fields.every((field) => field.trim() === '')
 }
 
+/** The delimiter a text's `sep=` line or header names, read from its start. */
+function delimiterOf(text: string, knownNames?: ReadonlySet<string>): Delimiter {
+  const lines = normalizeNewlines(text.slice(0, 65536)).split('\n')
+  const sep = SEP_LINE.exec(lines[0] ?? '')
+  const named = sep?.[1]
+  if (named !== undefined && (DELIMITERS as readonly string[]).includes(named)) {
+    return named as Delimiter
+  }
+  const header = lines.slice(sep ? 1 : 0).find((line) => line.trim() !== '') ?? ''
+  return chooseDelimiter(header, knownNames)
+}
+
 // Splits CSV text into a header and rows that each know their starting line. Never throws.
 export function parseCsvText(
   rawText: string,
   options: { knownNames?: ReadonlySet<string> } = {},
 ): ParsedCsv {
-  let text = normalizeNewlines(rawText)
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  let text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText
+  text = normalizeNewlines(text, delimiterOf(text, options.knownNames))
   const skipped: ParsedCsv['skipped'] = []
   let line = 1
   let forcedDelimiter: Delimiter | null = null

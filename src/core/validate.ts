@@ -2,6 +2,7 @@
 // core-table, a bad value becomes a value (an issue naming the line, the column and what is wrong).
 
 import { parseIsoDate } from './date'
+import { unescapeFormula } from './exportCsv'
 import {
   COUNT_COLUMNS,
   MAX_COUNT,
@@ -84,7 +85,9 @@ export function validateRow(fields: readonly string[], line: number, reader: Row
 
   for (const column of SCHEMA_COLUMNS) {
     if ((COUNT_COLUMNS as readonly string[]).includes(column)) continue
-    ;(record as unknown as Record<string, string>)[column] = text(column).trim()
+    // Our export prefixes an apostrophe to formula-like values (CSV injection); strip it again so
+    // that importing an export gives back the same values.
+    ;(record as unknown as Record<string, string>)[column] = unescapeFormula(text(column).trim())
   }
   if (record.incident_id === '') {
     issues.push({
@@ -142,7 +145,7 @@ export function validateRow(fields: readonly string[], line: number, reader: Row
   for (const extra of reader.extras) {
     // defineProperty, so that a column named `__proto__` stays a column (CSV-PITFALLS #5).
     Object.defineProperty(record.extra, extra.name, {
-      value: fields[extra.index] ?? '',
+      value: unescapeFormula(fields[extra.index] ?? ''),
       enumerable: true,
       writable: true,
       configurable: true,

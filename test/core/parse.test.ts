@@ -24,7 +24,22 @@ describe('parseCsvText', () => {
     const parsed = parseCsvText(text)
     expect(parsed.lines).toEqual([2, 5, 6, 8])
     expect(parsed.rows[0]).toEqual(['A', 'one\ntwo\nthree'])
-    expect(parsed.rows[2]).toEqual(['C', 'x\ny'])
+    // A line break inside quotes is data: it stays as written (issue #4, lossless round trip).
+    expect(parsed.rows[2]).toEqual(['C', 'x\r\ny'])
+  })
+
+  it.each([
+    ['CRLF rows, CR and CRLF inside quotes', 'a,b\r\n1,"x\ry"\r\n2,"p\r\nq"\r\n3,z\r\n'],
+    ['CR rows', 'a,b\r1,"x\ry"\r2,"p\r\nq"\r3,z\r'],
+    ['semicolon, quote after the delimiter', 'a;b\r\n1;"x\ry"\r\n2;"p\r\nq"\r\n3;z'],
+  ])('normalises line breaks between rows, not inside quotes (%s)', (_name, text) => {
+    const parsed = parseCsvText(text)
+    expect(parsed.rows).toEqual([
+      ['1', 'x\ry'],
+      ['2', 'p\r\nq'],
+      ['3', 'z'],
+    ])
+    expect(parsed.lines).toEqual([2, 4, 6])
   })
 
   it('keeps quotes, commas and delimiters inside quoted fields', () => {
