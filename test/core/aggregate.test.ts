@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { figureAt, sumByGroup, sumOverTime, sumTotals } from '../../src/core/aggregate'
+import { allRows } from '../../src/core/filter'
+import { loadCsv } from '../../src/core/load'
+import { emptyRecord, type CasualtyRecord } from '../../src/core/schema'
+import { storeFromRecords } from '../../src/core/store'
+
+const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
+  ...emptyRecord(),
+  incident_id: 'X',
+  date: '2021-08',
+  target_group: 'civilians',
+  ...overrides,
+})
+
+const totalsOf = (records: CasualtyRecord[]) => {
+  const store = storeFromRecords(records)
+  return sumTotals(store, allRows(store))
+}
+
+describe('sumTotals', () => {
+  it.each<
+    [
+      string,
+      Partial<CasualtyRecord>[],
+      {
+        min: number
+        max: number
+        openRows: number
+        unquantifiedRows: number
+        quantifiedRows: number
+      },
+    ]
+  >([
+    [
+      'exact figures add up',
+      [
+        { killed_min: 170, killed_max: 170 },
+        { killed_min: 13, killed_max: 13 },
+      ],
+      { min: 183, max: 183, openRows: 0, unquantifiedRows: 0, quantifiedRows: 2 },
+    ],
+    [
+      'a range adds both ends',
+      [
+        { killed_min: 10, killed_max: 20 },
+        { killed_min: 5, killed_max: 5 },
+      ],
+      { min: 15, max: 25, openRows: 0, unquantifiedRows: 0, quantifiedRows: 2 },
+    ],
+    [
+      'an open bound is counted, its minimum joins the max',
+      [{ killed_min: 51 }, { killed_min: 10, killed_max: 12 }],
+      { min: 61, max: 63, openRows: 1, unquantifiedRows: 0, quantifiedRows: 2 },
+    ],
+    [
+      'words without a number are unquantified, not zero',
+      [{ killed_text: 'multiple casualties' }, { killed_min: 6, killed_text: 'at least six' }],
+      { min: 6, max: 6, openRows: 1, unquantifiedRows: 1, quantifiedRows: 1 },
+    ],
+    [
+      'no words and no number: not mentioned',
+      [{}, { killed_min: 1 }],
+      { min: 1, max: 1, openRows: 1, unquantifiedRows: 0, quantifiedRows: 1 },
+    ],
+    [
+      'only a maximum ("up to 20") adds 0 to the minimum',
+      [{ killed_max: 20 }],
+      { min: 0, max: 20, openRows: 0, unquantifiedRows: 0, quantifiedRows: 1 },
+    ],
+    [
+      'zero is a number',
+      [{ killed_min: 0, killed_max: 0 }],
+      { min: 0, max: 0, openRows: 0, unquantifiedRows: 0, quantifiedRows: 1 },
+    ],
+  ])('%s', (_name, rows, expected) => {
+    expect(totalsOf(rows.map(record)).killed).toEqual(expected)
+  })
+
+  it('counts distinct incidents and incidents with unquantified figures', () => {
+    const totals = totalsOf([
+      record({ incident_id: 'A', killed_min: 170, killed_max: 170 }),
+      record({ incident_id: 'A', killed_min: 13, killed_max: 13, target_group: 'us' }),
+      record({ incident_id: 'B', killed_min: 51, injured_text: 'scores' }),
+      record({ incident_id: 'C', killed_text: 'multiple', injured_text: 'multiple' }),
+      record({ incident_id: 'C', injured_text: 'many', target_group: 'other' }),
+    ])
+    expect(totals.rows).toBe(5)
+    expect(totals.incidents).toBe(3)
+    expect(totals.unquantifiedIncidents).toEqual({ killed: 1, injured: 2, either: 2 })
+  })
+
+  it('sums a selection only', () => {
+    const store = storeFromRecords([
+      record({ killed_min: 1 }),
+      record({ killed_min: 2 }),
+      record({ killed_min: 4 }),
+    ])
+    expect(sumTotals(store, Uint32Array.from([0, 2])).killed.min).toBe(5)
+    expect(sumTotals(store, new Uint32Array(0))).toMatchObject({ rows: 0, incidents: 0 })
+  })
+
+  it('matches a plain sum over the shipped records', () => {
+    const { store } = loadCsv(readFileSync('data/attacks.csv'))
+    if (!store) throw new Error('the shipped data must load')
+    const records = store.records()
+    const totals = sumTotals(store, allRows(store))
+    expect(totals.killed.min).toBe(records.reduce((sum, r) => sum + (r.killed_min ?? 0), 0))
+    expect(totals.incidents).toBe(new Set(records.map((r) => r.incident_id)).size)
+    expect(totals.killed.openRows).toBe(
+      records.filter((r) => r.killed_min !== null && r.killed_max === null).length,
+    )
+    expect(totals.injured.quantifiedRows).toBe(
+      records.filter((r) => r.injured_min !== null || r.injured_max !== null).length,
+    )
+  })
+})
+
+describe('sumByGroup', () => {
+  const store = storeFromRecords([
+    record({ target_group: 'civilians', target_type: 'Private', killed_min: 170, killed_max: 170 }),
+    record({ target_group: 'soldiers', target_type: 'Military', killed_min: 13, killed_max: 13 }),
+    record({
+      target_group: 'police',
+      target_type: 'Military',
+      killed_min: 5,
+      killed_max: 9,
+      injured_text: 'dozens',
+    }),
+    record({ target_group: 'civilians', target_type: 'Private', killed_min: 47 }),
+  ])
+  it('sums per target group', () => {
+    const totals = sumByGroup(store, allRows(store), 'target_group')
+    expect(totals.labels).toEqual(['civilians', 'soldiers', 'police'])
+    expect(Array.from(totals.rows)).toEqual([2, 1, 1])
+    expect(figureAt(totals.killed, 0)).toEqual({
+      min: 217,
+      max: 217,
+      openRows: 1,
+      unquantifiedRows: 0,
+      quantifiedRows: 2,
+    })
+    expect(figureAt(totals.killed, 2)).toMatchObject({ min: 5, max: 9, openRows: 0 })
+    expect(figureAt(totals.injured, 2)).toMatchObject({
+      min: 0,
+      unquantifiedRows: 1,
+      quantifiedRows: 0,
+    })
+  })
+  it('sums per GTD target type', () => {
+    const totals = sumByGroup(store, allRows(store), 'target_type')
+    expect(totals.labels).toEqual(['Private', 'Military'])
+    expect(figureAt(totals.killed, 1)).toMatchObject({ min: 18, max: 22 })
+  })
+})
+
+describe('sumOverTime', () => {
+  const store = storeFromRecords([
+    record({
+      incident_id: 'A',
+      date: '2021-08',
+      target_group: 'civilians',
+      killed_min: 170,
+      killed_max: 170,
+    }),
+    record({
+      incident_id: 'A',
+      date: '2021-08',
+      target_group: 'soldiers',
+      killed_min: 13,
+      killed_max: 13,
+    }),
+    record({ incident_id: 'B', date: '2021-10-08', target_group: 'civilians', killed_min: 51 }),
+    record({
+      incident_id: 'C',
+      date: '2021-10',
+      target_group: 'civilians',
+      killed_min: 47,
+      injured_text: 'scores',
+    }),
+    record({ incident_id: 'D', date: '2022', target_group: 'soldiers', killed_min: 1 }),
+  ])
+  it('fills gap months with zeros on a continuous axis and leaves year-only rows out', () => {
+    const series = sumOverTime(store, allRows(store), 'target_group', 'month')
+    expect(Array.from(series.periods)).toEqual([20210800, 20210900, 20211000])
+    expect(series.yearOnlyRows).toBe(1)
+    // cells are period * 2 groups + group
+    expect(Array.from(series.killed.min)).toEqual([170, 13, 0, 0, 98, 0])
+    expect(Array.from(series.killed.openRows)).toEqual([0, 0, 0, 0, 2, 0])
+    expect(Array.from(series.injured.unquantifiedRows)).toEqual([0, 0, 0, 0, 1, 0])
+    expect(Array.from(series.incidents)).toEqual([1, 1, 0, 0, 2, 0])
+    expect(Array.from(series.totals.incidents)).toEqual([1, 0, 2])
+    expect(Array.from(series.totals.killed.min)).toEqual([183, 0, 98])
+  })
+  it('includes year-only rows in the yearly view', () => {
+    const series = sumOverTime(store, allRows(store), 'target_group', 'year')
+    expect(Array.from(series.periods)).toEqual([20210000, 20220000])
+    expect(series.yearOnlyRows).toBe(1)
+    expect(Array.from(series.totals.killed.min)).toEqual([281, 1])
+    expect(Array.from(series.totals.incidents)).toEqual([3, 1])
+  })
+  it('counts an incident once per cell even when its rows are not adjacent', () => {
+    const spread = storeFromRecords([
+      record({ incident_id: 'A', target_group: 'a', killed_min: 1 }),
+      record({ incident_id: 'A', target_group: 'b', killed_min: 1 }),
+      record({ incident_id: 'A', target_group: 'a', killed_min: 1 }),
+      record({ incident_id: 'A', target_group: 'b', killed_min: 1 }),
+    ])
+    const series = sumOverTime(spread, allRows(spread), 'target_group', 'month')
+    expect(Array.from(series.incidents)).toEqual([1, 1])
+    expect(Array.from(series.totals.incidents)).toEqual([1])
+  })
+  it('is empty when nothing is dated to a month', () => {
+    const only = storeFromRecords([record({ date: '2024', killed_min: 1 })])
+    const series = sumOverTime(only, allRows(only), 'target_group', 'month')
+    expect(series.periods.length).toBe(0)
+    expect(series.yearOnlyRows).toBe(1)
+  })
+})

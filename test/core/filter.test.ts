@@ -1,0 +1,160 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  dateCodeEnd,
+  emptyFilters,
+  filterRows,
+  hasActiveFilters,
+  sortRows,
+  type Filters,
+} from '../../src/core/filter'
+import { emptyRecord, type CasualtyRecord } from '../../src/core/schema'
+import { storeFromRecords } from '../../src/core/store'
+
+const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
+  ...emptyRecord(),
+  incident_id: 'X',
+  target_group: 'civilians',
+  ...overrides,
+})
+
+const store = storeFromRecords([
+  record({
+    incident_id: 'A',
+    date: '2021-08',
+    admin1: 'Kabul',
+    location: 'Kabul airport',
+    target_group: 'civilians',
+    target_type: 'Private Citizens & Property',
+    perpetrator: 'IS-KP',
+    killed_min: 170,
+    killed_max: 170,
+  }),
+  record({
+    incident_id: 'A',
+    date: '2021-08',
+    admin1: 'Kabul',
+    location: 'Kabul airport',
+    target_group: 'us service members',
+    target_type: 'Military',
+    perpetrator: 'IS-KP',
+    killed_min: 13,
+    killed_max: 13,
+  }),
+  record({
+    incident_id: 'B',
+    date: '2021-10-08',
+    admin1: 'Kunduz',
+    location: 'Shia mosque',
+    target_group: 'shia worshippers',
+    target_type: 'Religious Figures/Institutions',
+    perpetrator: 'IS-KP',
+    killed_min: 51,
+    injured_text: 'scores',
+    source_quote: 'killing over 50 worshippers',
+  }),
+  record({
+    incident_id: 'C',
+    date: '2024',
+    admin1: 'Nangarhar',
+    location: 'IS-KP base',
+    target_group: 'is-kp members',
+    target_type: 'Terrorists/Non-State Militia',
+    perpetrator: 'Taliban (Special Forces)',
+    killed_min: 1,
+    notes: 'Achin cell chief',
+  }),
+  record({
+    incident_id: 'D',
+    date: '2022-04',
+    admin1: 'Kabul',
+    location: 'boys’ school',
+    target_group: 'students',
+    target_type: 'Educational Institution',
+    perpetrator: 'IS-KP',
+    killed_text: 'at least six',
+    killed_min: 6,
+  }),
+])
+
+const filters = (overrides: Partial<Filters>): Filters => ({ ...emptyFilters(), ...overrides })
+
+describe('filterRows', () => {
+  it.each<[string, Partial<Filters>, number[]]>([
+    ['no filter', {}, [0, 1, 2, 3, 4]],
+    ['one target group', { targetGroups: ['civilians'] }, [0]],
+    ['two target groups', { targetGroups: ['civilians', 'students'] }, [0, 4]],
+    ['a group the data lacks', { targetGroups: ['nobody'] }, []],
+    ['a GTD target type', { targetTypes: ['Military'] }, [1]],
+    ['a perpetrator', { perpetrators: ['Taliban (Special Forces)'] }, [3]],
+    ['a place', { admin1: ['Kabul'] }, [0, 1, 4]],
+    ['place and group together', { admin1: ['Kabul'], targetGroups: ['students'] }, [4]],
+    ['from a month', { dateFrom: '2021-10' }, [2, 3, 4]],
+    ['up to a month, inclusive of its days', { dateTo: '2021-10' }, [0, 1, 2]],
+    ['one month: a day in it counts', { dateFrom: '2021-10', dateTo: '2021-10' }, [2]],
+    ['a year: its months and the year-only row', { dateFrom: '2024', dateTo: '2024' }, [3]],
+    ['part of a year leaves the year-only row out', { dateFrom: '2024-01', dateTo: '2024-06' }, []],
+    ['a year range', { dateFrom: '2021', dateTo: '2022' }, [0, 1, 2, 4]],
+    ['text in location, any case', { text: 'AIRPORT' }, [0, 1]],
+    ['text in a quote', { text: 'worshippers' }, [2]],
+    ['text in notes', { text: 'achin' }, [3]],
+    ['text in killed_text', { text: 'at least six' }, [4]],
+    ['text with spaces only', { text: '   ' }, [0, 1, 2, 3, 4]],
+    ['text nowhere', { text: 'zzz' }, []],
+  ])('%s', (_name, overrides, expected) => {
+    expect(Array.from(filterRows(store, filters(overrides)))).toEqual(expected)
+  })
+
+  it('is the rows that pass each filter alone (filters combine by AND)', () => {
+    const groups = ['civilians', 'students', 'is-kp members', 'shia worshippers']
+    const places = ['Kabul', 'Kunduz', 'Nangarhar']
+    fc.assert(
+      fc.property(fc.subarray(groups), fc.subarray(places), (targetGroups, admin1) => {
+        const both = Array.from(filterRows(store, filters({ targetGroups, admin1 })))
+        const a = new Set(filterRows(store, filters({ targetGroups })))
+        const b = new Set(filterRows(store, filters({ admin1 })))
+        expect(both).toEqual([...a].filter((row) => b.has(row)))
+      }),
+    )
+  })
+})
+
+describe('dateCodeEnd and hasActiveFilters', () => {
+  it.each([
+    [20240000, 20241299],
+    [20211000, 20211099],
+    [20211008, 20211008],
+  ])('%d ends at %d', (code, end) => expect(dateCodeEnd(code)).toBe(end))
+  it('sees any filter', () => {
+    expect(hasActiveFilters(emptyFilters())).toBe(false)
+    expect(hasActiveFilters(filters({ text: ' ' }))).toBe(false)
+    expect(hasActiveFilters(filters({ admin1: ['Kabul'] }))).toBe(true)
+  })
+})
+
+describe('sortRows', () => {
+  const rows = Uint32Array.from([0, 1, 2, 3, 4])
+  it.each<[Parameters<typeof sortRows>[2], Parameters<typeof sortRows>[3], number[]]>([
+    ['date', 'asc', [0, 1, 2, 4, 3]],
+    ['date', 'desc', [3, 4, 2, 0, 1]],
+    ['killed', 'desc', [0, 2, 1, 4, 3]],
+    ['killed', 'asc', [3, 4, 1, 2, 0]],
+    ['target', 'asc', [0, 3, 2, 4, 1]],
+    ['place', 'asc', [4, 0, 1, 2, 3]],
+    // No row has an injured count: all "not given", kept in date order.
+    ['injured', 'desc', [0, 1, 2, 4, 3]],
+  ])('by %s %s', (key, direction, expected) => {
+    expect(Array.from(sortRows(store, rows, key, direction))).toEqual(expected)
+  })
+
+  it('puts rows without a figure last in both directions', () => {
+    const mixed = storeFromRecords([
+      record({ date: '2021', killed_min: null }),
+      record({ date: '2021', killed_min: 5 }),
+      record({ date: '2021', killed_min: 9 }),
+    ])
+    const all = Uint32Array.from([0, 1, 2])
+    expect(Array.from(sortRows(mixed, all, 'killed', 'asc'))).toEqual([1, 2, 0])
+    expect(Array.from(sortRows(mixed, all, 'killed', 'desc'))).toEqual([2, 1, 0])
+  })
+})
