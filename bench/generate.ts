@@ -1,0 +1,257 @@
+// Seeded synthetic files for the benchmarks: our schema (long quoted source_quote, about a tenth of
+// the other fields quoted with commas, doubled quotes and newlines) and a GTD-shaped file. The same
+// seed always gives the same bytes, so every run measures the same data. Written in 1 MB pieces,
+// never as one string.
+
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
+import { SCHEMA_COLUMNS } from '../src/core/schema'
+
+/** mulberry32: small, fast, good enough for test data. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const WORDS = (
+  'the a attack on near village district market convoy checkpoint police station school mosque ' +
+  'killed wounded people civilians soldiers officials said according to reports local sources ' +
+  'explosion gunmen fired rockets early morning late night during prayers outside inside border ' +
+  'province capital road bridge residents witnesses hospital spokesman claimed responsibility ' +
+  'group militants security forces at least dozens several including women children Kabul ' +
+  'Mosul Aleppo Maiduguri Mogadishu Sanaa déjà-vu naïve São Tomé – — ‘quoted’'
+).split(' ')
+
+const TARGET_GROUPS = [
+  'civilians',
+  'police',
+  'military',
+  'government officials',
+  'religious figures',
+  'journalists',
+  'aid workers',
+  'students',
+]
+const TARGET_TYPES = [
+  'Private Citizens & Property',
+  'Police',
+  'Military',
+  'Government (General)',
+  'Religious Figures/Institutions',
+  'Journalists & Media',
+  'NGO',
+  'Educational Institution',
+]
+const ATTACK_TYPES = [
+  'bombing',
+  'suicide bombing',
+  'armed assault',
+  'rocket attack',
+  'kidnapping',
+  'assassination',
+  'arson',
+  'Unknown',
+]
+
+function pick<T>(random: () => number, values: readonly T[]): T {
+  return values[Math.floor(random() * values.length)] as T
+}
+
+function sentence(random: () => number, words: number): string {
+  const out: string[] = []
+  for (let i = 0; i < words; i++) out.push(pick(random, WORDS))
+  return out.join(' ')
+}
+
+function quoted(value: string): string {
+  return `"${value.replace(/"/g, '""')}"`
+}
+
+/** A field that is quoted about one time in ten, then holding a comma, a "" and sometimes a newline. */
+function sometimesQuoted(random: () => number, value: string): string {
+  if (random() >= 0.1) return value
+  const extra = random() < 0.5 ? `, "${pick(random, WORDS)}"` : `,\n${pick(random, WORDS)}`
+  return quoted(value + extra)
+}
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0')
+}
+
+function places(random: () => number, count: number, prefix: string): string[] {
+  return Array.from({ length: count }, (_, i) => `${prefix} ${pick(random, WORDS)} ${i}`)
+}
+
+interface Writer {
+  write(text: string): void
+  close(): void
+}
+
+function openWriter(path: string): Writer {
+  const fd = openSync(path, 'w')
+  let pending: string[] = []
+  let size = 0
+  const flush = () => {
+    writeSync(fd, pending.join(''))
+    pending = []
+    size = 0
+  }
+  return {
+    write(text) {
+      pending.push(text)
+      size += text.length
+      if (size > 1 << 20) flush()
+    },
+    close() {
+      flush()
+      closeSync(fd)
+    },
+  }
+}
+
+function writeOurSchema(path: string, rows: number, seed: number): void {
+  const random = seededRandom(seed)
+  const countries = places(random, 20, 'Country')
+  const admin1 = places(random, 200, 'Province')
+  const admin2 = places(random, 1000, 'District')
+  const locations = places(random, 5000, 'Site')
+  const perpetrators = places(random, 40, 'Group')
+  const out = openWriter(path)
+  out.write(`${SCHEMA_COLUMNS.join(',')}\n`)
+  let incident = 0
+  for (let row = 0; row < rows; row++) {
+    // One incident in three hits two target groups: two rows share its id.
+    if (row === 0 || random() < 0.67) incident++
+    const year = 2010 + Math.floor(random() * 11)
+    const month = 1 + Math.floor(random() * 12)
+    const day = 1 + Math.floor(random() * 28)
+    const precision = random()
+    const date =
+      precision < 0.8
+        ? `${year}-${pad(month, 2)}-${pad(day, 2)}`
+        : precision < 0.95
+          ? `${year}-${pad(month, 2)}`
+          : `${year}`
+    const group = Math.floor(random() * TARGET_GROUPS.length)
+    const killed = random() < 0.85 ? Math.floor(random() * random() * 60) : null
+    const killedMax =
+      killed !== null && random() < 0.2 ? killed + Math.floor(random() * 10) : killed
+    const injured = random() < 0.6 ? Math.floor(random() * random() * 120) : null
+    const killedText =
+      killed === null ? 'scores' : random() < 0.3 ? `at least ${killed}` : `${killed} people`
+    const fields = [
+      `SYN-${year}-${pad(incident, 7)}`,
+      date,
+      pick(random, countries),
+      pick(random, admin1),
+      random() < 0.5 ? pick(random, admin2) : '',
+      sometimesQuoted(random, pick(random, locations)),
+      TARGET_GROUPS[group] as string,
+      TARGET_TYPES[group] as string,
+      pick(random, ATTACK_TYPES),
+      pick(random, perpetrators),
+      killed === null ? '' : String(killed),
+      killedMax === null ? '' : String(killedMax),
+      injured === null ? '' : String(injured),
+      injured === null ? '' : String(injured),
+      sometimesQuoted(random, killedText),
+      injured === null ? '' : sometimesQuoted(random, `${injured} wounded`),
+      `src-${pad(Math.floor(random() * 20000), 5)}`,
+      quoted(`${sentence(random, 10 + Math.floor(random() * 10))}, "${sentence(random, 3)}"`),
+      random() < 0.3 ? sometimesQuoted(random, sentence(random, 4 + Math.floor(random() * 8))) : '',
+    ]
+    out.write(`${fields.join(',')}\n`)
+  }
+  out.close()
+}
+
+/** The GTD's layout: year, month and day apart, text labels, summary text, counts maybe decimal. */
+export const GTD_COLUMNS = [
+  'eventid',
+  'iyear',
+  'imonth',
+  'iday',
+  'country_txt',
+  'provstate',
+  'city',
+  'attacktype1_txt',
+  'targtype1_txt',
+  'target1',
+  'gname',
+  'nkill',
+  'nwound',
+  'summary',
+  'scite1',
+] as const
+
+function writeGtd(path: string, rows: number, seed: number): void {
+  const random = seededRandom(seed)
+  const countries = places(random, 120, 'Country')
+  const provinces = places(random, 1500, 'Province')
+  const cities = places(random, 20000, 'City')
+  const groups = places(random, 3000, 'Group')
+  const out = openWriter(path)
+  out.write(`${GTD_COLUMNS.join(',')}\n`)
+  for (let row = 0; row < rows; row++) {
+    const year = 1970 + Math.floor(random() * 50)
+    const month = Math.floor(random() * 13)
+    const day = month === 0 ? 0 : Math.floor(random() * 29)
+    const killed = random() < 0.9 ? String(Math.floor(random() * random() * 30)) : ''
+    const wounded = random() < 0.85 ? String(Math.floor(random() * random() * 50)) : ''
+    const fields = [
+      `${year}${pad(month, 2)}${pad(day, 2)}${pad(row % 10000, 4)}`,
+      String(year),
+      String(month),
+      String(day),
+      pick(random, countries),
+      pick(random, provinces),
+      sometimesQuoted(random, pick(random, cities)),
+      pick(random, ATTACK_TYPES),
+      pick(random, TARGET_TYPES),
+      sometimesQuoted(random, sentence(random, 3)),
+      pick(random, groups),
+      killed,
+      wounded,
+      random() < 0.6 ? quoted(`${year}: ${sentence(random, 10 + Math.floor(random() * 25))}`) : '',
+      random() < 0.5 ? quoted(`"${sentence(random, 6)}," Source ${row % 500}, ${year}.`) : '',
+    ]
+    out.write(`${fields.join(',')}\n`)
+  }
+  out.close()
+}
+
+/** Bench file sizes by name. */
+export const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 }
+
+const GENERATOR_VERSION = 3
+
+/** Writes the file unless an identical one (same generator, rows, seed) is already there. */
+export function ensureFile(
+  dir: string,
+  kind: 'schema' | 'gtd',
+  rows: number,
+  seed = 20240901,
+): string {
+  const path = `${dir}/${kind}-${rows}.csv`
+  const stamp = `${path}.json`
+  const want = JSON.stringify({ GENERATOR_VERSION, kind, rows, seed })
+  if (existsSync(path) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return path
+  if (kind === 'schema') writeOurSchema(path, rows, seed)
+  else writeGtd(path, rows, seed)
+  writeFileSync(stamp, want)
+  statSync(path)
+  return path
+}
