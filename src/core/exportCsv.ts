@@ -4,7 +4,8 @@
 // escape is reversible. Papa.unparse's escapeFormulae is neither safe enough nor lossless
 // (CSV-PITFALLS #7), so the writer is our own: it is a few lines.
 
-import { SCHEMA_COLUMNS } from './schema'
+import type { Filters } from './filter'
+import { SCHEMA_COLUMNS, type SchemaColumn } from './schema'
 import type { CasualtyStore } from './store'
 
 export interface CsvWriteOptions {
@@ -70,14 +71,100 @@ export function rowFields(store: CasualtyStore, row: number): string[] {
   return fields
 }
 
+/**
+ * HXL hashtags (Humanitarian Exchange Language, hxlstandard.org) for our columns: the optional
+ * second row of an export, for humanitarian-data tools. The importer skips such a row.
+ */
+export const HXL_TAGS: Record<SchemaColumn, string> = {
+  incident_id: '#event+id',
+  date: '#date+occurred',
+  country: '#country+name',
+  admin1: '#adm1+name',
+  admin2: '#adm2+name',
+  location: '#loc+name',
+  target_group: '#group+target',
+  target_type: '#group+target+type',
+  attack_type: '#event+type',
+  perpetrator: '#org+perpetrator',
+  killed_min: '#affected+killed+min',
+  killed_max: '#affected+killed+max',
+  injured_min: '#affected+injured+min',
+  injured_max: '#affected+injured+max',
+  killed_text: '#description+killed',
+  injured_text: '#description+injured',
+  source: '#meta+source',
+  source_quote: '#description+quote',
+  notes: '#description+notes',
+}
+
+/** How an export is written: the CSV dialect, and whether an HXL hashtag row follows the header. */
+export interface StoreExportOptions extends CsvWriteOptions {
+  hxl?: boolean
+}
+
 // The rows `rows` of `store` as CSV: every schema column, then the extra columns they came with.
+// With `hxl`, a hashtag row follows the header (extra columns get no tag).
 export function storeToCsv(
   store: CasualtyStore,
   rows: ArrayLike<number>,
-  options: CsvWriteOptions = EXCEL_FRIENDLY,
+  options: StoreExportOptions = EXCEL_FRIENDLY,
 ): string {
+  const header = exportColumns(store)
   function* fields() {
+    if (options.hxl) yield header.map((name) => HXL_TAGS[name as SchemaColumn] ?? '')
     for (let i = 0; i < rows.length; i++) yield rowFields(store, rows[i] as number)
   }
-  return toCsv(exportColumns(store), fields(), options)
+  return toCsv(header, fields(), options)
+}
+
+/** Rows an import kept out, with their line numbers, under the file's own header. */
+export function rejectedRowsToCsv(
+  header: readonly string[],
+  rows: readonly { line: number; fields: readonly string[] }[],
+  options: CsvWriteOptions = EXCEL_FRIENDLY,
+): string {
+  return toCsv(
+    ['line', ...header],
+    rows.map((row) => [String(row.line), ...row.fields]),
+    options,
+  )
+}
+
+/** Lower-case words joined by `-`, ASCII letters and digits only: safe in any file name. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+/** The filters a file name describes (a subset of Filters, so the name follows what is active). */
+export type FilterNameParts = Pick<
+  Filters,
+  'dateFrom' | 'dateTo' | 'targetGroups' | 'perpetrators' | 'admin1' | 'text'
+> & { targetTypes?: readonly string[] }
+
+// `casualties-<filters>-<YYYY-MM-DD>.csv`: <filters> is `all` without filters, else the active
+// filters' values joined by `_` (`shia-worshippers_2021-10`), kept to 80 filename-safe characters.
+export function exportFileName(filters: FilterNameParts, today: string): string {
+  const parts: string[] = []
+  for (const labels of [
+    filters.targetGroups,
+    filters.targetTypes ?? [],
+    filters.perpetrators,
+    filters.admin1,
+  ]) {
+    const slug = labels.map(slugify).filter(Boolean).join('+')
+    if (slug) parts.push(slug)
+  }
+  const from = slugify(filters.dateFrom)
+  const to = slugify(filters.dateTo)
+  if (from || to) parts.push(from === to ? from : `${from || 'start'}-to-${to || 'end'}`)
+  const text = slugify(filters.text)
+  if (text) parts.push(`search-${text}`)
+  let name = parts.join('_') || 'all'
+  if (name.length > 80) name = name.slice(0, 80).replace(/[-_+]+$/, '')
+  return `casualties-${name}-${today}.csv`
 }

@@ -331,9 +331,9 @@ export function readerFromMapping(
       }
     }
     if ((COUNT_COLUMNS as readonly string[]).includes(column)) {
-      const inner = read
+      const inner: ColumnSource = read
       read = (fields) => {
-        const value = typeof inner === 'number' ? field(fields, inner) : inner(fields)
+        const value: string = typeof inner === 'number' ? field(fields, inner) : inner(fields)
         const whole = ZERO_FRACTION.exec(value.trim())
         if (!whole) return value
         notes.decimalCounts++

@@ -1,0 +1,204 @@
+// Importing a user's CSV file: runs the import worker, follows its progress, asks for a column
+// mapping when the file needs one, and puts the result into the shared dataset (replacing the data
+// on show, or adding to it). Also owns the page-wide drop zone. The Worker is injectable
+// (VueUse style), so component tests pass a fake one.
+
+import { computed, getCurrentScope, onScopeDispose, ref, shallowRef } from 'vue'
+import type { ImportReply, ImportReport, ImportRequest } from '../core/importJob'
+import type { ColumnMapping } from '../core/mapping'
+import type { SchemaColumn } from '../core/schema'
+import { CasualtyStore } from '../core/store'
+import { useDataset } from './useDataset'
+
+/** The parts of a Worker the import uses. */
+export interface ImportWorker {
+  postMessage(message: ImportRequest): void
+  terminate(): void
+  onmessage: ((event: MessageEvent<ImportReply>) => void) | null
+  onerror: ((event: ErrorEvent) => void) | null
+}
+
+export interface UseImportOptions {
+  /** Makes the worker; by default our module worker. */
+  createWorker?: () => ImportWorker
+  /** Listen for files dropped anywhere on this document; null for none. Default: `document`. */
+  dropTarget?: Document | null
+}
+
+/** Files above this size show a progress bar (smaller ones load faster than a bar could draw). */
+export const PROGRESS_MIN_BYTES = 1024 * 1024
+
+export type ImportPhase = 'idle' | 'reading' | 'mapping' | 'done' | 'failed' | 'cancelled'
+
+/** A file waiting for the user to confirm its column mapping. */
+export interface PendingMapping {
+  file: File
+  header: string[]
+  proposal: ColumnMapping
+  missing: SchemaColumn[]
+}
+
+function createModuleWorker(): ImportWorker {
+  return new Worker(new URL('../workers/parse.worker.ts', import.meta.url), { type: 'module' })
+}
+
+export function useImport(options: UseImportOptions = {}) {
+  const createWorker = options.createWorker ?? createModuleWorker
+  const { replaceStore, appendStore } = useDataset()
+
+  const phase = ref<ImportPhase>('idle')
+  /** True: add the file's rows to the data on show. False (default): replace it. */
+  const append = ref(false)
+  const fileName = ref('')
+  const progress = ref({ bytesRead: 0, total: 0 })
+  const report = shallowRef<ImportReport | null>(null)
+  /** Why the last file could not be used at all; the data on show stayed as it was. */
+  const failure = ref<{ message: string; warnings: string[] } | null>(null)
+  const pending = shallowRef<PendingMapping | null>(null)
+  /** A file is being dragged over the page. */
+  const dragging = ref(false)
+
+  const busy = computed(() => phase.value === 'reading')
+  const showProgress = computed(() => busy.value && progress.value.total > PROGRESS_MIN_BYTES)
+
+  let worker: ImportWorker | null = null
+
+  function stopWorker(): void {
+    worker?.terminate()
+    worker = null
+  }
+
+  function handleReply(file: File, reply: ImportReply): void {
+    switch (reply.type) {
+      case 'progress':
+        progress.value = { bytesRead: reply.bytesRead, total: reply.total }
+        return
+      case 'needs-mapping':
+        stopWorker()
+        pending.value = {
+          file,
+          header: reply.header,
+          proposal: reply.proposal,
+          missing: reply.missing,
+        }
+        phase.value = 'mapping'
+        return
+      case 'failed':
+        stopWorker()
+        failure.value = { message: reply.message, warnings: reply.warnings }
+        phase.value = 'failed'
+        return
+      case 'done': {
+        stopWorker()
+        const store = new CasualtyStore(reply.columns)
+        if (append.value) appendStore(store, file.name)
+        else replaceStore(store, file.name)
+        report.value = reply.report
+        phase.value = 'done'
+        return
+      }
+    }
+  }
+
+  function start(file: File, mapping: ColumnMapping | null): void {
+    stopWorker()
+    fileName.value = file.name
+    report.value = null
+    failure.value = null
+    pending.value = null
+    progress.value = { bytesRead: 0, total: file.size }
+    phase.value = 'reading'
+    const current = createWorker()
+    worker = current
+    current.onmessage = (event) => {
+      if (worker === current) handleReply(file, event.data)
+    }
+    current.onerror = (event) => {
+      if (worker !== current) return
+      stopWorker()
+      failure.value = {
+        message: `The import stopped: ${event.message || 'worker error'}`,
+        warnings: [],
+      }
+      phase.value = 'failed'
+    }
+    current.postMessage({ type: 'import', file, mapping })
+  }
+
+  /** Imports a file; a file without our columns first goes through the mapping step. */
+  function importFile(file: File): void {
+    start(file, null)
+  }
+
+  /** Loads the pending file with the mapping the user confirmed. */
+  function confirmMapping(mapping: ColumnMapping): void {
+    const file = pending.value?.file
+    if (file) start(file, mapping)
+  }
+
+  /** Stops a running import or leaves the mapping step; the data on show stays as it was. */
+  function cancel(): void {
+    stopWorker()
+    pending.value = null
+    phase.value = 'cancelled'
+  }
+
+  // Page-wide drop zone. dragenter/dragleave fire for every element crossed, so count them.
+  const target = options.dropTarget === undefined ? globalThis.document : options.dropTarget
+  if (target) {
+    let depth = 0
+    const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false
+    const onDragEnter = (event: DragEvent) => {
+      if (!hasFiles(event)) return
+      depth++
+      dragging.value = true
+    }
+    const onDragOver = (event: DragEvent) => {
+      if (!hasFiles(event)) return
+      event.preventDefault() // lets the drop happen instead of the browser opening the file
+      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy'
+      dragging.value = true
+    }
+    const onDragLeave = () => {
+      depth = Math.max(0, depth - 1)
+      if (depth === 0) dragging.value = false
+    }
+    const onDrop = (event: DragEvent) => {
+      depth = 0
+      dragging.value = false
+      const file = event.dataTransfer?.files[0]
+      if (!file) return
+      event.preventDefault()
+      importFile(file)
+    }
+    target.addEventListener('dragenter', onDragEnter)
+    target.addEventListener('dragover', onDragOver)
+    target.addEventListener('dragleave', onDragLeave)
+    target.addEventListener('drop', onDrop)
+    if (getCurrentScope()) {
+      onScopeDispose(() => {
+        target.removeEventListener('dragenter', onDragEnter)
+        target.removeEventListener('dragover', onDragOver)
+        target.removeEventListener('dragleave', onDragLeave)
+        target.removeEventListener('drop', onDrop)
+      })
+    }
+  }
+  if (getCurrentScope()) onScopeDispose(stopWorker)
+
+  return {
+    phase,
+    append,
+    fileName,
+    progress,
+    showProgress,
+    busy,
+    report,
+    failure,
+    pending,
+    dragging,
+    importFile,
+    confirmMapping,
+    cancel,
+  }
+}
