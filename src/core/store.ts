@@ -49,7 +49,8 @@ export interface StoreColumns {
   extras: TextData[]
 }
 
-const decoder = new TextDecoder()
+// ignoreBOM: a value that starts with U+FEFF keeps it (the default decoder would drop it).
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
 const encoder = new TextEncoder()
 
 function decodeText(data: TextData, row: number): string {
