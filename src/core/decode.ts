@@ -21,11 +21,21 @@ export function sniffBom(bytes: Uint8Array): { encoding: TextEncodingName; lengt
   return null
 }
 
-/** Does the start of the file hold a NUL byte? Text never does; binary files and BOM-less UTF-16 do. */
+// Is this a binary file (or UTF-16 text without a byte-order mark) rather than CSV text? Judged on
+// the first bytes: NUL bytes that are not valid UTF-8 around them, or so many NULs (a tenth or
+// more, as in UTF-16) that they cannot be text. A stray NUL inside a UTF-8 value is still text.
 export function looksBinary(bytes: Uint8Array): boolean {
   const end = Math.min(bytes.length, SNIFF_BYTES)
-  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true
-  return false
+  let nuls = 0
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) nuls++
+  if (nuls === 0) return false
+  if (nuls * 10 >= end) return true
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true })
+    return false
+  } catch {
+    return true
+  }
 }
 
 // Decodes a whole file: BOM first (UTF-8, UTF-16 LE/BE), else strict UTF-8, else Windows-1252 with

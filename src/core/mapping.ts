@@ -4,6 +4,7 @@
 // RowReader that validateRow uses. Honesty rules hold here too: an unknown day lowers the date's
 // precision instead of inventing one, and a missing count stays empty, never 0.
 
+import { unescapeFormula } from './exportCsv'
 import { COUNT_COLUMNS, SCHEMA_COLUMNS, type SchemaColumn } from './schema'
 import type { ColumnSource, RowReader } from './validate'
 
@@ -151,8 +152,9 @@ const lower = (name: string) => name.trim().toLowerCase()
 /** Which layout a header follows: most of a format's signature columns present, else our own or custom. */
 export function detectFormat(header: readonly string[]): FileFormat {
   const names = new Set(header.map(lower))
-  if (SCHEMA_COLUMNS.filter((c) => names.has(c)).length >= 3) return 'schema'
-  let best: FileFormat = 'custom'
+  // Outside formats first: ACLED shares six names with our schema (country, admin1, ...), and our
+  // own files have at most those six of its twelve.
+  let best: FileFormat | null = null
   let bestShare = 0.5
   for (const [format, signature] of Object.entries(FORMAT_SIGNATURES)) {
     const share = signature.filter((name) => names.has(name)).length / signature.length
@@ -161,7 +163,8 @@ export function detectFormat(header: readonly string[]): FileFormat {
       bestShare = share
     }
   }
-  return best
+  if (best) return best
+  return SCHEMA_COLUMNS.some((c) => names.has(c)) ? 'schema' : 'custom'
 }
 
 /** The names a source reads. */
@@ -345,7 +348,7 @@ export function readerFromMapping(
   // Our own column names that the mapping did not use would collide with the schema on export,
   // so they ride along under a marked name.
   const extras = header
-    .map((cell, index) => ({ name: cell.trim(), index }))
+    .map((cell, index) => ({ name: unescapeFormula(cell.trim()), index }))
     .filter((extra) => !used.has(extra.index))
     .map((extra) => (isSchemaName(extra.name) ? { ...extra, name: `${extra.name} (file)` } : extra))
   return { width: header.length, sources, extras }

@@ -212,7 +212,9 @@ export function parseCsvText(
     }
     if (isBlankRow(fields)) {
       // The newline that ends the file makes a last, empty "row": it is no line of its own.
-      if (!(r === data.length - 1 && fields.length === 1 && fields[0] === '')) parsed.blankLines++
+      // (A last `""` without a newline after it is a line, though: it is counted.)
+      const endsFile = r === data.length - 1 && text.endsWith('\n')
+      if (!(endsFile && fields.length === 1 && fields[0] === '')) parsed.blankLines++
       continue
     }
     if (r === 1 && isHxlRow(fields)) {

@@ -57,7 +57,8 @@ export function readerFromHeader(header: readonly string[]): RowReader {
     const name = cell.trim().toLowerCase()
     const column = SCHEMA_COLUMNS.find((c) => c === name)
     if (column && sources[column] === undefined) sources[column] = index
-    else extras.push({ name: cell.trim(), index })
+    // An extra column's name went through the export's formula escape like any cell.
+    else extras.push({ name: unescapeFormula(cell.trim()), index })
   })
   return { width: header.length, sources, extras }
 }
