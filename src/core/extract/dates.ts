@@ -1,0 +1,173 @@
+// Dates at the precision the text gives (codebook, "Coding dates"): `In October 2021` -> 2021-10,
+// `in 2021` -> 2021, `8 October 2021` -> 2021-10-08; `later that month` -> the month of the
+// previous incident, never finer than that date; `recent` -> the year the text was written.
+// No day or month is ever invented, and a weekday without a date gives no day.
+
+import { MONTHS, parseNumberWord } from './numbers'
+
+/** A date the text gives, as ISO 8601 at its precision, with where its words are. */
+export interface DateMention {
+  iso: string
+  start: number
+  end: number
+  /** How the date was found: written out, relative to the previous incident, or `recent`. */
+  kind: 'absolute' | 'relative' | 'recent'
+}
+
+const MONTH_NAMES =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?'
+const ABSOLUTE: [RegExp, (m: RegExpExecArray) => string | null][] = [
+  [/\b(\d{4})-(\d{2})-(\d{2})\b/g, (m) => isoDay(Number(m[1]), Number(m[2]), Number(m[3]))],
+  [
+    new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAMES},?\\s+(\\d{4})\\b`, 'g'),
+    (m) => isoDay(Number(m[3]), monthNumber(m[2]), Number(m[1])),
+  ],
+  [
+    new RegExp(`\\b${MONTH_NAMES}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'g'),
+    (m) => isoDay(Number(m[3]), monthNumber(m[1]), Number(m[2])),
+  ],
+  [
+    new RegExp(`\\b(?:(?:early|mid|late)-?\\s*)?${MONTH_NAMES},?\\s+(?:of\\s+)?(\\d{4})\\b`, 'g'),
+    (m) => isoMonth(Number(m[2]), monthNumber(m[1])),
+  ],
+  [/\b(?:in|during|of|by|early|late|mid-?|throughout)\s+((?:19|20)\d\d)\b/gi, (m) => String(m[1])],
+]
+
+function monthNumber(name: string | undefined): number {
+  return MONTHS.get((name ?? '').toLowerCase().replace(/\.$/, '')) ?? 0
+}
+const pad = (n: number) => String(n).padStart(2, '0')
+
+function isoMonth(year: number, month: number): string | null {
+  return month >= 1 && month <= 12 ? `${year}-${pad(month)}` : null
+}
+
+function isoDay(year: number, month: number, day: number): string | null {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return month >= 1 && month <= 12 && day >= 1 && day <= last
+    ? `${year}-${pad(month)}-${pad(day)}`
+    : null
+}
+
+// Words before a date that make it background, not the incident's date ("since August 2021").
+const BACKGROUND_BEFORE = /\b(?:since|until|till|before|after|from)\s+(?:\w+\s+){0,6}$/i
+
+// The written-out dates of a sentence (offsets relative to the sentence), in order; dates in a
+// `since ...` or `after ...` phrase are left out.
+export function findAbsoluteDates(sentence: string): DateMention[] {
+  const found: DateMention[] = []
+  for (const [pattern, toIso] of ABSOLUTE) {
+    pattern.lastIndex = 0
+    for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
+      const start = m.index
+      const end = start + m[0].length
+      if (found.some((f) => start < f.end && end > f.start)) continue
+      const iso = toIso(m)
+      if (!iso) continue
+      const before = sentence.slice(Math.max(0, start - 60), start)
+      const clause = before.split(/[,;]/).at(-1) ?? ''
+      if (BACKGROUND_BEFORE.test(clause)) continue
+      found.push({ iso, start, end, kind: 'absolute' })
+    }
+  }
+  return found.sort((a, b) => a.start - b.start)
+}
+
+type Step = { unit: 'day' | 'month' | 'year' | 'same-month' | 'same-year'; amount: number }
+
+const RELATIVE: [RegExp, (m: RegExpExecArray) => Step][] = [
+  [
+    /\b(?:later|earlier) (?:that|the same|in the same) month\b|\b(?:that|the same) month\b/gi,
+    () => ({ unit: 'same-month', amount: 0 }),
+  ],
+  [
+    /\b(?:the following|the next) month\b|\ba month later\b/gi,
+    () => ({ unit: 'month', amount: 1 }),
+  ],
+  [
+    /\b(?:later|earlier) (?:that|the same|in the same) year\b|\b(?:that|the same) year\b/gi,
+    () => ({ unit: 'same-year', amount: 0 }),
+  ],
+  [/\b(?:the following|the next) year\b|\ba year later\b/gi, () => ({ unit: 'year', amount: 1 })],
+  [
+    /\b(?:the (?:following|next) day|a day later|the day after)\b/gi,
+    () => ({ unit: 'day', amount: 1 }),
+  ],
+  [/\b(?:the (?:following|next) week|a week later)\b/gi, () => ({ unit: 'day', amount: 7 })],
+  [
+    /\b(\d+|two|three|four|five|six|seven|eight|nine|ten) (days|weeks|months) later\b/gi,
+    (m) => {
+      const n = Number(m[1]) || parseNumberWord(m[1] ?? '') || 0
+      const unit = (m[2] ?? '').toLowerCase()
+      return unit === 'months'
+        ? { unit: 'month', amount: n }
+        : { unit: 'day', amount: unit === 'weeks' ? n * 7 : n }
+    },
+  ],
+]
+
+// The date a relative expression gives from `previous` (the previous incident's date), never
+// finer than `previous`: a day step on a month-precision date stays that month.
+export function resolveRelativeDate(previous: string, step: Step): string {
+  const [y, m, d] = previous.split('-').map(Number) as [number, number?, number?]
+  switch (step.unit) {
+    case 'same-month':
+      return m ? `${y}-${pad(m)}` : `${y}`
+    case 'same-year':
+      return `${y}`
+    case 'year':
+      return `${y + step.amount}`
+    case 'month': {
+      if (!m) return `${y}`
+      const total = y * 12 + (m - 1) + step.amount
+      return `${Math.floor(total / 12)}-${pad((total % 12) + 1)}`
+    }
+    case 'day': {
+      if (!m) return `${y}`
+      if (!d) return `${y}-${pad(m)}`
+      const date = new Date(Date.UTC(y, m - 1, d + step.amount))
+      return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
+    }
+  }
+}
+
+/** Relative date expressions of a sentence, resolved against `previous` when there is one. */
+export function findRelativeDates(sentence: string, previous: string | null): DateMention[] {
+  const found: DateMention[] = []
+  if (!previous) return found
+  for (const [pattern, toStep] of RELATIVE) {
+    pattern.lastIndex = 0
+    for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
+      const start = m.index
+      const end = start + m[0].length
+      if (found.some((f) => start < f.end && end > f.start)) continue
+      found.push({ iso: resolveRelativeDate(previous, toStep(m)), start, end, kind: 'relative' })
+    }
+  }
+  return found.sort((a, b) => a.start - b.start)
+}
+
+/** `recent`, `recently`: the incident is dated to the year the text was written. */
+export function findRecentDate(sentence: string, documentYear: number | null): DateMention | null {
+  if (documentYear === null) return null
+  const m = /\brecent(?:ly)?\b/i.exec(sentence)
+  return m
+    ? { iso: String(documentYear), start: m.index, end: m.index + m[0].length, kind: 'recent' }
+    : null
+}
+
+// The year a text was written, when it is not given: the latest year the text itself mentions
+// (an article calling a May 2024 meeting recent was written in 2024 or later).
+export function inferDocumentYear(text: string): number | null {
+  let latest: number | null = null
+  for (const m of text.matchAll(/\b(19[5-9]\d|20\d\d)\b/g)) {
+    const year = Number(m[1])
+    if (latest === null || year > latest) latest = year
+  }
+  return latest
+}
+
+/** Is date `a` the same as `b` or a coarser reading of it (`2021` and `2021-08`)? */
+export function datesAgree(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`)
+}

@@ -1,0 +1,556 @@
+// From a report's text to proposed rows in our schema (issue #6). Steps: sentences -> casualty
+// figures -> rows of one sentence (one per target group) -> incidents (a new one, or the previous
+// one continued, or an earlier one restated) -> CasualtyRecords with a confidence and the offsets
+// of their words. Aggregates over time ("hundreds of people since 2021") and figures with no date
+// or place are reported as mentions but never proposed.
+
+import { emptyRecord, type CasualtyRecord } from '../schema'
+import {
+  datesAgree,
+  findAbsoluteDates,
+  findRecentDate,
+  findRelativeDates,
+  inferDocumentYear,
+  type DateMention,
+} from './dates'
+import { findFigureMentions, type FigureMention } from './mentions'
+import { findPlaces, resolvePlaces, lookUpPlace, type ResolvedPlace } from './places'
+import { splitSentences, type Sentence, type TextSpan } from './text'
+import { attackTypeOf, findActors, groupOfContext, targetTypeOf } from './vocabulary'
+import { COUNTRIES } from './gazetteer'
+
+/** Options of an extraction. */
+export interface ExtractOptions {
+  /** Id of the source document, for the `source` column. */
+  source?: string
+  /** The year the text was written, for incidents it calls `recent`; inferred when not given. */
+  documentYear?: number | null
+}
+
+/** One proposed row: a record in our schema, how sure the assistant is, and where its words are. */
+export interface ProposedRow {
+  record: CasualtyRecord
+  /** 0-1: lower when the date, place, perpetrator or target group came from context. */
+  confidence: number
+  /** Offsets of `killed_text` / `injured_text` in the text, null when empty. */
+  killed: TextSpan | null
+  injured: TextSpan | null
+  /** Offsets of `source_quote` in the text. */
+  quote: TextSpan
+  /** Rows of one incident share this number (and their incident_id). */
+  incident: number
+}
+
+/** What became of a casualty figure found in the text. */
+export type MentionStatus = 'proposed' | 'restatement' | 'aggregate' | 'subset' | 'no date or place'
+
+/** A casualty figure found in the text, with what became of it. */
+export interface ReportedMention extends FigureMention {
+  status: MentionStatus
+  /** Index of the proposed row it went into (or restates), else null. */
+  row: number | null
+}
+
+/** The assistant's answer for one text. */
+export interface ExtractionResult {
+  rows: ProposedRow[]
+  mentions: ReportedMention[]
+  /** The year used for `recent` incidents, or null when the text gives none. */
+  documentYear: number | null
+  sentenceCount: number
+}
+
+interface DraftRow {
+  group: string
+  groupNote: string
+  killed: FigureMention | null
+  injured: FigureMention | null
+  /** Sentence span of each figure, to cut the quote from. */
+  quote: TextSpan
+  notes: string[]
+}
+
+interface Incident {
+  number: number
+  date: string
+  dateNote: string
+  country: string
+  admin1: string
+  admin2: string
+  location: string
+  perpetrator: string
+  perpetratorNote: string
+  attackType: string
+  rows: DraftRow[]
+  paragraph: number
+  restated: boolean
+}
+
+const STRONG_AGGREGATE =
+  /\bsince\b|\bthroughout\b|\bover the (?:past|last) (?:\w+ )?(?:years?|months|decades?)\b|\bso far\b|\bto date\b|\bin total\b|\baltogether\b|\bcumulative\b|\bin recent years\b/i
+const WEAK_AGGREGATE =
+  /\b(?:these|such|those|the) (?:attacks|bombings|operations|incidents|raids|strikes)\b|\bfrequent\b|\bvarious\b|\bnumerous\b|\brepeated\b|\bcampaign\b|\bseries of (?:attacks|operations|raids)\b/i
+const ANAPHOR =
+  /^(?:however,\s*)?["“]?(?:the|this|that) (?:suicide )?(?:attack|blast|bombing|incident|explosion|assault|raid|operation|strike|airstrike|ambush|shooting)\b|^(?:it|they)\b/i
+const NEW_INCIDENT =
+  /\b(?:another|a separate|a second|a third|a further) (?:\w+ )?(?:attack|bombing|blast|explosion|incident|raid|operation|strike|ambush|shooting)\b|\belsewhere\b|\bseparately\b|\bin a separate\b/i
+const REFERS_BACK =
+  /^["“]?(?:these|this|the|those) (?:\w+ )?(?:attacks?|bombings?|blasts?|incidents?|killings?|operations?)\b/i
+const QUOTE_MARK = /["“”«»]/g
+
+function figureKey(m: FigureMention | null): string | null {
+  if (!m || (m.min === null && m.max === null)) return null
+  return `${m.kind}:${m.min}:${m.max}`
+}
+
+/** The site the sentence names: `at a Shia mosque in Kunduz` -> `Shia mosque in Kunduz`. */
+function findSite(sentence: string): string {
+  const site =
+    /\b(?:at|outside|near|inside|on(?=\s+(?:an?|the)\s))\s+(?!least\b|most\b)(?:an?\s+|the\s+)?((?:[\w’'‐-]+\s+){0,9}?[\w’'‐-]+?)(?=\s+(?:during|on|killing|killed|wounding|injuring|wounded|injured|resulting|later|earlier|when|as|after|which|who|while|that|on|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}))\b|\s*[,;.:]|$)/.exec(
+      sentence,
+    )
+  return site?.[1] ?? ''
+}
+
+function countryCode(country: string): string {
+  return country === 'Afghanistan' ? 'AFG' : country.slice(0, 3).toUpperCase() || 'XXX'
+}
+
+function slug(words: string): string {
+  return words
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+}
+
+function describeFigure(m: FigureMention): string {
+  if (m.kind === 'casualties') {
+    const number = m.min ?? m.approximate
+    return number !== null && !m.vague
+      ? `"${m.text}": casualties not split into killed and injured, so the number ${number} is given here and in neither count.`
+      : `"${m.text}" does not say killed or injured: the words are in both texts and all four counts are empty (not zero).`
+  }
+  if (m.approximate !== null) {
+    return `"${m.text}" is approximate (about ${m.approximate}): no bounds coded.`
+  }
+  if (m.vague) return `"${m.text}" is not quantified: ${m.kind} counts empty (not zero).`
+  if (m.countable && m.max === null) {
+    return `"${m.text}": ${m.min} countable; the others are not quantified, so no max.`
+  }
+  return ''
+}
+
+// Proposes coded rows for every incident `text` reports, each tied to its words.
+export function extractIncidents(text: string, options: ExtractOptions = {}): ExtractionResult {
+  const sentences = splitSentences(text)
+  const documentYear =
+    options.documentYear === undefined ? inferDocumentYear(text) : options.documentYear
+  const documentCountry = dominantCountry(text)
+  const incidents: Incident[] = []
+  const reported: ReportedMention[] = []
+  const owners = new Map<FigureMention, { incident: Incident; row: DraftRow }>()
+  let lastDateSeen: string | null = null
+
+  for (const sentence of sentences) {
+    const absolute = findAbsoluteDates(sentence.text)
+    const figures = findFigureMentions(sentence, text)
+    const previous = incidents.at(-1) ?? null
+    if (figures.length === 0) {
+      if (absolute[0]) lastDateSeen = absolute[0].iso
+      continue
+    }
+    const mentionsHere = figures.map((m): ReportedMention => ({
+      ...m,
+      status: 'proposed',
+      row: null,
+    }))
+    reported.push(...mentionsHere)
+    for (const m of mentionsHere) if (m.subset) m.status = 'subset'
+    const main = mentionsHere.filter((m) => !m.subset)
+    if (main.length === 0) continue
+
+    const isAggregate =
+      STRONG_AGGREGATE.test(sentence.text) ||
+      (WEAK_AGGREGATE.test(sentence.text) && !absolute.some((d) => d.iso.length >= 7))
+    if (isAggregate) {
+      for (const m of main) m.status = 'aggregate'
+      continue
+    }
+    const relative = findRelativeDates(sentence.text, previous?.date ?? null)
+    const recent = findRecentDate(sentence.text, documentYear)
+    const date: DateMention | null = absolute[0] ?? relative[0] ?? recent
+    if (absolute[0]) lastDateSeen = absolute[0].iso
+    const place = resolvePlaces(findPlaces(sentence.tokens))
+    const newCue = NEW_INCIDENT.test(sentence.text)
+    const anaphor = ANAPHOR.test(sentence.text) && !newCue
+    const draft = buildRows(sentence, main, text)
+
+    const continues =
+      previous !== null &&
+      !newCue &&
+      (!date || datesAgree(date.iso, previous.date)) &&
+      (!place.admin1 || !previous.admin1 || place.admin1 === previous.admin1) &&
+      (anaphor || (!date && !place.admin1 && sentence.paragraph === previous.paragraph))
+    if (continues && previous) {
+      mergeInto(previous, draft, date, place, sentence, main, owners, false)
+      continue
+    }
+    if (!date && !place.admin1 && !place.country) {
+      for (const m of main) m.status = 'no date or place'
+      continue
+    }
+    const restated = newCue
+      ? undefined
+      : incidents.find((incident) => restates(incident, draft, date, place))
+    if (restated) {
+      mergeInto(restated, draft, date, place, sentence, main, owners, true)
+      continue
+    }
+    const incident = startIncident(incidents.length + 1, sentence, sentences, draft, {
+      date,
+      contextDate: lastDateSeen,
+      place,
+      previous: newCue ? previous : null,
+      documentCountry,
+    })
+    incidents.push(incident)
+    for (const row of draft) {
+      for (const m of [row.killed, row.injured]) if (m) owners.set(m, { incident, row })
+    }
+  }
+
+  const rows = finishRows(incidents, text, options.source ?? '')
+  const rowIndex = new Map<DraftRow, number>()
+  let n = 0
+  for (const incident of incidents) for (const row of incident.rows) rowIndex.set(row, n++)
+  for (const mention of reported) {
+    const owner = [...owners.entries()].find(
+      ([m]) => m.start === mention.start && m.end === mention.end,
+    )?.[1]
+    if (owner) mention.row = rowIndex.get(owner.row) ?? null
+  }
+  return { rows, mentions: reported, documentYear, sentenceCount: sentences.length }
+}
+
+/** The country a text mentions most (its default for places it does not name). */
+function dominantCountry(text: string): string {
+  let best = ''
+  let bestCount = 0
+  for (const country of COUNTRIES) {
+    const count = text.split(country).length - 1
+    if (count > bestCount) {
+      best = country
+      bestCount = count
+    }
+  }
+  if (!best && /\b(?:Kabul|Taliban)\b/.test(text)) return 'Afghanistan'
+  return best
+}
+
+// The rows one sentence gives: one per target group. An injured figure without a group of its
+// own goes with the killed figure before it (`killing over 50 worshippers and injuring scores`).
+function buildRows(
+  sentence: Sentence,
+  figures: readonly FigureMention[],
+  text: string,
+): DraftRow[] {
+  const context = groupOfContext(sentence.text)
+  const rows: DraftRow[] = []
+  const quote = quoteSpan(sentence, figures, text)
+  const newRow = (group: string | null): DraftRow => {
+    const row: DraftRow = {
+      group: group ?? context.group,
+      groupNote: group
+        ? ''
+        : context.fromContext
+          ? `Target group ${context.group} from the sentence's context, not from the figure's words.`
+          : 'Target group not described: coded civilians.',
+      killed: null,
+      injured: null,
+      quote,
+      notes: [],
+    }
+    rows.push(row)
+    return row
+  }
+  for (const figure of figures) {
+    const note = describeFigure(figure)
+    if (figure.kind === 'casualties') {
+      const row = newRow(figure.group)
+      row.killed = figure
+      row.injured = figure
+      if (note) row.notes.push(note)
+      continue
+    }
+    const slot = figure.kind
+    let row: DraftRow | undefined
+    if (figure.group) row = rows.find((r) => r.group === figure.group && r[slot] === null)
+    else if (slot === 'injured') row = [...rows].reverse().find((r) => r.injured === null)
+    else row = rows.find((r) => r[slot] === null && r.group === context.group)
+    row ??= newRow(figure.group)
+    row[slot] = figure
+    if (note) row.notes.push(note)
+    if (slot === 'injured' && !figure.group && rows.length > 1) {
+      row.notes.push(
+        `The injured figure "${figure.text}" is not split by group; the sentence names ${rows.map((r) => r.group).join(', ')}.`,
+      )
+    }
+  }
+  return rows
+}
+
+// The clause that carries the figures: from the sentence start, or from an opening quotation
+// mark inside it, to the end of the last figure's words.
+function quoteSpan(sentence: Sentence, figures: readonly FigureMention[], text: string): TextSpan {
+  const first = Math.min(...figures.map((f) => f.start))
+  const last = Math.max(...figures.map((f) => f.end))
+  let start = sentence.start
+  for (const m of sentence.text.matchAll(QUOTE_MARK)) {
+    const at = sentence.start + (m.index ?? 0)
+    if (at < first) start = at + 1
+  }
+  while (start < first && /\s/.test(text[start] ?? '')) start++
+  return { start, end: last }
+}
+
+function restates(
+  incident: Incident,
+  draft: readonly DraftRow[],
+  date: DateMention | null,
+  place: ResolvedPlace,
+): boolean {
+  if (date && !datesAgree(date.iso, incident.date)) return false
+  if (place.admin1 && incident.admin1 && place.admin1 !== incident.admin1) return false
+  return draft.some((row) =>
+    incident.rows.some(
+      (existing) =>
+        existing.group === row.group &&
+        ((figureKey(row.killed) !== null && figureKey(row.killed) === figureKey(existing.killed)) ||
+          (figureKey(row.injured) !== null &&
+            figureKey(row.injured) === figureKey(existing.injured))),
+    ),
+  )
+}
+
+function mergeInto(
+  incident: Incident,
+  draft: readonly DraftRow[],
+  date: DateMention | null,
+  place: ResolvedPlace,
+  sentence: Sentence,
+  figures: ReportedMention[],
+  owners: Map<FigureMention, { incident: Incident; row: DraftRow }>,
+  restatement: boolean,
+): void {
+  // A restatement with a more precise date (`in August 2021` after `in 2021`) refines the date,
+  // and its words then become the row's words: the quote should carry the date it gives.
+  const refines =
+    date !== null && date.iso.length > incident.date.length && datesAgree(date.iso, incident.date)
+  if (refines && date) {
+    incident.date = date.iso
+    incident.dateNote = ''
+  }
+  if (restatement) incident.restated = true
+  if (!incident.admin1 && place.admin1) {
+    incident.admin1 = place.admin1
+    incident.admin2 = place.admin2
+    incident.country ||= place.country
+    incident.location = findSite(sentence.text) || place.names[0] || incident.location
+  }
+  if (incident.attackType === 'Unknown') incident.attackType = attackTypeOf(sentence.text)
+  if (incident.perpetratorNote || incident.perpetrator === 'Unknown') {
+    const actor = findActors(sentence.text).find((a) => a.asPerpetrator)
+    if (actor && actor.name !== 'Taliban') {
+      incident.perpetrator = qualifyActor(actor.name, sentence.text)
+      incident.perpetratorNote = ''
+    }
+  }
+  for (const row of draft) {
+    const existing = incident.rows.find((r) => r.group === row.group)
+    if (!existing) {
+      incident.rows.push(row)
+      for (const m of [row.killed, row.injured]) if (m) owners.set(m, { incident, row })
+      continue
+    }
+    for (const slot of ['killed', 'injured'] as const) {
+      const figure = row[slot]
+      if (!figure) continue
+      const current = existing[slot]
+      const status = figures.find((f) => f.start === figure.start && f.end === figure.end)
+      if (!current) {
+        existing[slot] = figure
+        existing.notes.push(...row.notes)
+        owners.set(figure, { incident, row: existing })
+      } else if (figureKey(current) === figureKey(figure) || (current.vague && figure.vague)) {
+        if (status) status.status = 'restatement'
+        owners.set(figure, { incident, row: existing })
+        if (refines) {
+          existing[slot] = figure
+          existing.quote = row.quote
+          owners.set(figure, { incident, row: existing })
+        }
+      } else {
+        existing.notes.push(`Another sentence gives "${figure.text}" for the same incident.`)
+        if (status) status.status = 'restatement'
+      }
+    }
+    if (refines) existing.quote = row.quote
+  }
+  void sentence
+}
+
+interface StartContext {
+  date: DateMention | null
+  contextDate: string | null
+  place: ResolvedPlace
+  previous: Incident | null
+  documentCountry: string
+}
+
+function startIncident(
+  number: number,
+  sentence: Sentence,
+  sentences: readonly Sentence[],
+  draft: DraftRow[],
+  context: StartContext,
+): Incident {
+  const { date, place } = context
+  let iso = date?.iso ?? context.contextDate ?? ''
+  let dateNote = ''
+  if (date?.kind === 'relative') {
+    dateNote = `Date from "${sentence.text.slice(date.start, date.end)}", resolved against the previous incident.`
+  } else if (date?.kind === 'recent') {
+    dateNote = `The text says only "${sentence.text.slice(date.start, date.end)}": ${date.iso} is the year the text was written (the latest year it mentions), not a year it gives; the incident may be somewhat earlier.`
+  } else if (!date && context.contextDate) {
+    dateNote = 'Date not in the sentence: taken from the last date the text gave before it.'
+  } else if (!date) {
+    iso = ''
+    dateNote = 'No date in the text: fill it in.'
+  }
+  const { perpetrator, note } = findPerpetrator(sentence, sentences, context.previous)
+  return {
+    number,
+    date: iso,
+    dateNote,
+    country: place.country || context.documentCountry,
+    admin1: place.admin1,
+    admin2: place.admin2,
+    location: findSite(sentence.text) || place.names[0] || '',
+    perpetrator,
+    perpetratorNote: note,
+    attackType: attackTypeOf(sentence.text),
+    rows: draft,
+    paragraph: sentence.paragraph,
+    restated: false,
+  }
+}
+
+/** Names a unit (`Special Forces`) with the force of its sentence or paragraph (`Taliban`). */
+function qualifyActor(name: string, nearby: string): string {
+  if (name !== 'Special Forces') return name
+  return /\btaliban/i.test(nearby) ? 'Taliban (Special Forces)' : name
+}
+
+// The perpetrator as the sentence names it; else implied by context (codebook: "notes says it is
+// implied"): the next sentence referring back ("These attacks demonstrated IS-KP's ..."), the
+// previous incident for "Another attack", or the subject of an earlier sentence of the paragraph.
+function findPerpetrator(
+  sentence: Sentence,
+  sentences: readonly Sentence[],
+  previous: Incident | null,
+): { perpetrator: string; note: string } {
+  const before = sentences[sentence.index - 1]
+  const nearby = `${before?.paragraph === sentence.paragraph ? before.text : ''} ${sentence.text}`
+  const own = findActors(sentence.text).find((a) => a.asPerpetrator)
+  if (own) return { perpetrator: qualifyActor(own.name, nearby), note: '' }
+  const implied = (name: string, from: string) => ({
+    perpetrator: name,
+    note: `Perpetrator ${name} implied by ${from}, not stated in the sentence.`,
+  })
+  const next = sentences[sentence.index + 1]
+  if (next && next.paragraph === sentence.paragraph && REFERS_BACK.test(next.text)) {
+    const actor = findActors(next.text).find((a) => a.name !== 'Unknown')
+    if (actor) return implied(actor.name, 'the next sentence')
+  }
+  if (previous && previous.perpetrator !== 'Unknown') {
+    return implied(previous.perpetrator, 'the previous incident ("another")')
+  }
+  for (let k = sentence.index - 1; k >= 0 && k >= sentence.index - 3; k--) {
+    const earlier = sentences[k]
+    if (!earlier || earlier.paragraph !== sentence.paragraph) break
+    const actor = findActors(earlier.text).find((a) => a.asSubject || a.asPerpetrator)
+    if (actor && actor.name !== 'Unknown') return implied(actor.name, 'the paragraph')
+  }
+  return { perpetrator: 'Unknown', note: '' }
+}
+
+function finishRows(incidents: readonly Incident[], text: string, source: string): ProposedRow[] {
+  const rows: ProposedRow[] = []
+  for (const incident of incidents) {
+    const code = lookUpPlace(incident.admin1).find((e) => e.kind === 'province')?.code ?? 'XXX'
+    const datePart = incident.date.slice(0, 7) || 'NODATE'
+    const label = incident.attackType === 'Unknown' ? 'ATTACK' : slug(incident.attackType)
+    const id = `${countryCode(incident.country)}-${datePart}-${code}-${label}-${incident.number}`
+    for (const draft of incident.rows) {
+      const record = emptyRecord()
+      const killed = draft.killed
+      const injured = draft.injured
+      const counts = (m: FigureMention | null) =>
+        m && m.kind !== 'casualties' ? { min: m.min, max: m.max } : { min: null, max: null }
+      Object.assign(record, {
+        incident_id: id,
+        date: incident.date,
+        country: incident.country,
+        admin1: incident.admin1,
+        admin2: incident.admin2,
+        location: incident.location,
+        target_group: draft.group,
+        target_type: targetTypeOf(draft.group),
+        attack_type: incident.attackType,
+        perpetrator: incident.perpetrator,
+        killed_min: counts(killed).min,
+        killed_max: counts(killed).max,
+        injured_min: counts(injured).min,
+        injured_max: counts(injured).max,
+        killed_text: killed?.text ?? '',
+        injured_text: injured?.text ?? '',
+        source,
+        source_quote: text.slice(draft.quote.start, draft.quote.end),
+        notes: [
+          ...new Set([
+            ...draft.notes,
+            incident.dateNote,
+            incident.perpetratorNote,
+            draft.groupNote,
+          ]),
+        ]
+          .filter(Boolean)
+          .join(' '),
+      })
+      rows.push({
+        record,
+        confidence: confidenceOf(incident, draft),
+        killed: killed ? { start: killed.start, end: killed.end } : null,
+        injured: injured ? { start: injured.start, end: injured.end } : null,
+        quote: draft.quote,
+        incident: incident.number,
+      })
+    }
+  }
+  return rows
+}
+
+function confidenceOf(incident: Incident, row: DraftRow): number {
+  let score = 0.9
+  if (!incident.date) score -= 0.4
+  else if (incident.dateNote) score -= incident.dateNote.includes('year the text') ? 0.2 : 0.1
+  if (!incident.admin1) score -= 0.1
+  if (incident.perpetrator === 'Unknown') score -= 0.1
+  else if (incident.perpetratorNote) score -= 0.05
+  if (row.groupNote) score -= row.groupNote.includes('not described') ? 0.15 : 0.05
+  const figures = [row.killed, row.injured].filter((m): m is FigureMention => m !== null)
+  if (figures.every((m) => m.vague || m.approximate !== null || m.kind === 'casualties'))
+    score -= 0.1
+  if (incident.restated) score += 0.05
+  return Math.round(Math.min(0.99, Math.max(0.05, score)) * 100) / 100
+}

@@ -1,0 +1,282 @@
+// Casualty figures in one sentence: a quantity phrase (`over 50`, `scores`, `their chief`), the
+// noun phrase it counts (`worshippers`, `American service members`) and the kind of casualty it
+// is (`killing ...`, `... were wounded`, `... deaths`, `casualties`). Each figure keeps the exact
+// span of its words, so a proposed row's `killed_text` is `text.slice(start, end)`.
+
+import { parseQuantityAt, type FigureBounds, type QuantityPhrase } from './numbers'
+import type { Sentence, Token } from './text'
+import { PERSON_NOUNS, SINGULAR_PERSON_NOUNS, groupOfNounPhrase, isWord } from './vocabulary'
+
+/** Killed, injured, or `casualties` (which may mean either: codebook). */
+export type CasualtyKind = 'killed' | 'injured' | 'casualties'
+
+/** One casualty figure as the sentence writes it. */
+export interface FigureMention extends FigureBounds {
+  kind: CasualtyKind
+  /** Offsets of the figure's words in the whole text. */
+  start: number
+  end: number
+  /** The figure's words, exactly as written (`over 50 worshippers`). */
+  text: string
+  /** Target group named by the figure's own noun, or null when the context must decide. */
+  group: string | null
+  /** Head noun of the figure (`worshippers`, `deaths`, `others`), or ''. */
+  head: string
+  /** One identified person or countable singular (`their chief`). */
+  countable: boolean
+  /** A part of a figure already given (`..., including two children`): not counted again. */
+  subset: boolean
+  /** Index of the sentence the figure is in. */
+  sentence: number
+}
+
+const ACTIVE_TRIGGERS: [string[], CasualtyKind][] = [
+  [['deaths', 'of'], 'killed'],
+  [['death', 'of'], 'killed'],
+  [['lives', 'of'], 'killed'],
+  [['killing', 'of'], 'killed'],
+  [['death', 'toll'], 'killed'],
+  [['killed'], 'killed'],
+  [['killing'], 'killed'],
+  [['kills'], 'killed'],
+  [['kill'], 'killed'],
+  [['slaying'], 'killed'],
+  [['massacred'], 'killed'],
+  [['injured'], 'injured'],
+  [['injuring'], 'injured'],
+  [['injures'], 'injured'],
+  [['injure'], 'injured'],
+  [['injuries', 'to'], 'injured'],
+  [['wounded'], 'injured'],
+  [['wounding'], 'injured'],
+  [['wounds'], 'injured'],
+  [['wound'], 'injured'],
+  [['hurt'], 'injured'],
+  [['hurting'], 'injured'],
+]
+
+// Words after a figure that say what it counts (`47 deaths`, `12 were killed`).
+const POST_KIND: Record<string, CasualtyKind> = {
+  killed: 'killed',
+  dead: 'killed',
+  died: 'killed',
+  die: 'killed',
+  deaths: 'killed',
+  death: 'killed',
+  slain: 'killed',
+  fatalities: 'killed',
+  perished: 'killed',
+  lives: 'killed',
+  injured: 'injured',
+  wounded: 'injured',
+  hurt: 'injured',
+  injuries: 'injured',
+  casualties: 'casualties',
+}
+/** Post words that are nouns of the figure itself and belong in its text (`47 deaths`). */
+const NOUN_KINDS = new Set([
+  'deaths',
+  'death',
+  'fatalities',
+  'casualties',
+  'injuries',
+  'dead',
+  'lives',
+])
+const LINKING = new Set(
+  'were was is are have has had been being reportedly also later all confirmed believed feared to be were'.split(
+    ' ',
+  ),
+)
+const DETERMINERS = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'those', 'these'])
+const SINGULAR_DETERMINERS = new Set(['the', 'a', 'an', 'their', 'his', 'its', 'one'])
+/** Words that may follow a figure without a noun (`killed at least six and ...`). */
+const FOLLOWERS = new Set(
+  'and or in at on during after before when while with as by from near outside inside across including among but more others people so according police officials said'.split(
+    ' ',
+  ),
+)
+const GROUP_HEADS = new Set(['taliban', 'is-kp', 'iskp'])
+const SUBSET_CUES = ['including', 'among']
+
+function matchAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
+  return words.every((w, k) => tokens[i + k]?.lower === w)
+}
+
+function activeTriggerAt(
+  tokens: readonly Token[],
+  i: number,
+): { kind: CasualtyKind; end: number } | null {
+  for (const [words, kind] of ACTIVE_TRIGGERS) {
+    if (matchAt(tokens, i, words)) return { kind, end: i + words.length }
+  }
+  return null
+}
+
+const isHead = (token: Token | undefined) =>
+  token !== undefined && (PERSON_NOUNS.has(token.lower) || GROUP_HEADS.has(token.lower))
+
+/** The noun phrase after a figure: `of` and a determiner, up to three modifiers, a person noun. */
+function readNounPhrase(tokens: readonly Token[], from: number): { head: number } | null {
+  let j = from
+  if (tokens[j]?.lower === 'of') j++
+  if (DETERMINERS.has(tokens[j]?.lower ?? '')) j++
+  for (let k = 0; k < 4; k++) {
+    const token = tokens[j + k]
+    if (!isWord(token) || token === undefined) return null
+    if (isHead(token)) {
+      // `service members`, `Taliban fighters`: extend over a following person noun.
+      let head = j + k
+      while (isHead(tokens[head + 1])) head++
+      return { head }
+    }
+    if (FOLLOWERS.has(token.lower) || token.lower in POST_KIND) return null
+    if (activeTriggerAt(tokens, j + k)) return null
+  }
+  return null
+}
+
+/** `their chief`, `a Taliban guard`: one countable person right after a trigger. */
+function readCountable(tokens: readonly Token[], i: number): QuantityPhrase | null {
+  if (!SINGULAR_DETERMINERS.has(tokens[i]?.lower ?? '')) return null
+  for (let k = 1; k <= 3; k++) {
+    const token = tokens[i + k]
+    if (!isWord(token) || token === undefined) return null
+    if (SINGULAR_PERSON_NOUNS.has(token.lower)) {
+      return {
+        min: 1,
+        max: 1,
+        approximate: null,
+        vague: false,
+        start: i,
+        end: i + k + 1,
+        qualifier: '',
+      }
+    }
+    if (FOLLOWERS.has(token.lower)) return null
+  }
+  return null
+}
+
+/** The kind a word after the figure gives, and the index after it. */
+function readPostKind(
+  tokens: readonly Token[],
+  from: number,
+): { kind: CasualtyKind; end: number; direct: boolean } | null {
+  let j = from
+  while (LINKING.has(tokens[j]?.lower ?? '')) j++
+  const word = tokens[j]?.lower ?? ''
+  if (word === 'lost' && tokens[j + 2]?.lower === 'lives')
+    return { kind: 'killed', end: j + 3, direct: false }
+  const kind = POST_KIND[word]
+  if (!kind) return null
+  // `lives` counts only as `20 lives`, not `their lives` after another verb.
+  if (word === 'lives' && j !== from) return null
+  return { kind, end: j + 1, direct: j === from }
+}
+
+function combine(a: FigureMention, b: FigureMention, text: string): FigureMention {
+  const part = (m: FigureMention) => (m.min !== null ? m.min : m.vague ? 0 : null)
+  const low = part(a) === null || part(b) === null ? null : (part(a) ?? 0) + (part(b) ?? 0)
+  const bothVague = a.vague && b.vague
+  return {
+    ...a,
+    min: bothVague || low === 0 ? null : low,
+    max: a.max !== null && b.max !== null ? a.max + b.max : null,
+    approximate: null,
+    vague: bothVague,
+    end: b.end,
+    text: text.slice(a.start, b.end),
+    group: a.group ?? b.group,
+    countable: a.countable || b.countable,
+  }
+}
+
+// All casualty figures of one sentence, in order. `text` is the whole text the sentence is from.
+export function findFigureMentions(sentence: Sentence, text: string): FigureMention[] {
+  const tokens = sentence.tokens
+  const found: FigureMention[] = []
+  let scope: CasualtyKind | null = null
+  let subset = false
+  let i = 0
+  while (i < tokens.length) {
+    const token = tokens[i] as Token
+    if (token.text === ';' || token.text === ':') {
+      scope = null
+      subset = false
+      i++
+      continue
+    }
+    if (SUBSET_CUES.includes(token.lower) && found.length > 0) subset = true
+    const trigger = activeTriggerAt(tokens, i)
+    const counted = parseQuantityAt(tokens, i)
+    const single = counted || !scope || trigger ? null : readCountable(tokens, i)
+    const quantity = counted ?? single
+    if (!quantity) {
+      if (trigger) {
+        scope = trigger.kind
+        subset = false
+        i = trigger.end
+      } else i++
+      continue
+    }
+    const phrase = single !== null
+    const noun = phrase ? { head: quantity.end - 1 } : readNounPhrase(tokens, quantity.end)
+    let end = noun ? noun.head + 1 : quantity.end
+    const post = readPostKind(tokens, end)
+    if (!noun && !post) {
+      const next = tokens[quantity.end]
+      if (
+        isWord(next) &&
+        next &&
+        !FOLLOWERS.has(next.lower) &&
+        !activeTriggerAt(tokens, quantity.end)
+      ) {
+        i = quantity.end
+        continue
+      }
+    }
+    const kind = post?.kind ?? scope
+    if (!kind) {
+      i = quantity.end
+      continue
+    }
+    if (post && post.direct && NOUN_KINDS.has(tokens[post.end - 1]?.lower ?? '')) end = post.end
+    const first = tokens[quantity.start] as Token
+    const last = tokens[end - 1] as Token
+    const headToken = noun ? tokens[noun.head] : post?.direct ? tokens[post.end - 1] : undefined
+    const words = text.slice(first.start, last.end)
+    const mention: FigureMention = {
+      kind,
+      min: quantity.min,
+      max: quantity.max,
+      approximate: quantity.approximate,
+      vague: quantity.vague,
+      start: first.start,
+      end: last.end,
+      text: words,
+      group: noun ? groupOfNounPhrase(words, headToken?.lower ?? '') : null,
+      head: headToken?.lower ?? '',
+      countable: phrase,
+      subset,
+      sentence: sentence.index,
+    }
+    const previous = found.at(-1)
+    const between = previous
+      ? tokens.filter((t) => t.start >= previous.end && t.end <= mention.start)
+      : []
+    const coordinated =
+      previous !== undefined &&
+      previous.kind === mention.kind &&
+      previous.subset === mention.subset &&
+      between.length === 1 &&
+      between[0]?.lower === 'and' &&
+      mention.head !== 'others' &&
+      (mention.group === null || mention.group === previous.group)
+    if (coordinated && previous) found[found.length - 1] = combine(previous, mention, text)
+    else found.push(mention)
+    if (post && !post.direct) scope = null
+    i = post ? post.end : end
+  }
+  return found
+}
