@@ -50,7 +50,9 @@ const dateText = fc
 const count = fc.option(fc.integer({ min: 0, max: 2_000_000_000 }), { nil: null })
 const range = fc
   .tuple(count, count)
-  .map(([a, b]) => (a !== null && b !== null && a > b ? [b, a] : [a, b]) as const)
+  .map(([a, b]): [number | null, number | null] =>
+    a !== null && b !== null && a > b ? [b, a] : [a, b],
+  )
 
 const extraNames = fc.uniqueArray(
   cellText.map((s) => s.trim()).filter((s) => s !== '' && !isSchemaColumn(s.toLowerCase())),
