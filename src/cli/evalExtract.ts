@@ -75,7 +75,9 @@ export function meetsTargets(tally: EvaluationTally): boolean {
 export function evaluateFixtures(dir: string): { tally: EvaluationTally; reports: string[] } {
   const tally = emptyTally()
   const reports = readdirSync(dir)
-    .filter((name) => name.endsWith('.txt') && existsSync(join(dir, name.replace(/\.txt$/, '.gold.csv'))))
+    .filter(
+      (name) => name.endsWith('.txt') && existsSync(join(dir, name.replace(/\.txt$/, '.gold.csv'))),
+    )
     .sort()
   for (const name of reports) {
     const text = readFileSync(join(dir, name), 'utf8')
@@ -83,25 +85,31 @@ export function evaluateFixtures(dir: string): { tally: EvaluationTally; reports
     const proposed = extractIncidents(text, { source: name }).rows.map((row) => row.record)
     const before = tally.misses.length
     evaluateExtraction(gold, proposed, tally)
-    for (let i = before; i < tally.misses.length; i++) tally.misses[i] = `${name}: ${tally.misses[i]}`
+    for (let i = before; i < tally.misses.length; i++)
+      tally.misses[i] = `${name}: ${tally.misses[i]}`
   }
   return { tally, reports }
 }
 
 // Checks the shipped source against data/attacks.csv: each coded row must be proposed with the
 // same figures (and, reported beside them, the same date, province and target group).
-export function checkShippedSource(sourcePath: string, datasetPath: string): { ok: boolean; lines: string[] } {
+export function checkShippedSource(
+  sourcePath: string,
+  datasetPath: string,
+): { ok: boolean; lines: string[] } {
   const gold = readGold(datasetPath)
-  const proposed = extractIncidents(readFileSync(sourcePath, 'utf8'), { source: 'src-000' }).rows.map(
-    (row) => row.record,
-  )
+  const proposed = extractIncidents(readFileSync(sourcePath, 'utf8'), {
+    source: 'src-000',
+  }).rows.map((row) => row.record)
   const { pairs, unmatchedProposed } = pairIncidents(gold, proposed)
   const lines: string[] = []
   let ok = true
   for (const { gold: row, proposed: match } of pairs) {
     const same =
       match !== null &&
-      (['killed_min', 'killed_max', 'injured_min', 'injured_max'] as const).every((c) => match[c] === row[c])
+      (['killed_min', 'killed_max', 'injured_min', 'injured_max'] as const).every(
+        (c) => match[c] === row[c],
+      )
     const also = match
       ? (['date', 'admin1', 'target_group'] as const).filter((c) => match[c] !== row[c])
       : []

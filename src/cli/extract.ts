@@ -44,7 +44,9 @@ export function runExtract(
   const json = args.includes('--json')
   const sourceAt = args.indexOf('--source')
   const source = sourceAt >= 0 ? args[sourceAt + 1] : undefined
-  const files = args.filter((arg, i) => !arg.startsWith('--') && (sourceAt < 0 || i !== sourceAt + 1))
+  const files = args.filter(
+    (arg, i) => !arg.startsWith('--') && (sourceAt < 0 || i !== sourceAt + 1),
+  )
   const file = files[0]
   if (file === undefined || files.length > 1) {
     err(USAGE)

@@ -93,7 +93,12 @@ function pairScore(gold: CasualtyRecord[], proposed: CasualtyRecord[]): number {
 export function pairIncidents(
   gold: readonly CasualtyRecord[],
   proposed: readonly CasualtyRecord[],
-): { pairs: RowPair[]; unmatchedProposed: CasualtyRecord[][]; matchedGold: number; goldCount: number } {
+): {
+  pairs: RowPair[]
+  unmatchedProposed: CasualtyRecord[][]
+  matchedGold: number
+  goldCount: number
+} {
   const goldIncidents = groupByIncident(gold)
   const proposedIncidents = groupByIncident(proposed)
   const candidates: { g: number; p: number; score: number }[] = []

@@ -87,7 +87,7 @@ interface Incident {
 }
 
 const STRONG_AGGREGATE =
-  /\bsince\b|\bthroughout\b|\bover the (?:past|last) (?:\w+ )?(?:years?|months|decades?)\b|\bso far\b|\bto date\b|\bin total\b|\baltogether\b|\bcumulative\b|\bin recent years\b/i
+  /\bsince\b|\bthroughout\b|\bover the (?:past|last) (?:\w+ )?(?:years?|months|decades?)\b|\bso far\b|\bto date\b|\bin total\b|\baltogether\b|\bcumulative\b|\bin recent years\b|\b(?:(?:19|20)\d\d|this year|last year) alone\b/i
 const WEAK_AGGREGATE =
   /\b(?:these|such|those|the) (?:attacks|bombings|operations|incidents|raids|strikes)\b|\bfrequent\b|\bvarious\b|\bnumerous\b|\brepeated\b|\bcampaign\b|\bseries of (?:attacks|operations|raids)\b/i
 const ANAPHOR =
@@ -96,6 +96,9 @@ const NEW_INCIDENT =
   /\b(?:another|a separate|a second|a third|a further) (?:\w+ )?(?:attack|bombing|blast|explosion|incident|raid|operation|strike|ambush|shooting)\b|\belsewhere\b|\bseparately\b|\bin a separate\b/i
 const REFERS_BACK =
   /^["“]?(?:these|this|the|those) (?:\w+ )?(?:attacks?|bombings?|blasts?|incidents?|killings?|operations?)\b/i
+const GENERIC_PEOPLE = new Set(['people', 'persons', 'individuals'])
+const CLAIM =
+  /\bclaimed (?:responsibility|the (?:\w+ )?(?:attack|bombing|blast|strike|killings?|raid|shooting|assault))\b/i
 const QUOTE_MARK = /["“”«»]/g
 
 function figureKey(m: FigureMention | null): string | null {
@@ -285,8 +288,13 @@ function buildRows(
     const slot = figure.kind
     let row: DraftRow | undefined
     if (figure.group) row = rows.find((r) => r.group === figure.group && r[slot] === null)
-    else if (slot === 'injured') row = [...rows].reverse().find((r) => r.injured === null)
-    else row = rows.find((r) => r[slot] === null && r.group === context.group)
+    else if (slot === 'injured') {
+      // `wounding 20 people`: generic people are civilians before the context's group.
+      const preferred = GENERIC_PEOPLE.has(figure.head) ? 'civilians' : context.group
+      row =
+        rows.find((r) => r.injured === null && r.group === preferred) ??
+        rows.find((r) => r.injured === null)
+    } else row = rows.find((r) => r[slot] === null && r.group === context.group)
     row ??= newRow(figure.group)
     row[slot] = figure
     if (note) row.notes.push(note)
@@ -366,7 +374,12 @@ function mergeInto(
     }
   }
   for (const row of draft) {
-    const existing = incident.rows.find((r) => r.group === row.group)
+    // A figure whose group the sentence does not describe (`killed the commander`) belongs to
+    // the incident's row of that group, or to its only row.
+    const undescribed = row.groupNote.includes('not described')
+    const existing =
+      incident.rows.find((r) => r.group === row.group) ??
+      (undescribed && incident.rows.length === 1 ? incident.rows[0] : undefined)
     if (!existing) {
       incident.rows.push(row)
       for (const m of [row.killed, row.injured]) if (m) owners.set(m, { incident, row })
@@ -462,11 +475,29 @@ function findPerpetrator(
   const before = sentences[sentence.index - 1]
   const nearby = `${before?.paragraph === sentence.paragraph ? before.text : ''} ${sentence.text}`
   const own = findActors(sentence.text).find((a) => a.asPerpetrator)
-  if (own) return { perpetrator: qualifyActor(own.name, nearby), note: '' }
+  if (own) {
+    const unit = /\btaliban(?:[’'‘]s)?\s+special forces\b/i.test(sentence.text)
+    const name = unit ? 'Taliban (Special Forces)' : qualifyActor(own.name, nearby)
+    return { perpetrator: name, note: '' }
+  }
   const implied = (name: string, from: string) => ({
     perpetrator: name,
     note: `Perpetrator ${name} implied by ${from}, not stated in the sentence.`,
   })
+  // A claim of responsibility in the sentences that follow, before the next dated incident.
+  for (let k = sentence.index + 1; k <= sentence.index + 3; k++) {
+    const later = sentences[k]
+    if (!later || later.paragraph > sentence.paragraph + 1) break
+    if (findAbsoluteDates(later.text).length > 0 || NEW_INCIDENT.test(later.text)) break
+    if (!CLAIM.test(later.text)) continue
+    const actor = findActors(later.text).find((a) => a.asPerpetrator && a.name !== 'Unknown')
+    if (actor) {
+      return {
+        perpetrator: actor.name,
+        note: `Perpetrator ${actor.name} from its claim of responsibility.`,
+      }
+    }
+  }
   const next = sentences[sentence.index + 1]
   if (next && next.paragraph === sentence.paragraph && REFERS_BACK.test(next.text)) {
     const actor = findActors(next.text).find((a) => a.name !== 'Unknown')

@@ -197,6 +197,9 @@ export function findFigureMentions(sentence: Sentence, text: string): FigureMent
   const tokens = sentence.tokens
   const found: FigureMention[] = []
   let scope: CasualtyKind | null = null
+  // A countable singular (`their chief`) counts only right after its verb or after `and` that
+  // follows a figure: `..., a hospital official said` is not a casualty.
+  let countableAt = -1
   let subset = false
   let i = 0
   while (i < tokens.length) {
@@ -210,11 +213,13 @@ export function findFigureMentions(sentence: Sentence, text: string): FigureMent
     if (SUBSET_CUES.includes(token.lower) && found.length > 0) subset = true
     const trigger = activeTriggerAt(tokens, i)
     const counted = parseQuantityAt(tokens, i)
-    const single = counted || !scope || trigger ? null : readCountable(tokens, i)
+    const single =
+      counted || !scope || trigger || i !== countableAt ? null : readCountable(tokens, i)
     const quantity = counted ?? single
     if (!quantity) {
       if (trigger) {
         scope = trigger.kind
+        countableAt = trigger.end
         subset = false
         i = trigger.end
       } else i++
@@ -275,6 +280,8 @@ export function findFigureMentions(sentence: Sentence, text: string): FigureMent
       (mention.group === null || mention.group === previous.group)
     if (coordinated && previous) found[found.length - 1] = combine(previous, mention, text)
     else found.push(mention)
+    const after = post ? post.end : end
+    if (tokens[after]?.lower === 'and') countableAt = after + 1
     if (post && !post.direct) scope = null
     i = post ? post.end : end
   }

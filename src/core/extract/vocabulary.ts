@@ -135,8 +135,21 @@ export interface ActorMention {
   asSubject: boolean
 }
 
-const ACTING_AFTER =
-  /^\s*(?:[’']s?\s+)?(?:\w+\s+){0,2}?(?:carried out|claimed|targeted|attacked|launched|killed|detonated|stormed|raided|ambushed|fired|struck|bombed|conducted|shot|executed|has|have|had|was|were|continued|continues|used|set off|opened fire|seized|captured)\b/i
+const ACTING_VERBS =
+  '(?:carried out|claimed|targeted|attacked|launched|killed|detonated|stormed|raided|ambushed|fired|struck|bombed|conducted|shot|executed|continued|continues|used|set off|opened fire|seized|captured|hit)'
+/** A verb of attack within two words after the actor (`IS-KP carried out`, `IS-KP has also targeted`). */
+const ACTING_AFTER = new RegExp(
+  `^\\s*(?!(?:was|were|is|are|been|being|be)\\b)(?:\\w+\\s+){0,2}?${ACTING_VERBS}\\b`,
+  'i',
+)
+/** The same further on, for an actor that opens its clause (`A US drone strike in Paktika killed`). */
+const ACTING_LATER = new RegExp(
+  `^\\s*(?!(?:was|were|is|are|been|being|be)\\b)(?:[\\w’'-]+,?\\s+){0,7}?${ACTING_VERBS}\\b`,
+  'i',
+)
+/** Nouns an actor's name modifies when it names the victims or a thing (`Taliban vehicles`). */
+const MODIFIED_NOUN =
+  /^(?:[’']s)?\s+(?:special forces\s+)?(?:vehicles?|convoys?|fighters|guards|members|security|forces|base|hideouts?|commanders?|officials?|personnel|checkpoints?|cell|leaders?|government|intelligence|takeover|regime|soldiers|troops|police(?:men)?|officers|patrols?|spokesman|authorities|militants|operatives|drones?|strike)\b/i
 
 // Every named actor in a sentence, and whether it is written as the perpetrator.
 export function findActors(sentence: string): ActorMention[] {
@@ -148,20 +161,21 @@ export function findActors(sentence: string): ActorMention[] {
       const end = index + match[0].length
       if (found.some((f) => index < f.end && end > f.index)) continue
       const before = sentence.slice(Math.max(0, index - 16), index).toLowerCase()
-      const after = sentence.slice(end, end + 40)
+      const after = sentence.slice(end, end + 80)
       const byActor = /\b(?:by|from)\s+(?:the\s+)?$/.test(before)
-      const clauseStart = /(?:^|[,;:“"]\s*)(?:the\s+)?$/i.test(sentence.slice(0, index))
-      const modifiesNoun =
-        /^(?:[’']s)?\s+(?:vehicles?|convoy|fighters|guards|members|security|forces|base|hideouts?|commanders?|officials|personnel|checkpoint|cell|leaders?|government|intelligence|takeover|regime)\b/i.test(
-          after,
-        )
-      const acting = ACTING_AFTER.test(after) && !modifiesNoun
+      const clauseStart = /(?:^|[,;:“"—–-]\s*)(?:(?:the|a|an)\s+)?$/i.test(sentence.slice(0, index))
+      const possessive = /^[’'‘]s/.test(after)
+      const noun = MODIFIED_NOUN.exec(after)
+      // `IS-KP fighters stormed`: the actor names the attackers when a verb of attack follows.
+      const rest = noun ? after.slice(noun[0].length) : after
+      const acting =
+        !possessive && (ACTING_AFTER.test(rest) || (clauseStart && ACTING_LATER.test(rest)))
       found.push({
         name,
         index,
         end,
         asPerpetrator: byActor || acting,
-        asSubject: clauseStart && !modifiesNoun && !/^[’']s/.test(after),
+        asSubject: clauseStart && !possessive && (noun === null || acting),
       })
     }
   }
@@ -176,6 +190,7 @@ const ATTACK_TYPES: [RegExp, string][] = [
   [/\broadside bomb(?:ing)?s?\b/i, 'roadside bombing'],
   [/\b(?:drone|air) ?strikes?\b/i, 'airstrike'],
   [/\brocket attacks?\b|\brockets?\b/i, 'rocket attack'],
+  [/\bmortars?\b/i, 'mortar attack'],
   [/\bambush(?:ed)?\b/i, 'ambush'],
   [/\bgunmen\b|\bopened fire\b|\bshooting\b|\bgunfire\b/i, 'armed assault'],
   [/\bbomb(?:ing)?s?\b|\bdetonated\b|\bexplosives?\b|\bgrenades?\b/i, 'bombing'],
