@@ -80,6 +80,12 @@ export function tableToCsvRows(table: ChartTable): string[][] {
   return table.rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))))
 }
 
+/** Text drawn in a category's band instead of a bar. */
+export interface CategoryNote {
+  index: number
+  text: string
+}
+
 /** Group rows that have no quantified figure and only words ("scores"), for the note beside a chart. */
 export interface UnquantifiedGroup {
   label: string
@@ -100,6 +106,8 @@ export interface GroupChartModel {
   /** Largest value the axis must reach, including the closed maxima. */
   valueMax: number
   unquantified: UnquantifiedGroup[]
+  /** Words written on the chart where a group has no bar at all (`not quantified`). */
+  notes: CategoryNote[]
   table: ChartTable
   summary: string
 }
@@ -163,6 +171,19 @@ export function buildGroupChart(totals: GroupTotals, dark = false): GroupChartMo
       injuredRows: totals.injured.unquantifiedRows[code] ?? 0,
     }))
     .filter((group) => group.killedRows + group.injuredRows > 0)
+  const notes = codes
+    .map((code, index) => ({ code, index }))
+    .filter(
+      ({ code }) => !totals.killed.quantifiedRows[code] && !totals.injured.quantifiedRows[code],
+    )
+    .map(({ code, index }) => ({
+      index,
+      text:
+        (totals.killed.unquantifiedRows[code] ?? 0) + (totals.injured.unquantifiedRows[code] ?? 0) >
+        0
+          ? 'not quantified'
+          : 'no figure given',
+    }))
   const name = GROUP_COLUMN_NAMES[totals.column]
   const data: ChartData<'bar', BarPoint[], string> = {
     labels,
@@ -203,6 +224,7 @@ export function buildGroupChart(totals: GroupTotals, dark = false): GroupChartMo
     marks,
     valueMax,
     unquantified,
+    notes,
     table: buildGroupTable(totals, codes),
     summary,
   }
