@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { loadCsv } from '../../src/core/load'
+
+const HEADER = 'incident_id,date,target_group,killed_min,killed_max,injured_min,injured_max'
+
+function tempFile(name: string, content: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'export-e2e-')), name)
+  writeFileSync(path, content)
+  return path
+}
+
+async function exportCsv(page: Page): Promise<{ name: string; bytes: Buffer; path: string }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /Export CSV/ }).click(),
+  ])
+  const path = await download.path()
+  return { name: download.suggestedFilename(), bytes: readFileSync(path), path }
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('./')
+  await expect(page.getByRole('button', { name: /Export CSV/ })).toBeEnabled()
+})
+
+test('exports every row and column of the shipped data, and the export re-imports to the same data', async ({
+  page,
+}) => {
+  const shipped = loadCsv(readFileSync('data/attacks.csv'))
+  const first = await exportCsv(page)
+  expect(first.name).toMatch(/^casualties-all-\d{4}-\d{2}-\d{2}\.csv$/)
+  expect([...first.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+  expect(first.bytes.toString('utf8')).toContain('\r\n')
+  const exported = loadCsv(first.bytes)
+  expect(exported.rowIssues).toEqual([])
+  expect(exported.store?.records()).toEqual(shipped.store?.records())
+
+  // Through the page: import the downloaded file, export again, get the same bytes.
+  await page.getByLabel('Import CSV').setInputFiles(first.path)
+  await expect(page.getByTestId('import-summary')).toContainText(
+    `${shipped.summary.rowsLoaded} rows loaded, 0 rows with issues (0 blank lines ignored)`,
+  )
+  const second = await exportCsv(page)
+  expect(second.bytes.equals(first.bytes)).toBe(true)
+})
+
+test('escapes a formula cell on export and gives it back unchanged on import', async ({ page }) => {
+  const formula = '=HYPERLINK("http://example.com/x","click me")'
+  const csv = `${HEADER},notes,link\nF1,2021-10,civilians,1,1,,,"${formula.replace(/"/g, '""')}","@SUM(A1)"\nF2,2021-10,civilians,-5,,,,"-5",plain\n`
+  await page.getByLabel('Import CSV').setInputFiles(tempFile('formulas.csv', csv))
+  await expect(page.getByTestId('import-summary')).toContainText(
+    '1 rows loaded, 1 rows with issues',
+  )
+  const { bytes, path } = await exportCsv(page)
+  const text = bytes.toString('utf8')
+  expect(text).toContain(`"'=HYPERLINK(""http://example.com/x"",""click me"")"`)
+  expect(text).toContain(`"'@SUM(A1)"`)
+  // No cell starts a formula, even after its opening quote.
+  for (const cell of text.replace(/^\uFEFF/, '').split(/","|^"|"\r\n"?/m)) {
+    expect(cell).not.toMatch(/^[=+@\t\r]/)
+  }
+  await page.getByLabel('Import CSV').setInputFiles(path)
+  await expect(page.getByTestId('import-summary')).toContainText(
+    '1 rows loaded, 0 rows with issues',
+  )
+  const again = loadCsv((await exportCsv(page)).bytes)
+  expect(again.store?.record(0).notes).toBe(formula)
+  expect(again.store?.record(0).extra.link).toBe('@SUM(A1)')
+})
+
+test('exports only the rows the filters show, named after the filters', async ({ page }) => {
+  const shipped = loadCsv(readFileSync('data/attacks.csv'))
+  const group = 'shia worshippers'
+  await page.getByRole('checkbox', { name: new RegExp(`^${group}`) }).check()
+  const wanted = shipped.store?.records().filter((r) => r.target_group === group) ?? []
+  await expect(page.getByRole('button', { name: /Export CSV/ })).toContainText(
+    `(${wanted.length} rows)`,
+  )
+  const { name, bytes } = await exportCsv(page)
+  expect(name).toMatch(/^casualties-shia-worshippers-\d{4}-\d{2}-\d{2}\.csv$/)
+  expect(loadCsv(bytes).store?.records()).toEqual(wanted)
+})
+
+test('writes plain RFC 4180 with an HXL hashtag row on request', async ({ page }) => {
+  await page.getByLabel('Format').selectOption('rfc4180')
+  await page.getByLabel('HXL hashtag row').check()
+  const { bytes } = await exportCsv(page)
+  expect(bytes[0]).toBe(0x22) // '"': no byte-order mark
+  const lines = bytes.toString('utf8').split('\r\n')
+  expect(lines[1]).toContain('"#event+id","#date+occurred","#country+name","#adm1+name"')
+  expect(lines[1]).toContain('"#affected+killed+min","#affected+killed+max"')
+  const reloaded = loadCsv(bytes)
+  expect(reloaded.summary.skippedLines).toBe(1)
+  expect(reloaded.rowIssues).toEqual([])
+})
