@@ -153,10 +153,14 @@ export function extractIncidents(text: string, options: ExtractOptions = {}): Ex
   const reported: ReportedMention[] = []
   const owners = new Map<FigureMention, { incident: Incident; row: DraftRow }>()
   let lastDateSeen: string | null = null
+  const paragraphs = new Map<number, string>()
+  for (const s of sentences) {
+    paragraphs.set(s.paragraph, `${paragraphs.get(s.paragraph) ?? ''} ${s.text}`)
+  }
 
   for (const sentence of sentences) {
     const absolute = findAbsoluteDates(sentence.text)
-    const figures = findFigureMentions(sentence, text)
+    const figures = findFigureMentions(sentence, text, paragraphs.get(sentence.paragraph))
     const previous = incidents.at(-1) ?? null
     if (figures.length === 0) {
       if (absolute[0]) lastDateSeen = absolute[0].iso

@@ -84,7 +84,7 @@ const NOUN_KINDS = new Set([
   'lives',
 ])
 const LINKING = new Set(
-  'were was is are have has had been being reportedly also later all confirmed believed feared to be were'.split(
+  'were was is are have has had been being reportedly also later all confirmed believed feared to be shot'.split(
     ' ',
   ),
 )
@@ -164,6 +164,12 @@ function readPostKind(
   from: number,
 ): { kind: CasualtyKind; end: number; direct: boolean } | null {
   let j = from
+  // `Five civilians, among them two women, died`: the kind comes after the aside.
+  if (tokens[j]?.text === ',' && SUBSET_CUES.includes(tokens[j + 1]?.lower ?? '')) {
+    let close = j + 2
+    while (close < tokens.length && close < j + 8 && tokens[close]?.text !== ',') close++
+    if (tokens[close]?.text === ',') j = close + 1
+  }
   while (LINKING.has(tokens[j]?.lower ?? '')) j++
   const word = tokens[j]?.lower ?? ''
   if (word === 'lost' && tokens[j + 2]?.lower === 'lives')
@@ -193,13 +199,21 @@ function combine(a: FigureMention, b: FigureMention, text: string): FigureMentio
 }
 
 // All casualty figures of one sentence, in order. `text` is the whole text the sentence is from.
-export function findFigureMentions(sentence: Sentence, text: string): FigureMention[] {
+// `context` (the paragraph, by default the sentence) says whether worshippers are Shia.
+export function findFigureMentions(
+  sentence: Sentence,
+  text: string,
+  context = sentence.text,
+): FigureMention[] {
   const tokens = sentence.tokens
   const found: FigureMention[] = []
   let scope: CasualtyKind | null = null
   // A countable singular (`their chief`) counts only right after its verb or after `and` that
   // follows a figure: `..., a hospital official said` is not a casualty.
   let countableAt = -1
+  // A countable singular with no verb yet (`A Taliban commander and two of his bodyguards were
+  // shot dead`) waits for the figure it is coordinated with.
+  let pending: FigureMention | null = null
   let subset = false
   let i = 0
   while (i < tokens.length) {
@@ -213,8 +227,9 @@ export function findFigureMentions(sentence: Sentence, text: string): FigureMent
     if (SUBSET_CUES.includes(token.lower) && found.length > 0) subset = true
     const trigger = activeTriggerAt(tokens, i)
     const counted = parseQuantityAt(tokens, i)
+    const opensClause = i === 0 || ['-', '—', '–'].includes(tokens[i - 1]?.text ?? '')
     const single =
-      counted || !scope || trigger || i !== countableAt ? null : readCountable(tokens, i)
+      counted || trigger || (i !== countableAt && !opensClause) ? null : readCountable(tokens, i)
     const quantity = counted ?? single
     if (!quantity) {
       if (trigger) {
@@ -241,11 +256,12 @@ export function findFigureMentions(sentence: Sentence, text: string): FigureMent
         continue
       }
     }
-    const kind = post?.kind ?? scope
+    const kind = post?.kind ?? scope ?? (phrase && tokens[end]?.lower === 'and' ? 'killed' : null)
     if (!kind) {
       i = quantity.end
       continue
     }
+    const waiting = !post && !scope
     if (post && post.direct && NOUN_KINDS.has(tokens[post.end - 1]?.lower ?? '')) end = post.end
     const first = tokens[quantity.start] as Token
     const last = tokens[end - 1] as Token
@@ -260,11 +276,27 @@ export function findFigureMentions(sentence: Sentence, text: string): FigureMent
       start: first.start,
       end: last.end,
       text: words,
-      group: noun ? groupOfNounPhrase(words, headToken?.lower ?? '') : null,
+      group: noun ? groupOfNounPhrase(words, headToken?.lower ?? '', context) : null,
       head: headToken?.lower ?? '',
       countable: phrase,
       subset,
       sentence: sentence.index,
+    }
+    if (waiting) {
+      pending = mention
+      countableAt = end + 1
+      i = end + 1
+      continue
+    }
+    if (pending) {
+      const joined = tokens.filter((t) => t.start >= (pending?.end ?? 0) && t.end <= mention.start)
+      if (joined.length === 1 && joined[0]?.lower === 'and') {
+        found.push(combine({ ...pending, kind: mention.kind }, mention, text))
+        pending = null
+        i = post ? post.end : end
+        continue
+      }
+      pending = null
     }
     const previous = found.at(-1)
     const between = previous

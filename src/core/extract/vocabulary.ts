@@ -29,7 +29,8 @@ export const PERSON_NOUNS = new Set(
     'policemen policeman officers officer officials official passengers passenger residents ' +
     'villagers bystanders shoppers pilgrims mourners journalists journalist others individuals ' +
     'victims worker workers staff employees relatives family guests patients farmers ' +
-    'labourers laborers miners'
+    'labourers laborers miners passers-by passersby bodyguards bodyguard employees employee ' +
+    'them prisoners detainees travellers travelers'
   ).split(' '),
 )
 
@@ -44,7 +45,7 @@ export const SINGULAR_PERSON_NOUNS = new Set(
 
 /** Generic person nouns: the group comes from the sentence's context, not from the noun. */
 const GENERIC_NOUNS = new Set(
-  'people persons person others individuals victims chief leader head deputy associates associate member members man men woman women child children'.split(
+  'people persons person others individuals victims them chief leader head deputy associates associate member members man men woman women child children'.split(
     ' ',
   ),
 )
@@ -62,19 +63,25 @@ const NOUN_GROUPS: [RegExp, string][] = [
     /\b(?:is-?kp|iskp|islamic state|daesh)\b|\b(?:militants?|insurgents?|operatives?)\b/,
     'is-kp members',
   ],
-  [/\bworship+ers?\b/, 'shia worshippers'],
   [/\b(?:students?|pupils|schoolchildren|schoolgirls|schoolboys)\b/, 'students'],
   [
-    /\b(?:civilians?|afghans?|residents|villagers|bystanders|shoppers|passengers|pilgrims|mourners|farmers|workers)\b/,
+    /\b(?:civilians?|afghans?|residents|villagers|bystanders|shoppers|passengers|pilgrims|mourners|farmers|workers|passers-?by|travell?ers)\b/,
     'civilians',
   ],
 ]
 
 // The target group a figure's own noun phrase names (`13 American service members`), or null
 // when the noun is generic (`people`, `others`, `their chief`) and the context must decide.
-export function groupOfNounPhrase(words: string, head: string): string | null {
+export function groupOfNounPhrase(words: string, head: string, sentence = ''): string | null {
   const lower = words.toLowerCase()
   for (const [pattern, group] of NOUN_GROUPS) if (pattern.test(lower)) return group
+  // Worshippers are `shia worshippers` only at a Shia place of worship (codebook); otherwise
+  // the codebook has no narrower label for them than civilians.
+  if (/\bworship+ers?\b/.test(lower)) {
+    return /\b(?:shia|shiite|hazara)\b/i.test(`${words} ${sentence}`)
+      ? 'shia worshippers'
+      : 'civilians'
+  }
   if (GENERIC_NOUNS.has(head)) return null
   return null
 }
@@ -135,16 +142,15 @@ export interface ActorMention {
   asSubject: boolean
 }
 
+/** Auxiliaries of the passive: `were killed` names the victims, not the attackers. */
+const PASSIVE = '(?:was|were|is|are|been|being|be)\\b'
 const ACTING_VERBS =
   '(?:carried out|claimed|targeted|attacked|launched|killed|detonated|stormed|raided|ambushed|fired|struck|bombed|conducted|shot|executed|continued|continues|used|set off|opened fire|seized|captured|hit)'
 /** A verb of attack within two words after the actor (`IS-KP carried out`, `IS-KP has also targeted`). */
-const ACTING_AFTER = new RegExp(
-  `^\\s*(?!(?:was|were|is|are|been|being|be)\\b)(?:\\w+\\s+){0,2}?${ACTING_VERBS}\\b`,
-  'i',
-)
+const ACTING_AFTER = new RegExp(`^\\s*(?:(?!${PASSIVE})\\w+\\s+){0,2}?${ACTING_VERBS}\\b`, 'i')
 /** The same further on, for an actor that opens its clause (`A US drone strike in Paktika killed`). */
 const ACTING_LATER = new RegExp(
-  `^\\s*(?!(?:was|were|is|are|been|being|be)\\b)(?:[\\w’'-]+,?\\s+){0,7}?${ACTING_VERBS}\\b`,
+  `^\\s*(?:(?!${PASSIVE})[\\w’'-]+,?\\s+){0,7}?${ACTING_VERBS}\\b`,
   'i',
 )
 /** Nouns an actor's name modifies when it names the victims or a thing (`Taliban vehicles`). */
