@@ -5,7 +5,7 @@
 
 import type { ChartEvent, ChartOptions, TooltipItem } from 'chart.js'
 import type { GroupChartModel, RangeMark, TimeChartModel } from '../core/chartData'
-import { formatCount } from '../core/format'
+import { formatCount, wrapLabel } from '../core/format'
 import type { Chart } from './register'
 import { OPEN_ARROW_LENGTH } from './rangeMarks'
 import type { ChartColors } from './theme'
@@ -13,6 +13,8 @@ import type { ChartColors } from './theme'
 interface CommonSettings {
   colors: ChartColors
   animate: boolean
+  /** A phone-sized chart: shorter axis labels. */
+  narrow: boolean
   /** Called with the index of the category the user clicked. */
   onSelect: (index: number) => void
 }
@@ -84,7 +86,16 @@ export function groupChartOptions(
         suggestedMax: Math.max(1, model.valueMax),
         title: { display: true, text: 'people (minimum, with range)', color: colors.muted },
       },
-      y: { ...axisStyle(colors), grid: { display: false } },
+      y: {
+        ...axisStyle(colors),
+        grid: { display: false },
+        ticks: {
+          ...axisStyle(colors).ticks,
+          // Long group names wrap instead of being cut off on a phone.
+          callback: (_value, index) =>
+            wrapLabel(model.labels[index] ?? '', settings.narrow ? 12 : 22),
+        },
+      },
     },
     plugins: {
       tooltip: {

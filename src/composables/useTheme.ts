@@ -21,5 +21,7 @@ export function useTheme(
   return {
     dark: mediaRef(win, '(prefers-color-scheme: dark)'),
     reducedMotion: mediaRef(win, '(prefers-reduced-motion: reduce)'),
+    /** A phone-sized viewport: charts shorten their axis labels. */
+    narrow: mediaRef(win, '(max-width: 600px)'),
   }
 }

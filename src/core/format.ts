@@ -73,3 +73,20 @@ export function splitHighlights(text: string, phrases: readonly string[]): TextS
   }
   return segments
 }
+
+// Breaks a label into lines of at most `width` characters at spaces and slashes, for axis labels
+// on narrow screens. A word longer than `width` stays whole on its own line.
+export function wrapLabel(label: string, width: number): string[] {
+  const words = label.split(/(?<=[ /])/)
+  const lines: string[] = []
+  let line = ''
+  for (const word of words) {
+    if (line !== '' && (line + word).trimEnd().length > width) {
+      lines.push(line.trimEnd())
+      line = ''
+    }
+    line += word
+  }
+  if (line.trim() !== '') lines.push(line.trimEnd())
+  return lines
+}

@@ -113,6 +113,10 @@ describe('buildGroupChart', () => {
     expect(model.valueMax).toBe(171)
   })
 
+  it('writes “not quantified” where a group has no bar at all', () => {
+    expect(model.notes).toEqual([{ index: 3, text: 'not quantified' }])
+  })
+
   it('has a table of exactly the plotted numbers, with an empty maximum when open', () => {
     expect(model.table.columns.map((c) => c.key)).toEqual([
       'target_group',

@@ -6,6 +6,7 @@ import {
   formatRangeShort,
   pluralize,
   splitHighlights,
+  wrapLabel,
 } from '../../src/core/format'
 
 describe('formatRange', () => {
@@ -92,6 +93,26 @@ describe('splitHighlights', () => {
             .map((s) => s.text)
             .join(''),
         ).toBe(text)
+      }),
+    )
+  })
+})
+
+describe('wrapLabel', () => {
+  it.each([
+    ['civilians', 12, ['civilians']],
+    ['taliban security forces', 12, ['taliban', 'security', 'forces']],
+    ['taliban security forces', 16, ['taliban security', 'forces']],
+    ['Religious Figures/Institutions', 14, ['Religious', 'Figures/', 'Institutions']],
+    ['Terrorists/Non-State Militia', 40, ['Terrorists/Non-State Militia']],
+    ['', 10, []],
+  ])('%s at %d', (label, width, lines) => expect(wrapLabel(label, width)).toEqual(lines))
+
+  it('keeps every character but the spaces at line ends', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.integer({ min: 1, max: 30 }), (label, width) => {
+        const lines = wrapLabel(label, width)
+        expect(lines.join(' ').replace(/\s+/g, '')).toBe(label.replace(/\s+/g, ''))
       }),
     )
   })

@@ -1,0 +1,90 @@
+import { mount } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import FilterChips from '../../src/components/FilterChips.vue'
+import FilterPanel from '../../src/components/FilterPanel.vue'
+import { useDataset } from '../../src/composables/useDataset'
+import { useFilters } from '../../src/composables/useFilters'
+import { resetViewStateForTests } from '../../src/composables/useViewState'
+import { startDashboard } from './dashboardState'
+
+afterEach(() => resetViewStateForTests())
+
+function labelsOf(values: readonly string[]) {
+  return [...values].filter((v) => v !== '').sort((a, b) => a.localeCompare(b, 'en'))
+}
+
+describe('FilterPanel', () => {
+  it('names each target-group checkbox by its group label', () => {
+    startDashboard()
+    const wrapper = mount(FilterPanel, { props: { dateSpan: { first: 'Aug 2021', last: '2024' } } })
+    const fieldset = wrapper
+      .findAll('fieldset')
+      .find((f) => f.get('legend').text() === 'Target group')
+    const names = fieldset?.findAll('label').map((label) => {
+      // The accessible name: the label's text without aria-hidden parts.
+      const clone = label.element.cloneNode(true) as HTMLElement
+      clone.querySelectorAll('[aria-hidden="true"]').forEach((el) => el.remove())
+      return clone.textContent?.trim()
+    })
+    const store = useDataset().store.value
+    expect(names).toEqual(labelsOf(store?.columns.categories.target_group.values ?? []))
+  })
+
+  it('ticking a group filters the rows and pushes the view into the URL', async () => {
+    const view = startDashboard()
+    const wrapper = mount(FilterPanel, { props: { dateSpan: null } })
+    const before = window.history.length
+    const box = wrapper
+      .findAll('label')
+      .find((l) => l.text().startsWith('students'))
+      ?.get('input')
+    await box?.setValue(true)
+    expect(view.view.value.filters.targetGroups).toEqual(['students'])
+    expect(window.location.search).toBe('?group=students')
+    expect(window.history.length).toBe(before + 1)
+    expect(useFilters().selection.value.length).toBe(1)
+  })
+
+  it('refuses an impossible date and says why', async () => {
+    const view = startDashboard()
+    const wrapper = mount(FilterPanel, { props: { dateSpan: null } })
+    const from = wrapper.get('input[placeholder="2021-08"]')
+    await from.setValue('2021-13')
+    await from.trigger('change')
+    expect(wrapper.text()).toContain('“2021-13” has no month 13. Nothing changed.')
+    expect(view.view.value.filters.dateFrom).toBe('')
+    await from.setValue('2021-10')
+    await from.trigger('change')
+    expect(view.view.value.filters.dateFrom).toBe('2021-10')
+  })
+
+  it('replaces the history entry while the user types a search', async () => {
+    startDashboard()
+    const wrapper = mount(FilterPanel, { props: { dateSpan: null } })
+    const before = window.history.length
+    const search = wrapper.get('input[type="search"]')
+    for (const text of ['m', 'mo', 'mosque']) await search.setValue(text)
+    expect(window.location.search).toBe('?q=mosque')
+    expect(window.history.length).toBe(before + 1)
+    expect(useFilters().selection.value.length).toBe(2)
+  })
+})
+
+describe('FilterChips', () => {
+  it('shows each active filter as a chip that removes it, and a Reset', async () => {
+    const view = startDashboard('?group=civilians&place=Kabul&from=2021')
+    const wrapper = mount(FilterChips)
+    const chips = wrapper.findAll('button.chip')
+    expect(chips.map((chip) => chip.attributes('aria-label'))).toEqual([
+      'Remove filter From: 2021',
+      'Remove filter Target group: civilians',
+      'Remove filter Place: Kabul',
+    ])
+    await chips[1]?.trigger('click')
+    expect(view.view.value.filters.targetGroups).toEqual([])
+    expect(window.location.search).toBe('?from=2021&place=Kabul')
+    await wrapper.get('button.reset').trigger('click')
+    expect(window.location.search).toBe('')
+    expect(wrapper.find('button.chip').exists()).toBe(false)
+  })
+})
