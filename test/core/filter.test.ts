@@ -158,3 +158,53 @@ describe('sortRows', () => {
     expect(Array.from(sortRows(mixed, all, 'killed', 'desc'))).toEqual([2, 1, 0])
   })
 })
+
+describe('sortRows against a plain comparator sort', () => {
+  const arbitraryRecord = fc.record({
+    date: fc.constantFrom('2021', '2021-08', '2021-10-08', '2022-04', '2024'),
+    admin1: fc.constantFrom('', 'Kabul', 'Kunduz', 'Nangarhar'),
+    location: fc.constantFrom('', 'airport', 'mosque', 'school'),
+    target_group: fc.constantFrom('civilians', 'students', 'police'),
+    killed_min: fc.option(fc.nat(2_000_000_000), { nil: null }),
+    injured_min: fc.option(fc.nat(30), { nil: null }),
+  })
+  it('orders by key, then date, then position; missing figures last', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(arbitraryRecord, fc.boolean()), { maxLength: 40 }),
+        fc.constantFrom('date', 'place', 'target', 'killed', 'injured'),
+        fc.constantFrom('asc', 'desc'),
+        (pairs, key, direction) => {
+          const records = pairs.map(([p]) => record(p))
+          const data = storeFromRecords(records)
+          // A selection: some rows, in store order, as filterRows gives them.
+          const rows = Uint32Array.from([...records.keys()].filter((i) => pairs[i]?.[1]))
+          const sign = direction === 'asc' ? 1 : -1
+          const dateOf = (i: number) => data.dateCode(i)
+          const compareText = (a: string, b: string) => a.localeCompare(b, 'en')
+          const expected = [...rows].sort((a, b) => {
+            const ra = records[a]!
+            const rb = records[b]!
+            if (key === 'killed' || key === 'injured') {
+              const va = ra[`${key}_min`]
+              const vb = rb[`${key}_min`]
+              if ((va === null) !== (vb === null)) return va === null ? 1 : -1
+              if (va !== null && vb !== null && va !== vb) return (va - vb) * sign
+            } else if (key === 'date') {
+              if (dateOf(a) !== dateOf(b)) return (dateOf(a) - dateOf(b)) * sign
+              return a - b
+            } else if (key === 'target') {
+              const c = compareText(ra.target_group, rb.target_group)
+              if (c !== 0) return c * sign
+            } else {
+              const c = compareText(ra.admin1, rb.admin1) || compareText(ra.location, rb.location)
+              if (c !== 0) return c * sign
+            }
+            return dateOf(a) - dateOf(b) || a - b
+          })
+          expect(Array.from(sortRows(data, rows, key, direction))).toEqual(expected)
+        },
+      ),
+    )
+  })
+})
