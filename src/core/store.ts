@@ -4,6 +4,7 @@
 // fraction of it and transfer in milliseconds (PERFORMANCE-NOTES). The rest of the app asks the
 // store for what it needs (a count, a label, one row for the table) instead of holding rows.
 
+import { copyUnescaped } from './csvScanner'
 import { formatIsoDate, parseIsoDate } from './date'
 import {
   CATEGORY_COLUMNS,
@@ -138,7 +139,7 @@ export function transferablesOf(columns: StoreColumns): ArrayBuffer[] {
   return [...buffers]
 }
 
-/** A growable Int32/Uint32 column. */
+/** A growable Int32/Uint32 column. It grows by half, so that a big file does not double it. */
 class GrowableInts<T extends Int32Array | Uint32Array> {
   array: T
   length = 0
@@ -147,7 +148,7 @@ class GrowableInts<T extends Int32Array | Uint32Array> {
   }
   push(value: number): void {
     if (this.length === this.array.length) {
-      const bigger = this.make(this.array.length * 2)
+      const bigger = this.make(Math.ceil(this.array.length * 1.5))
       bigger.set(this.array)
       this.array = bigger
     }
@@ -158,43 +159,201 @@ class GrowableInts<T extends Int32Array | Uint32Array> {
   }
 }
 
-/** A growable text column. */
+const BLOCK_BYTES = 1 << 20
+
+/**
+ * A growable text column. Its bytes grow in blocks, joined once at the end: a big file's text is
+ * copied once, not again at every doubling.
+ */
 class TextBuilder {
-  bytes = new Uint8Array(4096)
-  used = 0
+  private blocks: Uint8Array[] = []
+  private block = new Uint8Array(4096)
+  private used = 0
+  private before = 0
   offsets = new GrowableInts((n) => new Uint32Array(n))
   constructor() {
     this.offsets.push(0)
   }
+  private reserve(size: number): void {
+    if (this.used + size <= this.block.length) return
+    // The value may not fit in the rest of this block: close it and start one big enough.
+    this.blocks.push(this.block.subarray(0, this.used))
+    this.before += this.used
+    const grown = Math.min(BLOCK_BYTES, this.block.length * 2)
+    this.block = new Uint8Array(Math.max(size, grown))
+    this.used = 0
+  }
   push(value: string): void {
     if (value !== '') {
       // A UTF-16 unit becomes at most 3 UTF-8 bytes.
-      const need = this.used + value.length * 3
-      if (need > this.bytes.length) {
-        const bigger = new Uint8Array(Math.max(need, this.bytes.length * 2))
-        bigger.set(this.bytes.subarray(0, this.used))
-        this.bytes = bigger
-      }
-      this.used += encoder.encodeInto(value, this.bytes.subarray(this.used)).written
+      this.reserve(value.length * 3)
+      this.used += encoder.encodeInto(value, this.block.subarray(this.used)).written
     }
-    this.offsets.push(this.used)
+    this.offsets.push(this.before + this.used)
+  }
+  /** Appends UTF-8 bytes as they are, or with CSV's `""` pairs undone. */
+  pushBytes(source: Uint8Array, start: number, end: number, escaped: boolean): void {
+    if (end > start) {
+      this.reserve(end - start)
+      const block = this.block
+      if (escaped) {
+        this.used = copyUnescaped(source, start, end, block, this.used)
+      } else if (end - start < 64) {
+        let at = this.used
+        for (let i = start; i < end; i++) block[at++] = source[i] as number
+        this.used = at
+      } else {
+        block.set(source.subarray(start, end), this.used)
+        this.used += end - start
+      }
+    }
+    this.offsets.push(this.before + this.used)
   }
   finish(): TextData {
-    return { bytes: this.bytes.slice(0, this.used), offsets: this.offsets.finish() }
+    const bytes = new Uint8Array(this.before + this.used)
+    let at = 0
+    for (const block of this.blocks) {
+      bytes.set(block, at)
+      at += block.length
+    }
+    bytes.set(this.block.subarray(0, this.used), at)
+    this.blocks = []
+    return { bytes, offsets: this.offsets.finish() }
   }
+}
+
+/**
+ * An open-addressing hash set of byte strings, numbered in order of first appearance. Labels are
+ * looked up by their UTF-8 bytes, so a label seen before costs no string at all.
+ */
+export class ByteKeys {
+  private arena = new Uint8Array(4096)
+  private used = 0
+  private starts = new Int32Array(256)
+  private hashes = new Int32Array(256)
+  private table = new Int32Array(512)
+  size = 0
+
+  private hash(bytes: Uint8Array, start: number, end: number): number {
+    let h = 0x811c9dc5 | 0
+    for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193)
+    return h
+  }
+
+  /** Is key number `key` the bytes `bytes[start..end]`? */
+  equals(key: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const from = this.starts[key] as number
+    const to = key + 1 < this.size ? (this.starts[key + 1] as number) : this.used
+    if (to - from !== end - start) return false
+    for (let i = 0; i < to - from; i++) if (this.arena[from + i] !== bytes[start + i]) return false
+    return true
+  }
+
+  /** The number of the key `bytes[start..end]`, adding it when new; `added` says which. */
+  find(bytes: Uint8Array, start: number, end: number): number {
+    const h = this.hash(bytes, start, end)
+    const mask = this.table.length - 1
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot] as number
+      if (entry === 0) break
+      if (this.hashes[entry - 1] === h && this.equals(entry - 1, bytes, start, end)) {
+        this.added = false
+        return entry - 1
+      }
+    }
+    return this.add(bytes, start, end, h)
+  }
+
+  added = false
+
+  private add(bytes: Uint8Array, start: number, end: number, h: number): number {
+    const key = this.size++
+    if (key === this.starts.length) {
+      const starts = new Int32Array(key * 2)
+      const hashes = new Int32Array(key * 2)
+      starts.set(this.starts)
+      hashes.set(this.hashes)
+      this.starts = starts
+      this.hashes = hashes
+    }
+    if (this.used + end - start > this.arena.length) {
+      const arena = new Uint8Array(Math.max(this.arena.length * 2, this.used + end - start))
+      arena.set(this.arena.subarray(0, this.used))
+      this.arena = arena
+    }
+    this.arena.set(bytes.subarray(start, end), this.used)
+    this.starts[key] = this.used
+    this.hashes[key] = h
+    this.used += end - start
+    if (this.size * 2 > this.table.length) this.rehash()
+    else this.place(key)
+    this.added = true
+    return key
+  }
+
+  private place(key: number): void {
+    const mask = this.table.length - 1
+    let slot = (this.hashes[key] as number) & mask
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask
+    this.table[slot] = key + 1
+  }
+
+  private rehash(): void {
+    this.table = new Int32Array(this.table.length * 2)
+    for (let key = 0; key < this.size; key++) this.place(key)
+  }
+}
+
+const keyScratch = { bytes: new Uint8Array(1024) }
+
+/** `value` as UTF-8 in a shared scratch buffer; returns the byte length. */
+function encodeScratch(value: string): number {
+  if (keyScratch.bytes.length < value.length * 3)
+    keyScratch.bytes = new Uint8Array(value.length * 3)
+  return encoder.encodeInto(value, keyScratch.bytes).written
+}
+
+// A fresh string for bytes: short ASCII without a TextDecoder call, and never a slice of a bigger
+// string (V8 slices keep their parent alive: a label must not keep a whole file chunk).
+function stringOfBytes(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= 64) {
+    let ascii = true
+    for (let i = start; i < end; i++) {
+      if ((bytes[i] as number) >= 0x80) {
+        ascii = false
+        break
+      }
+    }
+    if (ascii)
+      return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[])
+  }
+  return decoder.decode(bytes.subarray(start, end))
 }
 
 /** A growable dictionary-coded column. */
 class CategoryBuilder {
   codes = new GrowableInts((n) => new Uint32Array(n))
   values: string[] = []
-  index = new Map<string, number>()
+  private readonly keys = new ByteKeys()
+  private last = -1
   push(value: string): void {
-    let code = this.index.get(value)
-    if (code === undefined) {
-      code = this.values.length
-      this.values.push(value)
-      this.index.set(value, code)
+    const length = encodeScratch(value)
+    this.pushBytes(keyScratch.bytes, 0, length)
+  }
+  pushBytes(source: Uint8Array, start: number, end: number, escaped = false): void {
+    let bytes = source
+    if (escaped) {
+      if (keyScratch.bytes.length < end - start) keyScratch.bytes = new Uint8Array(end - start)
+      bytes = keyScratch.bytes
+      end = copyUnescaped(source, start, end, bytes, 0)
+      start = 0
+    }
+    // Neighbouring rows often share a label (an incident's rows, a sorted file): check it first.
+    let code = this.last
+    if (code === -1 || !this.keys.equals(code, bytes, start, end)) {
+      code = this.keys.find(bytes, start, end)
+      if (this.keys.added) this.values.push(stringOfBytes(bytes, start, end))
+      this.last = code
     }
     this.codes.push(code)
   }
@@ -205,6 +364,22 @@ class CategoryBuilder {
 
 function mapColumns<K extends string, V>(keys: readonly K[], make: (key: K) => V): Record<K, V> {
   return Object.fromEntries(keys.map((key) => [key, make(key)])) as Record<K, V>
+}
+
+/**
+ * One valid row as byte ranges into `bytes`: the category columns (CATEGORY_COLUMNS order), then
+ * the text columns (TEXT_COLUMNS order), then the extra columns, each already trimmed as
+ * validation trims; `escaped[i]` is 1 when the range still holds CSV's `""` pairs.
+ */
+export interface RowRanges {
+  bytes: Uint8Array
+  line: number
+  date: number
+  /** In COUNT_COLUMNS order, NO_COUNT for empty. */
+  counts: Int32Array
+  starts: Int32Array
+  ends: Int32Array
+  escaped: Uint8Array
 }
 
 /** Builds a store row by row. Extra column names are fixed up front (the file's header). */
@@ -218,6 +393,9 @@ export class StoreBuilder {
   private readonly categories = mapColumns(CATEGORY_COLUMNS, () => new CategoryBuilder())
   private readonly texts = mapColumns(TEXT_COLUMNS, () => new TextBuilder())
   private readonly extras: TextBuilder[]
+  private readonly countList = COUNT_COLUMNS.map((c) => this.counts[c])
+  private readonly categoryList = CATEGORY_COLUMNS.map((c) => this.categories[c])
+  private readonly textList = TEXT_COLUMNS.map((c) => this.texts[c])
   private rows = 0
 
   constructor(private readonly extraNames: readonly string[] = []) {
@@ -242,6 +420,30 @@ export class StoreBuilder {
         : ''
       this.extras[index]?.push(value ?? '')
     })
+    this.rows++
+  }
+
+  /** Appends a valid row given as byte ranges of its fields (the import's fast path). */
+  pushRanges(row: RowRanges): void {
+    const { bytes, starts, ends, escaped } = row
+    this.line.push(row.line)
+    this.date.push(row.date)
+    for (let i = 0; i < COUNT_COLUMNS.length; i++) {
+      this.countList[i]?.push(row.counts[i] ?? NO_COUNT)
+    }
+    let at = 0
+    for (const builder of this.categoryList) {
+      builder.pushBytes(bytes, starts[at] ?? 0, ends[at] ?? 0, escaped[at] === 1)
+      at++
+    }
+    for (const builder of this.textList) {
+      builder.pushBytes(bytes, starts[at] ?? 0, ends[at] ?? 0, escaped[at] === 1)
+      at++
+    }
+    for (const builder of this.extras) {
+      builder.pushBytes(bytes, starts[at] ?? 0, ends[at] ?? 0, escaped[at] === 1)
+      at++
+    }
     this.rows++
   }
 
