@@ -1,0 +1,105 @@
+import { flushPromises, mount } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import ChartByTargetGroup from '../../src/components/ChartByTargetGroup.vue'
+import ChartOverTime from '../../src/components/ChartOverTime.vue'
+import { useDashboard } from '../../src/composables/useDashboard'
+import { useDataset } from '../../src/composables/useDataset'
+import { resetViewStateForTests } from '../../src/composables/useViewState'
+import { startDashboard } from './dashboardState'
+
+afterEach(() => {
+  resetViewStateForTests()
+  vi.restoreAllMocks()
+})
+
+// happy-dom has no 2D canvas: Chart.js says so on the console and draws nothing. These tests
+// cover what the components render around the chart; drawing is tested in Chromium (e2e).
+function quietCanvas() {
+  vi.spyOn(console, 'error').mockImplementation(() => {})
+}
+
+async function csvOf(click: () => Promise<void>): Promise<string> {
+  let blob: Blob | null = null
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((value) => {
+    blob = value as Blob
+    return 'blob:test'
+  })
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
+  // happy-dom would follow the download link and leave the test page.
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+  await click()
+  if (!blob) throw new Error('nothing was downloaded')
+  return (await (blob as Blob).text()).replace(/^\uFEFF/, '')
+}
+
+describe('ChartByTargetGroup', () => {
+  it('labels the chart with its summary, lists unquantified groups, downloads its table', async () => {
+    quietCanvas()
+    startDashboard()
+    const model = useDashboard().groupChart.value
+    if (!model) throw new Error('no model')
+    const wrapper = mount(ChartByTargetGroup, {
+      props: { model, sourceLine: 'Source: src-000.' },
+      attachTo: document.body,
+    })
+    await flushPromises()
+    expect(wrapper.get('canvas').attributes('aria-label')).toBe(model.summary)
+    expect(wrapper.get('canvas').attributes('role')).toBe('img')
+    expect(wrapper.get('[data-testid="unquantified-groups"]').text()).toContain(
+      'taliban security forces: killed in 1 row, injured in 1 row',
+    )
+    const csv = await csvOf(() =>
+      wrapper.get('button[aria-label="Download table CSV (by target group)"]').trigger('click'),
+    )
+    const [header, ...lines] = csv.trim().split('\r\n')
+    expect(header).toBe(model.table.columns.map((c) => `"${c.key}"`).join(','))
+    expect(lines).toHaveLength(model.labels.length)
+    expect(wrapper.find('button[aria-label="Download chart PNG (by target group)"]').exists()).toBe(
+      true,
+    )
+    wrapper.unmount()
+  })
+
+  it('shows its table of the plotted numbers on request, and switches to GTD target types', async () => {
+    quietCanvas()
+    const view = startDashboard()
+    const model = useDashboard().groupChart.value
+    if (!model) throw new Error('no model')
+    const wrapper = mount(ChartByTargetGroup, { props: { model, sourceLine: '' } })
+    const toggle = wrapper.findAll('button').find((b) => b.text().startsWith('Show as table'))
+    await toggle?.trigger('click')
+    expect(toggle?.attributes('aria-pressed')).toBe('true')
+    expect(wrapper.findAll('tbody tr')).toHaveLength(model.labels.length)
+    await wrapper.get('input[value="target_type"]').trigger('change')
+    expect(view.grouping.value).toBe('target_type')
+    expect(window.location.search).toBe('?by=gtd')
+    wrapper.unmount()
+  })
+})
+
+describe('ChartOverTime', () => {
+  it('says how many year-only rows the monthly view leaves out, and switches to years', async () => {
+    quietCanvas()
+    const view = startDashboard()
+    const model = useDashboard().timeChart.value
+    const store = useDataset().store.value
+    if (!model || !store) throw new Error('no model')
+    const yearOnly = store.records().filter((r) => /^\d{4}$/.test(r.date)).length
+    const wrapper = mount(ChartOverTime, {
+      props: { model, groupLabels: store.columns.categories.target_group.values, sourceLine: '' },
+    })
+    expect(wrapper.get('[data-testid="year-only-note"]').text()).toContain(
+      `${yearOnly} row dated only to a year is left out of the monthly view`,
+    )
+    await wrapper.get('button.link').trigger('click')
+    expect(view.timeUnit.value).toBe('year')
+    expect(window.location.search).toBe('?time=year')
+    const csv = await csvOf(() =>
+      wrapper
+        .get('button[aria-label="Download table CSV (over time, killed per month)"]')
+        .trigger('click'),
+    )
+    expect(csv.split('\r\n')[0]).toContain('"period","killed_min_civilians"')
+    wrapper.unmount()
+  })
+})
