@@ -164,7 +164,7 @@ export function timeChartOptions(
       },
       rangeMarks: {
         marks: model.marks,
-        notes: [],
+        notes: model.notes,
         color: colors.whisker,
         textColor: colors.text,
         labels: false,

@@ -78,15 +78,24 @@ export const rangeMarksPlugin: Plugin<'bar', RangeMarksOptions> = {
     const { ctx } = chart
     if (options.notes && options.notes.length > 0) {
       ctx.save()
-      ctx.font = 'italic 12px system-ui, sans-serif'
       ctx.fillStyle = options.textColor
       ctx.textAlign = horizontal ? 'left' : 'center'
       ctx.textBaseline = horizontal ? 'middle' : 'bottom'
       for (const note of options.notes) {
         const center = indexScale.getPixelForValue(note.index)
-        const zero = valueScale.getPixelForValue(0)
-        if (horizontal) ctx.fillText(note.text, zero + 6, center)
-        else ctx.fillText(note.text, center, zero - 6)
+        const at = valueScale.getPixelForValue(note.value)
+        ctx.font =
+          note.text.length === 1
+            ? 'bold 14px system-ui, sans-serif'
+            : 'italic 12px system-ui, sans-serif'
+        // Beside a range mark of the same band, so the two never overlap.
+        const shift = options.marks?.some(
+          (mark) => mark.index === note.index && mark.datasetIndex === null,
+        )
+          ? 10
+          : 0
+        if (horizontal) ctx.fillText(note.text, at + 6, center + shift)
+        else ctx.fillText(note.text, center + shift, at - 4)
       }
       ctx.restore()
     }

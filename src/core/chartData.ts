@@ -84,6 +84,8 @@ export function tableToCsvRows(table: ChartTable): string[][] {
 export interface CategoryNote {
   index: number
   text: string
+  /** Where along the value axis the text starts: 0 for an empty band, a stack's top otherwise. */
+  value: number
 }
 
 /** Group rows that have no quantified figure and only words ("scores"), for the note beside a chart. */
@@ -178,6 +180,7 @@ export function buildGroupChart(totals: GroupTotals, dark = false): GroupChartMo
     )
     .map(({ code, index }) => ({
       index,
+      value: 0,
       text:
         (totals.killed.unquantifiedRows[code] ?? 0) + (totals.injured.unquantifiedRows[code] ?? 0) >
         0
@@ -284,6 +287,8 @@ export interface TimeChartModel {
   yearOnlyRows: number
   /** Rows in the view whose figure of the metric is words without a number. */
   unquantifiedRows: number
+  /** A `?` over each period with such rows: its bar leaves them out, it is not their zero. */
+  notes: CategoryNote[]
   table: ChartTable
   summary: string
 }
@@ -338,6 +343,7 @@ export function buildTimeChart(series: TimeSeries, metric: Metric, dark = false)
     }
   })
   const marks: RangeMark[] = []
+  const notes: CategoryNote[] = []
   let valueMax = 0
   let unquantifiedRows = 0
   for (let p = 0; p < periodCount; p++) {
@@ -349,6 +355,7 @@ export function buildTimeChart(series: TimeSeries, metric: Metric, dark = false)
     }
     const total = figureAt(series.totals[metric as 'killed' | 'injured'], p)
     unquantifiedRows += total.unquantifiedRows
+    if (total.unquantifiedRows > 0) notes.push({ index: p, value: total.min, text: '?' })
     const max = total.openRows > 0 ? null : total.max
     valueMax = Math.max(valueMax, max ?? total.min)
     if (total.quantifiedRows > 0 && (max === null || max > total.min)) {
@@ -372,6 +379,7 @@ export function buildTimeChart(series: TimeSeries, metric: Metric, dark = false)
     valueMax,
     yearOnlyRows: series.unit === 'month' ? series.yearOnlyRows : 0,
     unquantifiedRows,
+    notes,
     table: buildTimeTable(series, metric, codes),
     summary: '',
   }

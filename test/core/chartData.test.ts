@@ -114,7 +114,7 @@ describe('buildGroupChart', () => {
   })
 
   it('writes “not quantified” where a group has no bar at all', () => {
-    expect(model.notes).toEqual([{ index: 3, text: 'not quantified' }])
+    expect(model.notes).toEqual([{ index: 3, value: 0, text: 'not quantified' }])
   })
 
   it('has a table of exactly the plotted numbers, with an empty maximum when open', () => {
@@ -169,6 +169,8 @@ describe('buildTimeChart', () => {
     ])
     expect(model.yearOnlyRows).toBe(1)
     expect(model.unquantifiedRows).toBe(1)
+    // Nov 2021: police "multiple" (words only) beside soldiers 10-20.
+    expect(model.notes).toEqual([{ index: 3, value: 10, text: '?' }])
     expect(model.summary).toContain('1 row dated only to a year is left out of the monthly view')
     expect(model.marks).toEqual([
       { datasetIndex: null, index: 2, min: 51, max: null, label: '51+' },
