@@ -24,7 +24,8 @@ export function retainedBytes(store: CasualtyStore): number {
     for (const value of data.values) total += stringBytes(value)
   }
   for (const data of [...TEXT_COLUMNS.map((c) => columns.texts[c]), ...columns.extras]) {
-    total += data.bytes.byteLength + data.offsets.byteLength
+    // The whole buffer: a view of a bigger buffer keeps all of it.
+    total += data.bytes.buffer.byteLength + data.offsets.buffer.byteLength
   }
   return total
 }

@@ -139,86 +139,165 @@ export function transferablesOf(columns: StoreColumns): ArrayBuffer[] {
   return [...buffers]
 }
 
-/** A growable Int32/Uint32 column. It grows by half, so that a big file does not double it. */
+const INT_BLOCK = 1 << 16
+
+/**
+ * A growable Int32/Uint32 column, in blocks joined once at the end: growing never copies, and the
+ * join holds one column twice for a moment, never the whole store.
+ */
 class GrowableInts<T extends Int32Array | Uint32Array> {
-  array: T
+  private blocks: T[] = []
+  private block: T
+  private used = 0
   length = 0
   constructor(private readonly make: (size: number) => T) {
-    this.array = make(1024)
+    this.block = make(1024)
   }
   push(value: number): void {
-    if (this.length === this.array.length) {
-      const bigger = this.make(Math.ceil(this.array.length * 1.5))
-      bigger.set(this.array)
-      this.array = bigger
+    if (this.used === this.block.length) {
+      this.blocks.push(this.block)
+      this.block = this.make(Math.min(INT_BLOCK, this.block.length * 2))
+      this.used = 0
     }
-    this.array[this.length++] = value
+    this.block[this.used++] = value
+    this.length++
   }
   finish(): T {
-    return this.array.slice(0, this.length) as T
+    const out = this.make(this.length)
+    let at = 0
+    for (const block of this.blocks) {
+      out.set(block, at)
+      at += block.length
+    }
+    out.set(this.block.subarray(0, this.used), at)
+    this.blocks = []
+    return out
   }
 }
 
-const BLOCK_BYTES = 1 << 20
+const STAGE_BYTES = 1 << 20
+
+// Can TextDecoder read a view of a resizable ArrayBuffer here? Node's can; browsers' cannot.
+const RESIZABLE_VIEWS_DECODE = ((): boolean => {
+  try {
+    const Resizable = ArrayBuffer as unknown as new (
+      size: number,
+      options: { maxByteLength: number },
+    ) => ArrayBuffer
+    new TextDecoder().decode(new Uint8Array(new Resizable(1, { maxByteLength: 2 })))
+    return true
+  } catch {
+    return false
+  }
+})()
+
+function fixedLength(buffer: ArrayBuffer, size: number): ArrayBuffer {
+  const transfer = (
+    buffer as ArrayBuffer & { transferToFixedLength?: (size: number) => ArrayBuffer }
+  ).transferToFixedLength
+  return transfer ? transfer.call(buffer, size) : buffer.slice(0, size)
+}
+const MAX_TEXT_BYTES = 2 ** 32 - 1
+
+// A byte buffer that grows in place when the platform has resizable ArrayBuffers (Node 20,
+// Chromium 111+): pages are committed as it grows, and it is cut to size at the end without a
+// copy, so a column of text never exists twice. Elsewhere it grows by copying.
+function growableBuffer(): { buffer: ArrayBuffer; resizable: boolean } {
+  try {
+    const Resizable = ArrayBuffer as unknown as new (
+      size: number,
+      options: { maxByteLength: number },
+    ) => ArrayBuffer & { resizable: boolean }
+    const buffer = new Resizable(0, { maxByteLength: MAX_TEXT_BYTES })
+    if (buffer.resizable) return { buffer, resizable: true }
+  } catch {
+    // no resizable buffers here
+  }
+  return { buffer: new ArrayBuffer(0), resizable: false }
+}
 
 /**
- * A growable text column. Its bytes grow in blocks, joined once at the end: a big file's text is
- * copied once, not again at every doubling.
+ * A growable text column. Values are written into a small plain block (fast to write byte by
+ * byte; element access to resizable buffers is slower), which is appended to the column's
+ * growable buffer whenever it fills.
  */
 class TextBuilder {
-  private blocks: Uint8Array[] = []
-  private block = new Uint8Array(4096)
+  private stage = new Uint8Array(4096)
   private used = 0
-  private before = 0
+  private store = growableBuffer()
+  private stored = 0
   offsets = new GrowableInts((n) => new Uint32Array(n))
   constructor() {
     this.offsets.push(0)
   }
-  private reserve(size: number): void {
-    if (this.used + size <= this.block.length) return
-    // The value may not fit in the rest of this block: close it and start one big enough.
-    this.blocks.push(this.block.subarray(0, this.used))
-    this.before += this.used
-    const grown = Math.min(BLOCK_BYTES, this.block.length * 2)
-    this.block = new Uint8Array(Math.max(size, grown))
+  private flush(): void {
+    if (this.used === 0) return
+    const need = this.stored + this.used
+    let { buffer } = this.store
+    if (need > buffer.byteLength) {
+      const size = Math.min(MAX_TEXT_BYTES, Math.max(need, Math.ceil(buffer.byteLength * 1.5)))
+      if (this.store.resizable) {
+        ;(buffer as ArrayBuffer & { resize(size: number): void }).resize(size)
+      } else {
+        const bigger = new ArrayBuffer(size)
+        new Uint8Array(bigger).set(new Uint8Array(buffer, 0, this.stored))
+        buffer = bigger
+        this.store = { buffer, resizable: false }
+      }
+    }
+    new Uint8Array(buffer, this.stored, this.used).set(this.stage.subarray(0, this.used))
+    this.stored += this.used
     this.used = 0
+  }
+  private reserve(size: number): void {
+    if (this.used + size <= this.stage.length) return
+    this.flush()
+    if (size > this.stage.length) {
+      this.stage = new Uint8Array(Math.max(size, Math.min(STAGE_BYTES, this.stage.length * 2)))
+    } else if (this.stage.length < STAGE_BYTES) {
+      this.stage = new Uint8Array(Math.min(STAGE_BYTES, this.stage.length * 4))
+    }
   }
   push(value: string): void {
     if (value !== '') {
       // A UTF-16 unit becomes at most 3 UTF-8 bytes.
       this.reserve(value.length * 3)
-      this.used += encoder.encodeInto(value, this.block.subarray(this.used)).written
+      this.used += encoder.encodeInto(value, this.stage.subarray(this.used)).written
     }
-    this.offsets.push(this.before + this.used)
+    this.offsets.push(this.stored + this.used)
   }
   /** Appends UTF-8 bytes as they are, or with CSV's `""` pairs undone. */
   pushBytes(source: Uint8Array, start: number, end: number, escaped: boolean): void {
     if (end > start) {
       this.reserve(end - start)
-      const block = this.block
+      const stage = this.stage
       if (escaped) {
-        this.used = copyUnescaped(source, start, end, block, this.used)
+        this.used = copyUnescaped(source, start, end, stage, this.used)
       } else if (end - start < 64) {
         let at = this.used
-        for (let i = start; i < end; i++) block[at++] = source[i] as number
+        for (let i = start; i < end; i++) stage[at++] = source[i] as number
         this.used = at
       } else {
-        block.set(source.subarray(start, end), this.used)
+        stage.set(source.subarray(start, end), this.used)
         this.used += end - start
       }
     }
-    this.offsets.push(this.before + this.used)
+    this.offsets.push(this.stored + this.used)
   }
   finish(): TextData {
-    const bytes = new Uint8Array(this.before + this.used)
-    let at = 0
-    for (const block of this.blocks) {
-      bytes.set(block, at)
-      at += block.length
+    this.flush()
+    let { buffer } = this.store
+    if (this.store.resizable) {
+      ;(buffer as ArrayBuffer & { resize(size: number): void }).resize(this.stored)
+      // Browsers' TextDecoder refuses views of resizable buffers (Node's accepts them): there,
+      // make it a plain buffer (Chromium copies it: one column held twice for a moment).
+      if (!RESIZABLE_VIEWS_DECODE) buffer = fixedLength(buffer, this.stored)
+    } else if (buffer.byteLength !== this.stored) {
+      buffer = buffer.slice(0, this.stored)
     }
-    bytes.set(this.block.subarray(0, this.used), at)
-    this.blocks = []
-    return { bytes, offsets: this.offsets.finish() }
+    this.store = { buffer: new ArrayBuffer(0), resizable: false }
+    this.stage = new Uint8Array(0)
+    return { bytes: new Uint8Array(buffer, 0, this.stored), offsets: this.offsets.finish() }
   }
 }
 

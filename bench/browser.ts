@@ -1,0 +1,222 @@
+/// <reference lib="dom" />
+// npm run bench:browser [-- --size 1m|100k|10k --no-build]
+// The page itself, in Chromium, on the production build: builds it into node_modules/.bench-dist,
+// serves it with vite preview on E2E_PORT (4184 by default), and measures
+//   - first visit: gzip size of the JavaScript the index page loads before any interaction;
+//   - importing the generated file through the page's "Import CSV" input: wall time, Long Tasks
+//     (PerformanceObserver 'longtask') while it runs, and how often the progress bar moved;
+//   - a filter change: click to the next painted frame, median of several;
+//   - the incident table's DOM rows once the data is in.
+// Prints a table and writes bench/out/browser.json. Figures for reading, never for asserting.
+
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { chromium, type Page } from '@playwright/test'
+// @ts-expect-error: a plain .mjs helper shared with the e2e configuration
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs'
+import { ensureFile, SIZES } from './generate'
+
+const HERE = dirname(fileURLToPath(import.meta.url))
+const ROOT = resolve(HERE, '..')
+const OUT = resolve(HERE, 'out')
+const DIST = 'node_modules/.bench-dist'
+const PORT = Number(process.env.E2E_PORT ?? 4184)
+const URL_BASE = `http://127.0.0.1:${PORT}/`
+
+const args = process.argv.slice(2)
+const size = (args[args.indexOf('--size') + 1] ?? '1m').toLowerCase()
+const rows = args.includes('--size') ? SIZES[size] : SIZES['1m']
+if (!rows) throw new Error(`unknown size ${size}: use ${Object.keys(SIZES).join(',')}`)
+
+function build(): void {
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  })
+  if (result.status !== 0) throw new Error('vite build failed')
+}
+
+async function serve(): Promise<ChildProcess> {
+  const server = spawn(
+    'npx',
+    [
+      'vite',
+      'preview',
+      '--outDir',
+      DIST,
+      '--port',
+      String(PORT),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
+    { cwd: ROOT, stdio: 'ignore', detached: true },
+  )
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(URL_BASE)).ok) return server
+    } catch {
+      // not up yet
+    }
+    await new Promise((done) => setTimeout(done, 200))
+  }
+  throw new Error(`vite preview did not answer on ${URL_BASE}`)
+}
+
+/** The JavaScript a first visit loads, by URL, with each file's gzip size from the build. */
+async function firstVisitJs(
+  page: Page,
+): Promise<{ files: { path: string; gzip: number }[]; total: number }> {
+  const urls = new Set<string>()
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script' || request.url().endsWith('.js'))
+      urls.add(request.url())
+  })
+  await page.goto(URL_BASE, { waitUntil: 'networkidle' })
+  const files = [...urls]
+    .filter((url) => url.startsWith(URL_BASE))
+    .map((url) => {
+      const path = new URL(url).pathname.replace(/^\//, '')
+      const bytes = readFileSync(resolve(ROOT, DIST, path))
+      return { path, gzip: gzipSync(bytes, { level: 9 }).length }
+    })
+  return { files, total: files.reduce((sum, file) => sum + file.gzip, 0) }
+}
+
+// Long Tasks and progress-bar values, recorded in the page from its first script on.
+const RECORDER = `
+  window.__longTasks = []
+  window.__progress = []
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration })
+  }).observe({ type: 'longtask', buffered: true })
+  setInterval(() => {
+    const bar = document.querySelector('progress')
+    if (bar) window.__progress.push(Number(bar.value))
+  }, 50)
+`
+
+interface Recorded {
+  longTasks: { start: number; duration: number }[]
+  progress: number[]
+}
+
+async function importFile(page: Page, path: string): Promise<{ ms: number; since: number }> {
+  const since = await page.evaluate(() => performance.now())
+  const input = page.getByLabel(/Import/).and(page.locator('input[type=file]'))
+  const start = Date.now()
+  await input.setInputFiles(path)
+  // Done when the progress bar is gone and the page names the row count it now shows.
+  const count = new Intl.NumberFormat('en-US').format(rows as number)
+  await page.waitForFunction(
+    (text) => !document.querySelector('progress') && document.body.innerText.includes(text),
+    count,
+    { timeout: 15 * 60_000, polling: 100 },
+  )
+  return { ms: Date.now() - start, since }
+}
+
+/** Click a filter checkbox, time to the next painted frame; median of `times`. */
+async function filterChange(page: Page, times: number): Promise<number[]> {
+  const results: number[] = []
+  for (let i = 0; i < times; i++) {
+    const ms = await page.evaluate(async () => {
+      const box = document.querySelector<HTMLInputElement>('.filter-panel input[type=checkbox]')
+      if (!box) return -1
+      const start = performance.now()
+      box.click()
+      // The frame after the click's work and Vue's update: rAF runs before that paint, the
+      // timeout after it.
+      await new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)))
+      return performance.now() - start
+    })
+    results.push(ms)
+    await page.waitForTimeout(300)
+  }
+  return results
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[sorted.length >> 1] ?? 0
+}
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true })
+  const file = ensureFile(OUT, 'schema', rows as number)
+  if (!args.includes('--no-build') || !existsSync(resolve(ROOT, DIST, 'index.html'))) build()
+  const server = await serve()
+  const browser = await chromium.launch({
+    executablePath: (findChromium() as string | null) ?? undefined,
+    args: CHROMIUM_ARGS as string[],
+  })
+  try {
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' })
+    const firstPage = await context.newPage()
+    const js = await firstVisitJs(firstPage)
+    await firstPage.close()
+
+    const page = await context.newPage()
+    await page.addInitScript(RECORDER)
+    await page.goto(URL_BASE, { waitUntil: 'networkidle' })
+    const imported = await importFile(page, file)
+    const recorded = (await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: Recorded['longTasks']; __progress: number[] }
+      return { longTasks: w.__longTasks, progress: w.__progress }
+    })) as Recorded
+    const during = recorded.longTasks.filter((task) => task.start >= imported.since)
+    const longest = during.reduce((max, task) => Math.max(max, task.duration), 0)
+    const progressSteps = new Set(recorded.progress).size
+    const tableRows = await page.evaluate(
+      () =>
+        document
+          .querySelector('[data-testid=table-range]')
+          ?.closest('section')
+          ?.querySelectorAll('tbody tr').length ?? document.querySelectorAll('tbody tr').length,
+    )
+    const filterTimes = await filterChange(page, 7)
+    const report = {
+      machine: { chromium: browser.version(), node: process.version },
+      date: new Date().toISOString(),
+      file: { path: file.slice(OUT.length + 1), rows, bytes: statSync(file).size },
+      firstVisitJs: js,
+      import: {
+        ms: imported.ms,
+        longTasks: during.length,
+        longestTaskMs: longest,
+        longTasksOver50ms: during.filter((task) => task.duration > 50).length,
+        progressValuesSeen: progressSteps,
+      },
+      filterChangeMs: { median: median(filterTimes), all: filterTimes },
+      tableDomRows: tableRows,
+    }
+    const kb = (bytes: number) => (bytes / 1024).toFixed(1)
+    console.log(`| measure | value | target |`)
+    console.log(`|---|---|---|`)
+    console.log(
+      `| first-visit JS, gzip | ${kb(js.total)} KB (${js.files.length} files) | <= 150 KB |`,
+    )
+    console.log(
+      `| import ${report.file.path} (${(report.file.bytes / 1e6).toFixed(0)} MB) | ${(imported.ms / 1000).toFixed(1)} s | - |`,
+    )
+    console.log(
+      `| longest main-thread task while importing | ${longest.toFixed(0)} ms (${during.length} long tasks) | <= 50 ms |`,
+    )
+    console.log(`| progress bar values seen | ${progressSteps} | moves all along |`)
+    console.log(
+      `| filter change to next frame (median of ${filterTimes.length}) | ${median(filterTimes).toFixed(0)} ms | <= 100 ms |`,
+    )
+    console.log(`| incident table DOM rows | ${tableRows} | bounded |`)
+    console.log(`\nChromium ${browser.version()}`)
+    writeFileSync(resolve(OUT, 'browser.json'), `${JSON.stringify(report, null, 2)}\n`)
+    console.log(`written ${resolve(OUT, 'browser.json')}`)
+  } finally {
+    await browser.close()
+    if (server.pid) process.kill(-server.pid)
+  }
+}
+
+await main()
