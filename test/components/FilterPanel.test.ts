@@ -71,7 +71,7 @@ describe('FilterPanel', () => {
 })
 
 describe('FilterChips', () => {
-  it('shows each active filter as a chip that removes it, and a Reset', async () => {
+  it('shows each active filter as a chip that removes it, and Reset filters', async () => {
     const view = startDashboard('?group=civilians&place=Kabul&from=2021')
     const wrapper = mount(FilterChips)
     const chips = wrapper.findAll('button.chip')
@@ -83,6 +83,7 @@ describe('FilterChips', () => {
     await chips[1]?.trigger('click')
     expect(view.view.value.filters.targetGroups).toEqual([])
     expect(window.location.search).toBe('?from=2021&place=Kabul')
+    expect(wrapper.get('button.reset').text()).toBe('Reset filters')
     await wrapper.get('button.reset').trigger('click')
     expect(window.location.search).toBe('')
     expect(wrapper.find('button.chip').exists()).toBe(false)

@@ -97,7 +97,7 @@ test('clicking a bar filters by its group, the link restores the view, back undo
   await page.goForward()
   await expectHeadline(page, rows)
 
-  await page.getByRole('button', { name: 'Reset', exact: true }).click()
+  await page.getByRole('button', { name: 'Reset filters' }).click()
   await expectHeadline(page, records)
 })
 
@@ -145,7 +145,7 @@ test('an empty result says so and offers the way back', async ({ page }) => {
   await page.goto('./')
   await page.getByLabel('Search location, notes and quotes').fill('no such place anywhere')
   await expect(page.getByTestId('empty-state')).toContainText('No rows match these filters')
-  await page.getByTestId('empty-state').getByRole('button', { name: 'Reset filters' }).click()
+  await page.getByTestId('empty-state').getByRole('button', { name: 'Show all rows' }).click()
   await expectHeadline(page, records)
 })
 
