@@ -89,3 +89,24 @@ describe('FilterChips', () => {
     expect(wrapper.find('button.chip').exists()).toBe(false)
   })
 })
+
+describe('FilterChips focus', () => {
+  it('moves focus to the next chip when one is removed, then to the figures', async () => {
+    startDashboard('?group=civilians&group=students')
+    const main = document.createElement('main')
+    main.id = 'main-content'
+    main.tabIndex = -1
+    document.body.append(main)
+    const wrapper = mount(FilterChips, { attachTo: document.body })
+    await wrapper.findAll('button.chip')[0]?.trigger('click')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(
+      'Remove filter Target group: students',
+    )
+    await wrapper.get('button.chip').trigger('click')
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(document.activeElement).toBe(main)
+    wrapper.unmount()
+    main.remove()
+  })
+})
