@@ -197,6 +197,7 @@ export function buildGroupChart(totals: GroupTotals, dark = false): GroupChartMo
         backgroundColor: killed.map((point) => colors[point.y] ?? '#000000'),
         borderColor: killed.map((point) => colors[point.y] ?? '#000000'),
         borderWidth: 1,
+        maxBarThickness: 28,
       },
       {
         label: 'Injured (minimum)',
@@ -204,6 +205,7 @@ export function buildGroupChart(totals: GroupTotals, dark = false): GroupChartMo
         backgroundColor: injured.map((point) => lighten(colors[point.y] ?? '#000000')),
         borderColor: injured.map((point) => colors[point.y] ?? '#000000'),
         borderWidth: 2,
+        maxBarThickness: 28,
       },
     ],
   }
@@ -340,6 +342,8 @@ export function buildTimeChart(series: TimeSeries, metric: Metric, dark = false)
       borderColor: color,
       borderWidth: 1,
       stack: 'groups',
+      // One month in view must not become one bar as wide as the chart.
+      maxBarThickness: 56,
     }
   })
   const marks: RangeMark[] = []
