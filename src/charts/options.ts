@@ -74,6 +74,8 @@ export function groupChartOptions(
     indexAxis: 'y',
     parsing: false,
     responsive: true,
+    // Axis numbers in the page's number format (Intl.NumberFormat, like the rest of the page).
+    locale: 'en-US',
     maintainAspectRatio: false,
     animation: settings.animate ? { duration: 400 } : false,
     layout: { padding: { right: OPEN_ARROW_LENGTH + 48 } },
@@ -132,6 +134,8 @@ export function timeChartOptions(
     parsing: false,
     normalized: true,
     responsive: true,
+    // Axis numbers in the page's number format (Intl.NumberFormat, like the rest of the page).
+    locale: 'en-US',
     maintainAspectRatio: false,
     animation: settings.animate ? { duration: 400 } : false,
     layout: { padding: { top: OPEN_ARROW_LENGTH + 24 } },
