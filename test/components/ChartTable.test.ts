@@ -33,4 +33,27 @@ describe('ChartTable', () => {
     ])
     expect(wrapper.findAll('tbody th[scope="row"]')).toHaveLength(2)
   })
+
+  it('offers a filter button per row when asked, and says which row was chosen', async () => {
+    const wrapper = mount(ChartTable, {
+      props: {
+        table: {
+          caption: 'c',
+          columns: [
+            { key: 'period', label: 'Month' },
+            { key: 'incidents_total', label: 'Incidents' },
+          ],
+          rows: [
+            ['Aug 2021', 1],
+            ['Sep 2021', 0],
+          ],
+        },
+        selectLabel: (header: string) => `Show only ${header}`,
+      },
+    })
+    const buttons = wrapper.findAll('button.select')
+    expect(buttons.map((b) => b.text())).toEqual(['Show only Aug 2021', 'Show only Sep 2021'])
+    await buttons[1]?.trigger('click')
+    expect(wrapper.emitted('select')).toEqual([[1]])
+  })
 })

@@ -197,8 +197,24 @@ test('works with the keyboard alone', async ({ page }) => {
     page,
     records.filter((r) => r.target_group === name),
   )
+  // The chart's table view filters like a click on a bar.
+  const show = page.getByRole('button', { name: /Show as table \(by target group\)/ })
+  await show.focus()
+  await page.keyboard.press('Enter')
+  const only = page.getByRole('button', { name: `Show only ${name}` })
+  await only.focus()
+  await page.keyboard.press('Enter')
+  await expect(
+    page.getByRole('button', { name: `Remove filter Target group: ${name}` }),
+  ).toBeVisible()
+  await expectHeadline(
+    page,
+    records.filter((r) => r.target_group === name),
+  )
   // Sort the table by killed with Enter on its header.
-  const killedHeader = page.getByRole('columnheader', { name: /Killed/ })
+  const killedHeader = page
+    .getByRole('region', { name: 'Incidents, row by row' })
+    .getByRole('columnheader', { name: /Killed/ })
   await killedHeader.getByRole('button').focus()
   await page.keyboard.press('Enter')
   await expect(killedHeader).toHaveAttribute('aria-sort', 'descending')
