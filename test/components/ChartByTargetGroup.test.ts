@@ -95,9 +95,7 @@ describe('ChartOverTime', () => {
     expect(view.timeUnit.value).toBe('year')
     expect(window.location.search).toBe('?time=year')
     const csv = await csvOf(() =>
-      wrapper
-        .get('button[aria-label="Download table CSV (over time, killed per month)"]')
-        .trigger('click'),
+      wrapper.get('button[aria-label="Download table CSV (over time)"]').trigger('click'),
     )
     expect(csv.split('\r\n')[0]).toContain('"period","killed_min_civilians"')
     wrapper.unmount()
