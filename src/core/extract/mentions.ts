@@ -262,7 +262,8 @@ export function findFigureMentions(
       continue
     }
     const waiting = !post && !scope
-    if (post && post.direct && NOUN_KINDS.has(tokens[post.end - 1]?.lower ?? '')) end = post.end
+    if (post && post.direct && !noun && NOUN_KINDS.has(tokens[post.end - 1]?.lower ?? ''))
+      end = post.end
     const first = tokens[quantity.start] as Token
     const last = tokens[end - 1] as Token
     const headToken = noun ? tokens[noun.head] : post?.direct ? tokens[post.end - 1] : undefined

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import { loadCsv } from '../../../src/core/load'
+import { findFigureMentions } from '../../../src/core/extract/mentions'
+import { splitSentences } from '../../../src/core/extract/text'
+
+function figures(text: string) {
+  return splitSentences(text).flatMap((sentence) =>
+    findFigureMentions(sentence, text).map((m) => ({
+      kind: m.kind,
+      text: m.text,
+      min: m.min,
+      max: m.max,
+      group: m.group,
+      subset: m.subset,
+    })),
+  )
+}
+
+describe('casualty figures in a sentence', () => {
+  it.each([
+    ['killing over 50 worshippers at a Shia mosque', 'killed', 'over 50 worshippers', 51, null],
+    ['The blast killed at least six and wounded many others.', 'killed', 'at least six', 6, null],
+    ['It resulted in at least 47 deaths.', 'killed', 'at least 47 deaths', 47, null],
+    ['resulting in the deaths of 170 Afghans', 'killed', '170 Afghans', 170, 170],
+    ['Twenty-one people were killed.', 'killed', 'Twenty-one people', 21, 21],
+    ['Five civilians, among them two women, died.', 'killed', 'Five civilians', 5, 5],
+    [
+      'killing their chief and some of his associates',
+      'killed',
+      'their chief and some of his associates',
+      1,
+      null,
+    ],
+    ['killing 17 students and a teacher', 'killed', '17 students and a teacher', 18, 18],
+    [
+      'A Taliban commander and two of his bodyguards were shot dead.',
+      'killed',
+      'A Taliban commander and two of his bodyguards',
+      3,
+      3,
+    ],
+    ['causing multiple casualties', 'casualties', 'multiple casualties', null, null],
+    ['causing 20 casualties', 'casualties', '20 casualties', 20, 20],
+    ['Some 20 others were wounded.', 'injured', 'Some 20 others', null, null],
+    ['and less than 10 were injured', 'injured', 'less than 10', null, 9],
+    ['left 10 or more fighters dead', 'killed', '10 or more fighters', 10, null],
+    ['killing between four and six of them', 'killed', 'between four and six of them', 4, 6],
+    ['wounding 11 passers-by', 'injured', '11 passers-by', 11, 11],
+  ])('%s', (sentence, kind, text, min, max) => {
+    expect(figures(sentence)[0]).toMatchObject({ kind, text, min, max })
+  })
+
+  it.each([
+    'The attack killed them in a single incident in 2021.',
+    'One of the deadliest attacks was carried out in 2014.',
+    'About 30 of the injured were children.',
+    'Residents said less than a hundred people had gathered for the exam.',
+    'killing thirteen people, according to a hospital official',
+    'Some IS-KP fighters managed to escape.',
+    'He was one of five prisoners exchanged in 2014.',
+  ])('finds no other figure in: %s', (sentence) => {
+    const found = figures(sentence).filter((f) => !f.text.match(/thirteen people/))
+    expect(found).toEqual([])
+  })
+
+  it('marks a part of a figure as a subset, not a figure of its own', () => {
+    const found = figures('The blast killed nine people, including two children, and wounded 20.')
+    expect(found.map((f) => [f.text, f.subset])).toEqual([
+      ['nine people', false],
+      ['two children', true],
+      ['20', false],
+    ])
+  })
+
+  it('names the group of each figure of a multi-group sentence', () => {
+    const found = figures(
+      'killing 12 civilians and three Taliban guards and wounding 13 US Marines',
+    )
+    expect(found.map((f) => [f.text, f.kind, f.group])).toEqual([
+      ['12 civilians', 'killed', 'civilians'],
+      ['three Taliban guards', 'killed', 'taliban security forces'],
+      ['13 US Marines', 'injured', 'us service members'],
+    ])
+  })
+})
+
+// The shipped dataset's own clauses: each one's figures must be read as data/attacks.csv codes them.
+describe('the source_quote clauses of data/attacks.csv', () => {
+  const records = loadCsv(readFileSync('data/attacks.csv')).store?.records() ?? []
+  it('are all there', () => expect(records).toHaveLength(7))
+
+  it.each(records.map((r) => [r.incident_id, r.target_group, r] as const))(
+    '%s (%s)',
+    (_id, _group, record) => {
+      const found = figures(record.source_quote)
+      const killed = found.find((f) => f.text === record.killed_text && f.kind !== 'injured')
+      const injured = found.find((f) => f.text === record.injured_text && f.kind !== 'killed')
+      if (record.killed_text) {
+        expect(killed).toBeDefined()
+        if (killed?.kind === 'killed') {
+          expect([killed.min, killed.max]).toEqual([record.killed_min, record.killed_max])
+        }
+      }
+      if (record.injured_text) {
+        expect(injured).toBeDefined()
+        if (injured?.kind === 'injured') {
+          expect([injured.min, injured.max]).toEqual([record.injured_min, record.injured_max])
+        }
+      }
+    },
+  )
+})
