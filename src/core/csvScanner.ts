@@ -146,11 +146,17 @@ export function copyUnescaped(
   at: number,
 ): number {
   let o = at
-  for (let i = start; i < end; i++) {
-    const b = bytes[i] as number
-    out[o++] = b
+  let from = start
+  // Copy the runs between quotes natively: quotes are few, the runs long.
+  for (let q = bytes.indexOf(QUOTE, from); q !== -1 && q < end; q = bytes.indexOf(QUOTE, from)) {
+    out.set(bytes.subarray(from, q + 1), o)
+    o += q + 1 - from
     // Skip the second quote of a pair; a lone quote (in malformed input) stays, as in PapaParse.
-    if (b === QUOTE && bytes[i + 1] === QUOTE && i + 1 < end) i++
+    from = q + 1 < end && bytes[q + 1] === QUOTE ? q + 2 : q + 1
+  }
+  if (from < end) {
+    out.set(bytes.subarray(from, end), o)
+    o += end - from
   }
   return o
 }

@@ -344,6 +344,30 @@ export class ByteKeys {
   }
 
   added = false
+  /** Has any key a byte outside ASCII? */
+  private nonAscii = false
+
+  /** Every key as a string, in number order. */
+  strings(): string[] {
+    const out: string[] = new Array<string>(this.size)
+    if (!this.nonAscii) {
+      // One decode for all keys, then a substring each: keys are the whole arena, so the
+      // substrings share it without keeping anything else alive.
+      const all = stringOfBytes(this.arena, 0, this.used)
+      for (let key = 0; key < this.size; key++) {
+        const start = this.starts[key] as number
+        const end = key + 1 < this.size ? (this.starts[key + 1] as number) : this.used
+        out[key] = all.substring(start, end)
+      }
+      return out
+    }
+    for (let key = 0; key < this.size; key++) {
+      const start = this.starts[key] as number
+      const end = key + 1 < this.size ? (this.starts[key + 1] as number) : this.used
+      out[key] = stringOfBytes(this.arena, start, end)
+    }
+    return out
+  }
 
   private add(bytes: Uint8Array, start: number, end: number, h: number): number {
     const key = this.size++
@@ -360,7 +384,13 @@ export class ByteKeys {
       arena.set(this.arena.subarray(0, this.used))
       this.arena = arena
     }
-    this.arena.set(bytes.subarray(start, end), this.used)
+    const arena = this.arena
+    let at = this.used
+    for (let i = start; i < end; i++) {
+      const b = bytes[i] as number
+      if (b >= 0x80) this.nonAscii = true
+      arena[at++] = b
+    }
     this.starts[key] = this.used
     this.hashes[key] = h
     this.used += end - start
@@ -392,27 +422,15 @@ function encodeScratch(value: string): number {
   return encoder.encodeInto(value, keyScratch.bytes).written
 }
 
-// A fresh string for bytes: short ASCII without a TextDecoder call, and never a slice of a bigger
-// string (V8 slices keep their parent alive: a label must not keep a whole file chunk).
+// A fresh string for bytes (never a slice of a bigger string: V8 slices keep their parent alive,
+// and a label must not keep a whole file chunk).
 function stringOfBytes(bytes: Uint8Array, start: number, end: number): string {
-  if (end - start <= 64) {
-    let ascii = true
-    for (let i = start; i < end; i++) {
-      if ((bytes[i] as number) >= 0x80) {
-        ascii = false
-        break
-      }
-    }
-    if (ascii)
-      return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[])
-  }
   return decoder.decode(bytes.subarray(start, end))
 }
 
 /** A growable dictionary-coded column. */
 class CategoryBuilder {
   codes = new GrowableInts((n) => new Uint32Array(n))
-  values: string[] = []
   private readonly keys = new ByteKeys()
   private last = -1
   push(value: string): void {
@@ -431,13 +449,14 @@ class CategoryBuilder {
     let code = this.last
     if (code === -1 || !this.keys.equals(code, bytes, start, end)) {
       code = this.keys.find(bytes, start, end)
-      if (this.keys.added) this.values.push(stringOfBytes(bytes, start, end))
       this.last = code
     }
     this.codes.push(code)
   }
   finish(): CategoryData {
-    return { codes: this.codes.finish(), values: this.values }
+    // The labels become strings once, at the end: a million distinct incident ids cost one
+    // decode, not a million.
+    return { codes: this.codes.finish(), values: this.keys.strings() }
   }
 }
 
