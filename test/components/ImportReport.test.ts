@@ -70,4 +70,12 @@ describe('ImportReport', () => {
     await wrapper.get('button').trigger('click')
     expect(wrapper.emitted('downloadRejected')).toHaveLength(1)
   })
+
+  it('can be closed', async () => {
+    const wrapper = mount(ImportReport, {
+      props: { report: report(0), failure: null, fileName: 'f.csv' },
+    })
+    await wrapper.get('button.close').trigger('click')
+    expect(wrapper.emitted('close')).toHaveLength(1)
+  })
 })

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -60,6 +61,44 @@ test('imports a file dropped on the page', async ({ page }) => {
   await expect(page.getByText('2 rows from dropped.csv')).toBeVisible()
 })
 
+test.describe('encodings, delimiters and line endings', () => {
+  const cases: [string, string | Uint8Array, string][] = [
+    ['utf8-bom-crlf.csv', readFileSync(fixture('utf8-bom-crlf.csv')), 'UTF-8 with BOM, CRLF'],
+    [
+      'semicolon-decimal-comma.csv',
+      readFileSync(fixture('semicolon-decimal-comma.csv')),
+      'semicolons',
+    ],
+    ['sep-line.csv', readFileSync(fixture('sep-line.csv')), 'a sep= line'],
+    ['utf16le-bom-tab.txt', readFileSync(fixture('utf16le-bom-tab.txt')), 'UTF-16 LE, tabs'],
+    ['utf16be-bom-tab.txt', readFileSync(fixture('utf16be-bom-tab.txt')), 'UTF-16 BE, tabs'],
+    ['cr-only.csv', `${HEADER}\rA,2021,civilians,1,1,,\rB,2022,civilians,,,,\r`, 'CR line endings'],
+    [
+      'mixed.csv',
+      `${HEADER}\r\nA,2021,civilians,1,1,,\nB,2022,"two\r\nlines",,,,\r\n\r\n`,
+      'mixed line endings',
+    ],
+  ]
+  for (const [name, content, what] of cases) {
+    test(`${what} (${name})`, async ({ page }) => {
+      const path = tempFile(name, content)
+      const expected = loadCsv(readFileSync(path))
+      expect(expected.summary.rowsLoaded).toBeGreaterThan(0)
+      await importFile(page, path)
+      await expect(summary(page)).toContainText(
+        `${expected.summary.rowsLoaded} rows loaded, 0 rows with issues (${expected.summary.blankLines} blank lines ignored)`,
+      )
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: /Export CSV/ }).click(),
+      ])
+      expect(loadCsv(readFileSync(await download.path())).store?.records()).toEqual(
+        expected.store?.records(),
+      )
+    })
+  }
+})
+
 /** A file of our schema of about `megabytes` MB. */
 function bigFile(megabytes: number): { path: string; rows: number } {
   const row = (i: number) =>
@@ -113,6 +152,8 @@ test('lists the issues by line and column, and downloads the rows with issues', 
   await expect(issues).toContainText('line 3, column date:')
   await expect(issues).toContainText('line 4, column killed_min:')
   await page.screenshot({ path: 'test-results/import-issues.png', fullPage: true })
+  const reportAxe = await new AxeBuilder({ page }).include('.data-actions').analyze()
+  expect(reportAxe.violations).toEqual([])
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     issues.getByRole('button', { name: /Download rows with issues/ }).click(),
@@ -171,6 +212,8 @@ test('maps the columns of a GTD export before loading', async ({ page }) => {
   ).toHaveText('eventid')
   await form.getByLabel('admin2', { exact: true }).selectOption({ label: 'region_txt' })
   await page.screenshot({ path: 'test-results/import-mapping.png', fullPage: true })
+  const mappingAxe = await new AxeBuilder({ page }).include('.column-mapping').analyze()
+  expect(mappingAxe.violations).toEqual([])
   await form.getByRole('button', { name: 'Load with this mapping' }).click()
   await expect(summary(page)).toContainText('3 rows loaded, 1 rows with issues')
   await expect(page.getByTestId('import-issues')).toContainText(
