@@ -1,0 +1,177 @@
+// The "From text" assistant's state (issue #6): the report's text, the rows proposed from it as
+// editable drafts, and what the user accepted or rejected. Nothing joins the data until the user
+// accepts a row; an accepted row is validated like any loaded row, then appended to the dataset.
+
+import { computed, ref, shallowRef } from 'vue'
+import { extractIncidents, type ExtractionResult } from '../core/extract'
+import { decodeBytes } from '../core/decode'
+import { SCHEMA_COLUMNS, type SchemaColumn } from '../core/schema'
+import { storeFromRecords } from '../core/store'
+import { readerFromHeader, validateRow } from '../core/validate'
+import type { TextSpan } from '../core/extract'
+import { useDataset } from './useDataset'
+
+/** What the user decided about a proposal. */
+export type ProposalStatus = 'pending' | 'accepted' | 'rejected'
+
+/** One proposed row as the user edits it: every schema field as text. */
+export interface ProposalDraft {
+  id: number
+  fields: Record<SchemaColumn, string>
+  confidence: number
+  killed: TextSpan | null
+  injured: TextSpan | null
+  quote: TextSpan
+  status: ProposalStatus
+  /** Why the row could not be accepted as edited, or ''. */
+  error: string
+}
+
+/** A run of the report's text: plain, or the words of a figure. */
+export interface TextSegment {
+  text: string
+  start: number
+  /** null for plain text; else which kind of figure and the proposal it belongs to. */
+  mark: { kind: 'killed' | 'injured' | 'mention'; proposal: number | null; label: string } | null
+}
+
+const reader = readerFromHeader(SCHEMA_COLUMNS)
+
+function toFields(record: Record<SchemaColumn, unknown>): Record<SchemaColumn, string> {
+  const fields = {} as Record<SchemaColumn, string>
+  for (const column of SCHEMA_COLUMNS) {
+    const value = record[column]
+    fields[column] = value === null || value === undefined ? '' : String(value)
+  }
+  return fields
+}
+
+// Splits `text` into plain runs and marked figure words, never overlapping, in text order.
+export function segmentText(
+  text: string,
+  marks: readonly (TextSpan & { mark: NonNullable<TextSegment['mark']> })[],
+): TextSegment[] {
+  const sorted = [...marks].sort((a, b) => a.start - b.start || b.end - a.end)
+  const segments: TextSegment[] = []
+  let at = 0
+  for (const mark of sorted) {
+    if (mark.start < at || mark.end > text.length || mark.end <= mark.start) continue
+    if (mark.start > at) segments.push({ text: text.slice(at, mark.start), start: at, mark: null })
+    segments.push({ text: text.slice(mark.start, mark.end), start: mark.start, mark: mark.mark })
+    at = mark.end
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), start: at, mark: null })
+  return segments
+}
+
+export function useExtract() {
+  const { appendStore } = useDataset()
+  const text = ref('')
+  const sourceName = ref('')
+  const result = shallowRef<ExtractionResult | null>(null)
+  /** The text the proposals were made from: offsets refer to it, not to later edits. */
+  const analysedText = ref('')
+  const proposals = ref<ProposalDraft[]>([])
+  const message = ref('')
+
+  /** Proposes rows from the current text. */
+  function findFigures(): void {
+    const source = sourceName.value || 'pasted text'
+    const next = extractIncidents(text.value, { source })
+    result.value = next
+    analysedText.value = text.value
+    proposals.value = next.rows.map((row, id) => ({
+      id,
+      fields: toFields(row.record),
+      confidence: row.confidence,
+      killed: row.killed,
+      injured: row.injured,
+      quote: row.quote,
+      status: 'pending',
+      error: '',
+    }))
+    const aside = next.mentions.filter((m) => m.row === null).length
+    message.value = `${next.rows.length} rows proposed from ${next.sentenceCount} sentences${aside ? `; ${aside} figures shown but not proposed` : ''}.`
+  }
+
+  /** Reads a .txt file into the text box (any encoding the importer reads) and proposes rows. */
+  async function openFile(file: File): Promise<void> {
+    const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()))
+    if (!decoded.ok) {
+      message.value = `${file.name} cannot be read: ${decoded.message}`
+      return
+    }
+    text.value = decoded.text
+    sourceName.value = file.name.replace(/\.[^.]+$/, '')
+    findFigures()
+  }
+
+  // Validates a draft as the loader validates a row, then adds it to the dataset.
+  function accept(id: number): boolean {
+    const draft = proposals.value.find((p) => p.id === id)
+    if (!draft || draft.status === 'accepted') return false
+    const checked = validateRow(
+      SCHEMA_COLUMNS.map((column) => draft.fields[column].trim()),
+      0,
+      reader,
+    )
+    if (!checked.ok) {
+      draft.error = checked.issues
+        .map((issue) => `${issue.column ?? 'row'}: ${issue.message}`)
+        .join('; ')
+      return false
+    }
+    appendStore(storeFromRecords([checked.record]), 'From text')
+    draft.status = 'accepted'
+    draft.error = ''
+    message.value = `Row ${id + 1} added to the data.`
+    return true
+  }
+
+  function reject(id: number): void {
+    const draft = proposals.value.find((p) => p.id === id)
+    if (draft && draft.status === 'pending') draft.status = 'rejected'
+  }
+
+  /** The analysed text as plain runs and marked figures (rendered as text, never as HTML). */
+  const segments = computed<TextSegment[]>(() => {
+    const current = result.value
+    if (!current) return []
+    const marks: (TextSpan & { mark: NonNullable<TextSegment['mark']> })[] = []
+    for (const draft of proposals.value) {
+      if (draft.status === 'rejected') continue
+      const label = `Proposal ${draft.id + 1}`
+      if (draft.killed)
+        marks.push({ ...draft.killed, mark: { kind: 'killed', proposal: draft.id, label } })
+      if (draft.injured && (!draft.killed || draft.injured.start !== draft.killed.start)) {
+        marks.push({ ...draft.injured, mark: { kind: 'injured', proposal: draft.id, label } })
+      }
+    }
+    for (const mention of current.mentions) {
+      if (mention.row !== null) continue
+      marks.push({
+        start: mention.start,
+        end: mention.end,
+        mark: { kind: 'mention', proposal: null, label: `Not proposed: ${mention.status}` },
+      })
+    }
+    return segmentText(analysedText.value, marks)
+  })
+
+  /** Figures found but not proposed (aggregates, parts of a figure, no date or place). */
+  const asideMentions = computed(() => result.value?.mentions.filter((m) => m.row === null) ?? [])
+
+  return {
+    text,
+    sourceName,
+    result,
+    proposals,
+    message,
+    segments,
+    asideMentions,
+    findFigures,
+    openFile,
+    accept,
+    reject,
+  }
+}
