@@ -98,6 +98,8 @@ const FOLLOWERS = new Set(
 )
 const GROUP_HEADS = new Set(['taliban', 'is-kp', 'iskp'])
 const SUBSET_CUES = ['including', 'among']
+/** Marks that end a verb's reach: a figure after them needs its own verb. */
+const CLAUSE_BREAKS = new Set([';', ':', '(', ')', '[', ']', '<', '>'])
 
 function matchAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
   return words.every((w, k) => tokens[i + k]?.lower === w)
@@ -218,7 +220,7 @@ export function findFigureMentions(
   let i = 0
   while (i < tokens.length) {
     const token = tokens[i] as Token
-    if (token.text === ';' || token.text === ':') {
+    if (CLAUSE_BREAKS.has(token.text)) {
       scope = null
       subset = false
       i++
