@@ -5,7 +5,7 @@
 // (CSV-PITFALLS #7), so the writer is our own: it is a few lines.
 
 import type { Filters } from './filter'
-import { SCHEMA_COLUMNS, type SchemaColumn } from './schema'
+import { SCHEMA_COLUMNS, isSchemaColumn, type SchemaColumn } from './schema'
 import type { CasualtyStore } from './store'
 
 export interface CsvWriteOptions {
@@ -111,7 +111,8 @@ export function storeToCsv(
 ): string {
   const header = exportColumns(store)
   function* fields() {
-    if (options.hxl) yield header.map((name) => HXL_TAGS[name as SchemaColumn] ?? '')
+    // isSchemaColumn, not `?? ''`: an extra column named `toString` must not find Object's.
+    if (options.hxl) yield header.map((name) => (isSchemaColumn(name) ? HXL_TAGS[name] : ''))
     for (let i = 0; i < rows.length; i++) yield rowFields(store, rows[i] as number)
   }
   return toCsv(header, fields(), options)

@@ -86,6 +86,12 @@ describe('storeToCsv', () => {
     expect(result.summary).toMatchObject({ rowsLoaded: 2, rowsWithIssues: 0, skippedLines: 1 })
     expect(result.store?.records()).toEqual(sampleStore().records())
   })
+  it('gives an extra column named like an Object method no hashtag', () => {
+    const record = { ...emptyRecord(), incident_id: 'A', date: '2021', target_group: 'g' }
+    const store = storeFromRecords([{ ...record, extra: { toString: 'x', __proto__x: 'y' } }])
+    const csv = storeToCsv(store, [0], { ...PLAIN_RFC4180, hxl: true })
+    expect(csv.split('\r\n')[1]?.endsWith('"#description+notes","",""')).toBe(true)
+  })
 })
 
 describe('rejectedRowsToCsv', () => {

@@ -54,8 +54,12 @@ const range = fc
     a !== null && b !== null && a > b ? [b, a] : [a, b],
   )
 
+// Names that collide with Object's own properties are where a plain object lookup goes wrong.
 const extraNames = fc.uniqueArray(
-  cellText.map((s) => s.trim()).filter((s) => s !== '' && !isSchemaColumn(s.toLowerCase())),
+  fc.oneof(
+    fc.constantFrom('__proto__', 'toString', 'constructor', 'hasOwnProperty', 'line'),
+    cellText.map((s) => s.trim()).filter((s) => s !== '' && !isSchemaColumn(s.toLowerCase())),
+  ),
   { maxLength: 3, selector: (s) => s },
 )
 
