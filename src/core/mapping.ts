@@ -6,7 +6,7 @@
 
 import { unescapeFormula } from './exportCsv'
 import { COUNT_COLUMNS, SCHEMA_COLUMNS, type SchemaColumn } from './schema'
-import type { ColumnSource, RowReader } from './validate'
+import { distinctExtraNames, type ColumnSource, type RowReader } from './validate'
 
 /** Where one of our columns takes its value from. Serialisable (no functions). */
 export type MappingSource =
@@ -351,7 +351,7 @@ export function readerFromMapping(
     .map((cell, index) => ({ name: unescapeFormula(cell.trim()), index }))
     .filter((extra) => !used.has(extra.index))
     .map((extra) => (isSchemaName(extra.name) ? { ...extra, name: `${extra.name} (file)` } : extra))
-  return { width: header.length, sources, extras }
+  return { width: header.length, sources, extras: distinctExtraNames(extras) }
 }
 
 function isSchemaName(name: string): boolean {

@@ -60,7 +60,19 @@ export function readerFromHeader(header: readonly string[]): RowReader {
     // An extra column's name went through the export's formula escape like any cell.
     else extras.push({ name: unescapeFormula(cell.trim()), index })
   })
-  return { width: header.length, sources, extras }
+  return { width: header.length, sources, extras: distinctExtraNames(extras) }
+}
+
+// Extra columns are kept by name, so a name the header repeats would keep only one column's values:
+// later copies are renamed `name (2)`, `name (3)` ... and keep theirs.
+export function distinctExtraNames(extras: RowReader['extras']): RowReader['extras'] {
+  const seen = new Set<string>()
+  return extras.map((extra) => {
+    let name = extra.name
+    for (let n = 2; seen.has(name); n++) name = `${extra.name} (${n})`
+    seen.add(name)
+    return name === extra.name ? extra : { ...extra, name }
+  })
 }
 
 const WHOLE_NUMBER = /^\d+$/

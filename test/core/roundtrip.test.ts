@@ -128,6 +128,16 @@ describe('import(export(records))', () => {
   })
 })
 
+describe('a header that repeats a column name', () => {
+  it('keeps every column: the later copies of an extra column are renamed, with their values', () => {
+    const header =
+      'incident_id,date,target_group,killed_min,killed_max,injured_min,injured_max,x,x,x'
+    const result = loadCsv(`${header}\nA,2021,g,,,,,1,2,3\n`)
+    expect(result.store?.extraNames).toEqual(['x', 'x (2)', 'x (3)'])
+    expect(result.store?.record(0).extra).toEqual({ x: '1', 'x (2)': '2', 'x (3)': '3' })
+  })
+})
+
 describe('every input row', () => {
   const plain = fc.stringMatching(/^[a-z0-9 =@+-]{0,6}$/)
   const quoted = anyText.map((s) => `"${s.replace(/"/g, '""')}"`)
