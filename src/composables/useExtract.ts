@@ -91,7 +91,10 @@ export function useExtract() {
       error: '',
     }))
     const aside = next.mentions.filter((m) => m.row === null).length
-    message.value = `${next.rows.length} rows proposed from ${next.sentenceCount} sentences${aside ? `; ${aside} figures shown but not proposed` : ''}.`
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+    message.value =
+      `${plural(next.rows.length, 'row')} proposed from ${plural(next.sentenceCount, 'sentence')}` +
+      (aside ? `; ${plural(aside, 'figure')} shown but not proposed.` : '.')
   }
 
   /** Reads a .txt file into the text box (any encoding the importer reads) and proposes rows. */

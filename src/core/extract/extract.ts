@@ -99,6 +99,7 @@ const REFERS_BACK =
 const GENERIC_PEOPLE = new Set(['people', 'persons', 'individuals'])
 const CLAIM =
   /\bclaimed (?:responsibility|the (?:\w+ )?(?:attack|bombing|blast|strike|killings?|raid|shooting|assault))\b/i
+const DATELINE = /^[A-Z][A-Z .’'-]+(?:,[^-—–()]{0,40})?\s*(?:\([^)]{0,30}\))?\s*[-—–]+\s+/
 const QUOTE_MARK = /["“”«»]/g
 
 function figureKey(m: FigureMention | null): string | null {
@@ -113,6 +114,11 @@ function findSite(sentence: string): string {
       sentence,
     )
   return site?.[1] ?? ''
+}
+
+/** The place's words for `location`: a name as the sentence writes it, not a dateline's capitals. */
+function placeName(place: ResolvedPlace): string {
+  return place.names.find((name) => name !== name.toUpperCase()) ?? place.names[0] ?? ''
 }
 
 function countryCode(country: string): string {
@@ -322,6 +328,9 @@ function quoteSpan(sentence: Sentence, figures: readonly FigureMention[], text: 
     if (at < first) start = at + 1
   }
   while (start < first && /\s/.test(text[start] ?? '')) start++
+  // A wire dateline (`KUNDUZ (Wire) - `) is not part of the clause.
+  const dateline = DATELINE.exec(text.slice(start, first))
+  if (dateline) start += dateline[0].length
   return { start, end: last }
 }
 
@@ -367,7 +376,7 @@ function mergeInto(
     incident.admin1 = place.admin1
     incident.admin2 = place.admin2
     incident.country ||= place.country
-    incident.location = findSite(sentence.text) || place.names[0] || incident.location
+    incident.location = findSite(sentence.text) || placeName(place) || incident.location
   }
   if (incident.attackType === 'Unknown') incident.attackType = attackTypeOf(sentence.text)
   if (incident.perpetratorNote || incident.perpetrator === 'Unknown') {
@@ -452,7 +461,7 @@ function startIncident(
     country: place.country || context.documentCountry,
     admin1: place.admin1,
     admin2: place.admin2,
-    location: findSite(sentence.text) || place.names[0] || '',
+    location: findSite(sentence.text) || placeName(place),
     perpetrator,
     perpetratorNote: note,
     attackType: attackTypeOf(sentence.text),
