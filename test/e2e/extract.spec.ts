@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { readFileSync } from 'node:fs'
 import { loadCsv } from '../../src/core/load'
@@ -26,6 +27,8 @@ test('a report pasted in From text, one proposal accepted, and the data grows by
   await expect(page.getByLabel('Killed min')).toHaveValue('13')
   await expect(page.getByLabel('Injured max')).toHaveValue('49')
   await page.screenshot({ path: 'test-results/extract.png', fullPage: true })
+  const axe = await new AxeBuilder({ page }).include('#panel-text').analyze()
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([])
 
   await page.getByRole('button', { name: 'Accept proposal 1' }).click()
   await expect(page.getByTestId('proposal-status-0')).toHaveText('accepted')
