@@ -145,6 +145,12 @@ export class CsvLoader {
     this.received += chunk.length
     if (this.stage === 'failed' || chunk.length === 0) return
     if (this.stage === 'sniff') {
+      // Enough bytes at once to judge the encoding: no copy (a whole file may come in one push).
+      if (this.headBytes === 0 && chunk.length >= SNIFF_BYTES) {
+        this.head = [chunk]
+        this.headBytes = chunk.length
+        return this.chooseEncoding(false)
+      }
       this.head.push(chunk.slice())
       this.headBytes += chunk.length
       if (this.headBytes >= SNIFF_BYTES) this.chooseEncoding(false)
