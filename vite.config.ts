@@ -10,6 +10,9 @@ export default defineConfig({
   base: './',
   worker: { format: 'es' },
   test: {
+    // A hang guard, not a speed target: property tests and the command-line tests that start tsx
+    // take seconds on a busy 2-core machine.
+    testTimeout: 60_000,
     projects: [
       {
         extends: true,
