@@ -179,9 +179,7 @@ export class RowView {
     if (start === end) return ''
     const flags = this.flags[i] ?? 0
     if ((flags & FIELD_ESCAPED) === 0 || (flags & FIELD_RAW) !== 0) {
-      return (
-        decodeAscii(this.bytes, start, end, flags) ?? utf8.decode(this.bytes.subarray(start, end))
-      )
+      return decodeAscii(this.bytes, start, end, flags)
     }
     if (this.scratch.length < end - start) this.scratch = new Uint8Array((end - start) * 2)
     const length = copyUnescaped(this.bytes, start, end, this.scratch, 0)
@@ -208,10 +206,15 @@ export class RowView {
   }
 }
 
-// Short ASCII fields become strings without a TextDecoder call (which costs more than the copy).
-function decodeAscii(bytes: Uint8Array, start: number, end: number, flags: number): string | null {
-  if ((flags & FIELD_NON_ASCII) !== 0 || end - start > 64) return null
-  return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[])
+// A field as a string. Short ASCII fields are built by hand: a TextDecoder call costs more than
+// the loop, and String.fromCharCode.apply on a typed array more still.
+function decodeAscii(bytes: Uint8Array, start: number, end: number, flags: number): string {
+  if ((flags & FIELD_NON_ASCII) !== 0 || end - start > 24) {
+    return utf8.decode(bytes.subarray(start, end))
+  }
+  let out = ''
+  for (let i = start; i < end; i++) out += String.fromCharCode(bytes[i] as number)
+  return out
 }
 
 /** What the scanner tells its user, in file order. */
