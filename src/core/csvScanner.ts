@@ -250,6 +250,14 @@ export class CsvScanner {
   private state: 'start' | 'header' | 'rows' | 'stopped' = 'start'
   private delimiter = 44
   private line = 1
+  private rowNonAscii = false
+  /** Has a scanned row held characters outside ASCII? */
+  sawNonAscii = false
+
+  /** The line the next row starts on (where scanning paused, after invalid UTF-8). */
+  get nextLine(): number {
+    return this.line
+  }
   private rowIndex = 0
   private readonly view = new RowView()
   private readonly pending: FileIssue[] = []
@@ -320,6 +328,7 @@ export class CsvScanner {
       }
       view.line = this.line
       this.line += this.rowNewlines + 1
+      if (this.rowNonAscii) this.sawNonAscii = true
       for (const issue of this.pending) this.tally.issues.push({ ...issue, line: view.line })
       this.handleRow(view)
       at = next
@@ -405,6 +414,7 @@ export class CsvScanner {
     const view = this.view
     const delimiter = this.delimiter
     this.pending.length = 0
+    this.rowNonAscii = false
     let newlines = 0
     let n = 0
     let at = start
@@ -427,6 +437,8 @@ export class CsvScanner {
               else return -1
             } else if (c >= 0x80) {
               flags |= FIELD_NON_ASCII
+              this.rowNonAscii = true
+              this.rowNonAscii = true
               const length = utf8SequenceLength(bytes, q, end)
               if (length === -1 && !final) return -1
               if (length <= 0) return INVALID_UTF8
@@ -492,6 +504,7 @@ export class CsvScanner {
         if (c === delimiter || c === LF || c === CR) break
         if (c >= 0x80) {
           flags |= FIELD_NON_ASCII
+          this.rowNonAscii = true
           const length = utf8SequenceLength(bytes, at, end)
           if (length === -1 && !final) return -1
           if (length <= 0) return INVALID_UTF8

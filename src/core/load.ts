@@ -229,7 +229,8 @@ export class CsvLoader {
   // Not UTF-8: from the row that is not, the bytes are read as Windows-1252 and transcoded. Rows
   // scanned before were valid UTF-8; when they were all ASCII (the usual case: the first accented
   // letter is what fails) they read the same in both, so the result is that of decoding the whole
-  // file as Windows-1252.
+  // file as Windows-1252. A file that mixes real UTF-8 with other bytes keeps its UTF-8 rows as
+  // they are (the rows are gone from memory, so they cannot be read again) and says so.
   private fallBackToWindows1252(rest: Uint8Array, final: boolean): void {
     this.stage = 'transcode'
     this.encoding = 'windows-1252'
@@ -237,6 +238,11 @@ export class CsvLoader {
     this.warnings.push(
       'The file is not valid UTF-8; it was read as Windows-1252 (Western European). Check accented letters and symbols.',
     )
+    if (this.scanner.sawNonAscii) {
+      this.warnings.push(
+        `The file mixes encodings: the lines before line ${this.scanner.nextLine} are valid UTF-8 and were read as UTF-8; from line ${this.scanner.nextLine} on it was read as Windows-1252.`,
+      )
+    }
     this.feed(rest, final)
   }
 

@@ -215,3 +215,20 @@ describe('CsvLoader gives what the reference pipeline gives', () => {
     expect(result.store?.line(1)).toBe(4003)
   })
 })
+
+describe('a file that mixes encodings', () => {
+  it('keeps its UTF-8 rows, reads the rest as Windows-1252, and says from which line', () => {
+    const encode = (text: string) => new TextEncoder().encode(text)
+    const bytes = Uint8Array.of(
+      ...encode('incident_id,date,target_group,killed_min,killed_max,injured_min,injured_max\n'),
+      ...encode('A,2021,gruppé,1,,,\n'),
+      ...encode('B,2021,caf'),
+      0xe9,
+      ...encode(',2,,,\n'),
+    )
+    const result = loadInChunks(bytes, 5)
+    expect(result.encoding).toBe('windows-1252')
+    expect(result.store?.records().map((r) => r.target_group)).toEqual(['gruppé', 'café'])
+    expect(result.warnings[1]).toMatch(/before line 3 are valid UTF-8/)
+  })
+})
