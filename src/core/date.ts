@@ -70,20 +70,23 @@ export function formatIsoDate(code: number): string {
   return day === 0 ? `${year}-${pad2(month)}` : `${year}-${pad2(month)}-${pad2(day)}`
 }
 
-const MONTH_NAMES = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-]
+/** English month names, lower case, January first: for reading dates written out in words. */
+export const ENGLISH_MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+] as const
+
+const MONTH_NAMES = ENGLISH_MONTHS.map((name) => name[0]?.toUpperCase() + name.slice(1, 3))
 
 /** A date for people, at the precision the data gives: `2024`, `Aug 2021`, `8 Oct 2021`. */
 export function formatDateLabel(code: number): string {

@@ -4,6 +4,7 @@
 // RowReader that validateRow uses. Honesty rules hold here too: an unknown day lowers the date's
 // precision instead of inventing one, and a missing count stays empty, never 0.
 
+import { ENGLISH_MONTHS } from './date'
 import { unescapeFormula } from './exportCsv'
 import { COUNT_COLUMNS, SCHEMA_COLUMNS, type SchemaColumn } from './schema'
 import { distinctExtraNames, type ColumnSource, type RowReader } from './validate'
@@ -222,20 +223,6 @@ export function sameSource(a: MappingSource, b: MappingSource): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-]
 const pad2 = (n: number) => String(n).padStart(2, '0')
 const ISO_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/
 const DAY_MONTH_YEAR = /^(\d{1,2})[ -]([A-Za-z]+)[ -,]*(\d{4})$/
@@ -251,7 +238,9 @@ export function readLooseDate(raw: string): string {
   const dmy = DAY_MONTH_YEAR.exec(value)
   if (dmy) {
     const name = (dmy[2] as string).toLowerCase()
-    const month = MONTHS.findIndex((m) => m === name || (name.length >= 3 && m.startsWith(name)))
+    const month = ENGLISH_MONTHS.findIndex(
+      (m) => m === name || (name.length >= 3 && m.startsWith(name)),
+    )
     if (month !== -1) return `${dmy[3]}-${pad2(month + 1)}-${pad2(Number(dmy[1]))}`
   }
   return value

@@ -4,6 +4,7 @@
 // -> empty/29, `about 30` -> empty/empty (approximate 30), `between 29 and 40` -> 29/40, and vague
 // words (`scores`, `dozens`, `many` ...) -> empty/empty, never zero.
 
+import { ENGLISH_MONTHS } from '../date'
 import type { Token } from './text'
 
 const UNITS: Record<string, number> = {
@@ -200,20 +201,7 @@ function isCountNumber(tokens: readonly Token[], i: number, parsed: ParsedNumber
 
 /** Month names and their short forms: a number beside one is a day, not a count. */
 export const MONTHS = new Map<string, number>(
-  [
-    'january',
-    'february',
-    'march',
-    'april',
-    'may',
-    'june',
-    'july',
-    'august',
-    'september',
-    'october',
-    'november',
-    'december',
-  ].flatMap((name, index): [string, number][] => [
+  ENGLISH_MONTHS.flatMap((name, index): [string, number][] => [
     [name, index + 1],
     [name.slice(0, 3), index + 1],
     ...(name === 'september' ? [['sept', 9] as [string, number]] : []),
