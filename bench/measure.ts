@@ -70,6 +70,8 @@ const PAGE_ROWS = 50
 export async function filterPass(): Promise<{
   engine: string
   run: (store: CasualtyStore) => number
+  /** The steps of run, to time one by one (empty for the bench's own pass). */
+  steps: (store: CasualtyStore) => Record<string, () => unknown>
 }> {
   const modules: Partial<DashboardModules> = {}
   try {
@@ -93,6 +95,17 @@ export async function filterPass(): Promise<{
         sumOverTime(store, rows, 'target_group', 'month')
         for (let i = 0; i < Math.min(PAGE_ROWS, rows.length); i++) store.record(rows[i] ?? 0)
         return rows.length
+      },
+      steps(store) {
+        const groups = store.columns.categories.target_group.values
+        const filters = { ...emptyFilters(), targetGroups: groups.slice(1) }
+        const rows = filterRows(store, filters)
+        return {
+          filterRows: () => filterRows(store, filters),
+          sumTotals: () => sumTotals(store, rows),
+          sumByGroup: () => sumByGroup(store, rows, 'target_group'),
+          sumOverTime: () => sumOverTime(store, rows, 'target_group', 'month'),
+        }
       },
     }
   }
@@ -130,6 +143,7 @@ export async function filterPass(): Promise<{
       for (let i = 0; i < Math.min(PAGE_ROWS, count); i++) store.record(rows[i] ?? 0)
       return killed + injured
     },
+    steps: () => ({}),
   }
 }
 

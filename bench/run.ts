@@ -133,6 +133,8 @@ interface Result {
   filterChangeMs: number | null
   filterVsPlain: number | null
   filterEngine: string | null
+  /** Each step of the filter change alone (the dashboard's functions). */
+  filterStepsMs: Record<string, number>
   rowsLoaded: number
   rowIssues: number
 }
@@ -160,11 +162,15 @@ async function benchFile(path: string, args: Args, gtd: boolean): Promise<Result
   let plainPassMs: number | null = null
   let filterChangeMs: number | null = null
   let filterEngine: string | null = null
+  const filterSteps: Record<string, number> = {}
   if (store && !gtd) {
     plainPassMs = timeRuns(Math.max(runs, 5), () => plainPass(store)).wall
     const filter = await filterPass()
     filterEngine = filter.engine
     filterChangeMs = timeRuns(Math.max(runs, 5), () => filter.run(store)).wall
+    for (const [name, step] of Object.entries(filter.steps(store))) {
+      filterSteps[name] = timeRuns(Math.max(runs, 5), step).wall
+    }
   }
   const rowsLoaded = result.summary.rowsLoaded
   const rowIssues = result.rowIssues.length
@@ -189,6 +195,7 @@ async function benchFile(path: string, args: Args, gtd: boolean): Promise<Result
     filterChangeMs,
     filterVsPlain: plainPassMs && filterChangeMs !== null ? filterChangeMs / plainPassMs : null,
     filterEngine,
+    filterStepsMs: filterSteps,
     rowsLoaded,
     rowIssues,
   }
@@ -268,6 +275,12 @@ async function main(): Promise<void> {
     results.push(await benchFile(path, args, true))
   }
   printTable(results)
+  for (const r of results) {
+    const steps = Object.entries(r.filterStepsMs)
+    if (steps.length === 0) continue
+    const list = steps.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ')
+    console.log(`\nfilter change on ${r.file}, step by step (ms): ${list}`)
+  }
   const perRow = growth(results)
   console.log('\ngrowth (import ms per 1000 rows, store bytes per row):')
   for (const [file, g] of Object.entries(perRow)) {
