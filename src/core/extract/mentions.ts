@@ -37,6 +37,8 @@ const ACTIVE_TRIGGERS: [string[], CasualtyKind][] = [
   [['killing', 'of'], 'killed'],
   [['death', 'toll'], 'killed'],
   [['killed'], 'killed'],
+  [['shot', 'dead'], 'killed'],
+  [['gunned', 'down'], 'killed'],
   [['killing'], 'killed'],
   [['kills'], 'killed'],
   [['kill'], 'killed'],
@@ -82,6 +84,9 @@ const NOUN_KINDS = new Set([
   'injuries',
   'dead',
   'lives',
+  // `leaving 9 dead and 17 wounded`: the participle stands for the noun, as `dead` does.
+  'wounded',
+  'injured',
 ])
 const LINKING = new Set(
   'were was is are have has had been being reportedly also later all confirmed believed feared to be shot'.split(
@@ -138,8 +143,61 @@ function readNounPhrase(tokens: readonly Token[], from: number): { head: number 
   return null
 }
 
+/** Ordinals that count one more person: `killed five ... and wounded a sixth`. */
+const ORDINALS = new Set(
+  (
+    'second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth ' +
+    'fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'
+  ).split(' '),
+)
+
+/** Plural nouns that are not people, though they may follow a number after `killed`. */
+const NOT_PEOPLE = new Set(
+  (
+    'years months weeks days hours minutes seconds decades times kilometres kilometers km miles ' +
+    'metres meters feet yards percent points dollars afghanis rupees vehicles cars trucks buses ' +
+    'homes houses buildings shops rockets shells rounds bombs mines grenades animals cows goats ' +
+    'horses camels dogs livestock sheep attacks blasts explosions incidents districts provinces ' +
+    'villages others'
+  ).split(' '),
+)
+
+// A plural noun the vocabulary does not know (`five polio vaccinators`), read as people only
+// where a casualty verb governs it (`killed five polio vaccinators`, `two deminers were killed`):
+// up to three words, ending before a clause word, a comma or a verb.
+function readUnknownPeopleNoun(tokens: readonly Token[], from: number): { head: number } | null {
+  for (let k = 0; k < 3; k++) {
+    const token = tokens[from + k]
+    if (!isWord(token) || token === undefined) return null
+    if (FOLLOWERS.has(token.lower) || token.lower in POST_KIND || LINKING.has(token.lower))
+      return null
+    if (activeTriggerAt(tokens, from + k)) return null
+    const next = tokens[from + k + 1]
+    const closes =
+      !isWord(next) ||
+      FOLLOWERS.has(next?.lower ?? '') ||
+      (next?.lower ?? '') in POST_KIND ||
+      LINKING.has(next?.lower ?? '') ||
+      activeTriggerAt(tokens, from + k + 1) !== null
+    if (!closes) continue
+    const plural = /^[a-z][a-z-]{2,}(?:[^s]s|men)$/.test(token.lower)
+    return plural && !NOT_PEOPLE.has(token.lower) ? { head: from + k } : null
+  }
+  return null
+}
+
 /** `their chief`, `a Taliban guard`: one countable person right after a trigger. */
 function readCountable(tokens: readonly Token[], i: number): QuantityPhrase | null {
+  // `wounded a sixth`: one more person, unless a noun follows (`a second blast`, `a third of`).
+  if (tokens[i]?.lower === 'a' && ORDINALS.has(tokens[i + 1]?.lower ?? '')) {
+    const next = tokens[i + 2]
+    const alone = !isWord(next) || (next !== undefined && FOLLOWERS.has(next.lower))
+    const person =
+      next !== undefined && (SINGULAR_PERSON_NOUNS.has(next.lower) || next.lower === 'person')
+    if (!alone && !person) return null
+    const end = person ? i + 3 : i + 2
+    return { min: 1, max: 1, approximate: null, vague: false, start: i, end, qualifier: '' }
+  }
   if (!SINGULAR_DETERMINERS.has(tokens[i]?.lower ?? '')) return null
   for (let k = 1; k <= 3; k++) {
     const token = tokens[i + k]
@@ -243,7 +301,11 @@ export function findFigureMentions(
       continue
     }
     const phrase = single !== null
-    const noun = phrase ? { head: quantity.end - 1 } : readNounPhrase(tokens, quantity.end)
+    let noun = phrase ? { head: quantity.end - 1 } : readNounPhrase(tokens, quantity.end)
+    if (!noun && !phrase) {
+      const unknown = readUnknownPeopleNoun(tokens, quantity.end)
+      if (unknown && (scope !== null || readPostKind(tokens, unknown.head + 1))) noun = unknown
+    }
     let end = noun ? noun.head + 1 : quantity.end
     const post = readPostKind(tokens, end)
     if (!noun && !post) {

@@ -138,7 +138,7 @@ export interface QuantityPhrase extends FigureBounds {
   qualifier: string
 }
 
-type Qualifier = 'min' | 'over' | 'max' | 'under' | 'approx' | 'between'
+type Qualifier = 'min' | 'over' | 'max' | 'under' | 'approx' | 'between' | 'exact'
 
 // Qualifiers read before the number, longest first.
 const PREFIX_QUALIFIERS: [string[], Qualifier][] = [
@@ -164,6 +164,8 @@ const PREFIX_QUALIFIERS: [string[], Qualifier][] = [
   [['around'], 'approx'],
   [['some'], 'approx'],
   [['between'], 'between'],
+  // `wounded another three`: more people, counted exactly (the word stays in the figure's text).
+  [['another'], 'exact'],
 ]
 
 /** Vague quantity words (codebook): mentioned but not quantified, never zero. */

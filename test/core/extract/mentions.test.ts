@@ -85,6 +85,47 @@ describe('casualty figures in a sentence', () => {
   })
 })
 
+// Wire phrasings beyond the vocabulary (issue 6, held-out reports): each row is [sentence, the
+// figures as kind:text:min:max].
+describe('unseen wire phrasings', () => {
+  it.each([
+    [
+      'Gunmen killed five polio vaccinators and wounded a sixth.',
+      ['killed:five polio vaccinators:5:5', 'injured:a sixth:1:1'],
+    ],
+    ['Militants shot dead two deminers on Monday.', ['killed:two deminers:2:2']],
+    ['Three tribal elders were killed in the blast.', ['killed:Three tribal elders:3:3']],
+    ['The raid killed four tribesmen.', ['killed:four tribesmen:4:4']],
+    ['leaving 9 dead and 17 wounded', ['killed:9 dead:9:9', 'injured:17 wounded:17:17']],
+    ['leaving 3 dead and 8 injured', ['killed:3 dead:3:3', 'injured:8 injured:8:8']],
+    [
+      'Officials said 11 people lost their lives and nearly 40 were hurt.',
+      ['killed:11 people:11:11', 'injured:nearly 40:null:39'],
+    ],
+    [
+      'The blast killed four people and wounded another three.',
+      ['killed:four people:4:4', 'injured:another three:3:3'],
+    ],
+    [
+      'killing a guard and wounding a second person',
+      ['killed:a guard:1:1', 'injured:a second person:1:1'],
+    ],
+  ])('%s', (sentence, expected) => {
+    const found = figures(sentence).map((f) => `${f.kind}:${f.text}:${f.min}:${f.max}`)
+    expect(found).toEqual(expected)
+  })
+
+  it.each([
+    'The attack killed five hours after the convoy left.',
+    'Rockets killed 3 cows and 2 goats in the village.',
+    'The bomb killed a second time in the same market.',
+    'The blast wounded a third of the crowd.',
+    'The gunmen fled five minutes later.',
+  ])('reads no people figure in: %s', (sentence) => {
+    expect(figures(sentence)).toEqual([])
+  })
+})
+
 // The shipped dataset's own clauses: each one's figures must be read as data/attacks.csv codes them.
 describe('the source_quote clauses of data/attacks.csv', () => {
   const records = loadCsv(readFileSync('data/attacks.csv')).store?.records() ?? []
