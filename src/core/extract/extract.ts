@@ -42,7 +42,8 @@ export interface ProposedRow {
 }
 
 /** What became of a casualty figure found in the text. */
-export type MentionStatus = 'proposed' | 'restatement' | 'aggregate' | 'subset' | 'no date or place'
+export type MentionStatus =
+  'proposed' | 'restatement' | 'aggregate' | 'subset' | 'no date or place' | 'not an attack'
 
 /** A casualty figure found in the text, with what became of it. */
 export interface ReportedMention extends FigureMention {
@@ -97,6 +98,19 @@ const NEW_INCIDENT =
 const REFERS_BACK =
   /^["“]?(?:these|this|the|those) (?:\w+ )?(?:attacks?|bombings?|blasts?|incidents?|killings?|operations?)\b/i
 const GENERIC_PEOPLE = new Set(['people', 'persons', 'individuals'])
+/** A disaster or an accident, not an attack: its dead are not coded (the dataset is of attacks). */
+const DISASTER =
+  /\b(?:landslides?|mudslides?|floods?|flooding|earthquakes?|avalanches?|storms?|lightning|heavy (?:rain|snow)(?:fall)?|(?:traffic|road|bus|car|truck) (?:accident|crash)e?s?)\b/i
+const ATTACK_WORDS =
+  /\b(?:attack|attacked|attackers?|bomb|bombs|bombing|bomber|blast|explosion|explosives?|gunmen|gunfire|shooting|shot|rockets?|mortars?|strike|airstrike|raid|ambush|suicide|militants?|grenade|IED)\b/i
+/** Nouns that suggest combatants: never coded civilians by default (codebook, unnamed people). */
+const COMBATANT_HEAD =
+  /^(?:gunmen|attackers?|assailants?|rebels?|recruits?|cadets?|guerrillas?|jihadists?|snipers?|bombers?|combatants?|conscripts?|mercenaries|paramilitaries|guardsmen|troopers?|sappers?)$/
+const NOT_AN_ATTACK = /\bnot an? (?:attack|act of violence)\b/i
+// `The death toll rose to 15`: a later figure for the incident already reported (codebook:
+// the later figure replaces the earlier one, and notes keep the earlier words).
+const TOLL_UPDATE =
+  /\b(?:death|casualty) toll\b(?:\s+[\w’'-]+){0,4}?\s+(?:rose|has risen|had risen|climbed|has climbed|increased|has increased|jumped|grew)\b/i
 const CLAIM =
   /\bclaimed (?:responsibility|the (?:\w+ )?(?:attack|bombing|blast|strike|killings?|raid|shooting|assault))\b/i
 const DATELINE = /^[A-Z][A-Z .’'-]+(?:,[^-—–()]{0,40})?\s*(?:\([^)]{0,30}\))?\s*[-—–]+\s+/
@@ -159,6 +173,9 @@ export function extractIncidents(text: string, options: ExtractOptions = {}): Ex
   const reported: ReportedMention[] = []
   const owners = new Map<FigureMention, { incident: Incident; row: DraftRow }>()
   let lastDateSeen: string | null = null
+  // The date or place of a sentence without figures (`Two rockets hit a market in Kabul on 12
+  // October 2022.`), for the figures of the next sentences of the same paragraph.
+  let carried: CarriedContext | null = null
   const paragraphs = new Map<number, string>()
   for (const s of sentences) {
     paragraphs.set(s.paragraph, `${paragraphs.get(s.paragraph) ?? ''} ${s.text}`)
@@ -170,6 +187,9 @@ export function extractIncidents(text: string, options: ExtractOptions = {}): Ex
     const previous = incidents.at(-1) ?? null
     if (figures.length === 0) {
       if (absolute[0]) lastDateSeen = absolute[0].iso
+      const when = absolute[0] ?? findRelativeDates(sentence.text, previous?.date ?? null)[0]
+      const where = resolvePlaces(findPlaces(sentence.tokens))
+      if (when || where.admin1) carried = { sentence, date: when ?? null, place: where }
       continue
     }
     const mentionsHere = figures.map((m): ReportedMention => ({
@@ -182,6 +202,15 @@ export function extractIncidents(text: string, options: ExtractOptions = {}): Ex
     const main = mentionsHere.filter((m) => !m.subset)
     if (main.length === 0) continue
 
+    const context = carried?.sentence.paragraph === sentence.paragraph ? carried : null
+    carried = null
+    if (
+      NOT_AN_ATTACK.test(sentence.text) ||
+      (DISASTER.test(sentence.text) && !ATTACK_WORDS.test(sentence.text))
+    ) {
+      for (const m of main) m.status = 'not an attack'
+      continue
+    }
     const isAggregate =
       STRONG_AGGREGATE.test(sentence.text) ||
       (WEAK_AGGREGATE.test(sentence.text) && !absolute.some((d) => d.iso.length >= 7))
@@ -191,12 +220,20 @@ export function extractIncidents(text: string, options: ExtractOptions = {}): Ex
     }
     const relative = findRelativeDates(sentence.text, previous?.date ?? null)
     const recent = findRecentDate(sentence.text, documentYear)
-    const date: DateMention | null = absolute[0] ?? relative[0] ?? recent
+    let date: DateMention | null = absolute[0] ?? relative[0] ?? recent
     if (absolute[0]) lastDateSeen = absolute[0].iso
-    const place = resolvePlaces(findPlaces(sentence.tokens))
+    let place = resolvePlaces(findPlaces(sentence.tokens))
+    // Figures with no date or place of their own take those of the sentence before them in the
+    // paragraph (`Hospital officials said 11 people lost their lives`).
+    const fromContext = !date && !place.admin1 && !place.country ? context : null
+    if (fromContext) {
+      date = fromContext.date
+      place = fromContext.place
+    }
     const newCue = NEW_INCIDENT.test(sentence.text)
-    const anaphor = ANAPHOR.test(sentence.text) && !newCue
-    const draft = buildRows(sentence, main, text)
+    const update = TOLL_UPDATE.test(sentence.text) && !newCue
+    const anaphor = (ANAPHOR.test(sentence.text) || update) && !newCue
+    const draft = buildRows(sentence, main, text, fromContext?.sentence.text ?? '')
 
     const continues =
       previous !== null &&
@@ -205,7 +242,7 @@ export function extractIncidents(text: string, options: ExtractOptions = {}): Ex
       (!place.admin1 || !previous.admin1 || place.admin1 === previous.admin1) &&
       (anaphor || (!date && !place.admin1 && sentence.paragraph === previous.paragraph))
     if (continues && previous) {
-      mergeInto(previous, draft, date, place, sentence, main, owners, false)
+      mergeInto(previous, draft, date, place, sentence, main, owners, update ? 'update' : 'same')
       continue
     }
     if (!date && !place.admin1 && !place.country) {
@@ -216,12 +253,13 @@ export function extractIncidents(text: string, options: ExtractOptions = {}): Ex
       ? undefined
       : incidents.find((incident) => restates(incident, draft, date, place))
     if (restated) {
-      mergeInto(restated, draft, date, place, sentence, main, owners, true)
+      mergeInto(restated, draft, date, place, sentence, main, owners, 'restatement')
       continue
     }
     const incident = startIncident(incidents.length + 1, sentence, sentences, draft, {
       date,
       contextDate: lastDateSeen,
+      context: fromContext?.sentence ?? null,
       place,
       previous: newCue ? previous : null,
       documentCountry,
@@ -266,8 +304,9 @@ function buildRows(
   sentence: Sentence,
   figures: readonly FigureMention[],
   text: string,
+  before = '',
 ): DraftRow[] {
-  const context = groupOfContext(sentence.text)
+  const context = groupOfContext(`${before} ${sentence.text}`)
   const rows: DraftRow[] = []
   const quote = quoteSpan(sentence, figures, text)
   const newRow = (group: string | null): DraftRow => {
@@ -308,6 +347,9 @@ function buildRows(
     row ??= newRow(figure.group)
     row[slot] = figure
     if (note) row.notes.push(note)
+    if (!figure.group && COMBATANT_HEAD.test(figure.head) && row.group === 'civilians') {
+      row.groupNote = `"${figure.text}" suggests combatants, not civilians, and the vocabulary has no label for them: check the target group.`
+    }
     if (slot === 'injured' && !figure.group && rows.length > 1) {
       row.notes.push(
         `The injured figure "${figure.text}" is not split by group; the sentence names ${rows.map((r) => r.group).join(', ')}.`,
@@ -361,8 +403,9 @@ function mergeInto(
   sentence: Sentence,
   figures: ReportedMention[],
   owners: Map<FigureMention, { incident: Incident; row: DraftRow }>,
-  restatement: boolean,
+  how: 'same' | 'restatement' | 'update',
 ): void {
+  const restatement = how === 'restatement'
   // A restatement with a more precise date (`in August 2021` after `in 2021`) refines the date,
   // and its words then become the row's words: the quote should carry the date it gives.
   const refines =
@@ -390,9 +433,12 @@ function mergeInto(
     // A figure whose group the sentence does not describe (`killed the commander`) belongs to
     // the incident's row of that group, or to its only row.
     const undescribed = row.groupNote.includes('not described')
+    // A toll update (`the death toll rose to 15`) is the toll of the incident's one killed row.
+    const killedRows = incident.rows.filter((r) => r.killed !== null)
     const existing =
       incident.rows.find((r) => r.group === row.group) ??
-      (undescribed && incident.rows.length === 1 ? incident.rows[0] : undefined)
+      (undescribed && incident.rows.length === 1 ? incident.rows[0] : undefined) ??
+      (how === 'update' && !row.injured && killedRows.length === 1 ? killedRows[0] : undefined)
     if (!existing) {
       incident.rows.push(row)
       for (const m of [row.killed, row.injured]) if (m) owners.set(m, { incident, row })
@@ -415,6 +461,15 @@ function mergeInto(
           existing.quote = row.quote
           owners.set(figure, { incident, row: existing })
         }
+      } else if (how === 'update' && slot === 'killed') {
+        existing.notes.push(
+          `The death toll was updated: "${figure.text}" replaces the earlier "${current.text}".`,
+        )
+        existing.killed = figure
+        existing.quote = updatedQuote(existing.quote, row.quote)
+        owners.set(figure, { incident, row: existing })
+        const earlier = [...owners.entries()].find(([m]) => m === current)
+        if (earlier) owners.delete(earlier[0])
       } else {
         existing.notes.push(`Another sentence gives "${figure.text}" for the same incident.`)
         if (status) status.status = 'restatement'
@@ -425,9 +480,27 @@ function mergeInto(
   void sentence
 }
 
+// The quote of a row whose toll a later sentence updated: both clauses when they are close
+// (the quote must carry the row's figures), else the update's clause.
+function updatedQuote(first: TextSpan, update: TextSpan): TextSpan {
+  const joined = {
+    start: Math.min(first.start, update.start),
+    end: Math.max(first.end, update.end),
+  }
+  return joined.end - joined.start <= 320 ? joined : update
+}
+
+interface CarriedContext {
+  sentence: Sentence
+  date: DateMention | null
+  place: ResolvedPlace
+}
+
 interface StartContext {
   date: DateMention | null
   contextDate: string | null
+  /** The sentence before, in the same paragraph, that gave the date or place. */
+  context: Sentence | null
   place: ResolvedPlace
   previous: Incident | null
   documentCountry: string
@@ -443,7 +516,10 @@ function startIncident(
   const { date, place } = context
   let iso = date?.iso ?? context.contextDate ?? ''
   let dateNote = ''
-  if (date?.kind === 'relative') {
+  const before = context.context?.text ?? ''
+  if (context.context) {
+    dateNote = `Date and place from the sentence before, in the same paragraph: "${before.slice(0, 120)}".`
+  } else if (date?.kind === 'relative') {
     dateNote = `Date from "${sentence.text.slice(date.start, date.end)}", resolved against the previous incident.`
   } else if (date?.kind === 'recent') {
     dateNote = `The text says only "${sentence.text.slice(date.start, date.end)}": ${date.iso} is the year the text was written (the latest year it mentions), not a year it gives; the incident may be somewhat earlier.`
@@ -461,10 +537,13 @@ function startIncident(
     country: place.country || context.documentCountry,
     admin1: place.admin1,
     admin2: place.admin2,
-    location: findSite(sentence.text) || placeName(place),
+    location: findSite(sentence.text) || findSite(before) || placeName(place),
     perpetrator,
     perpetratorNote: note,
-    attackType: attackTypeOf(sentence.text),
+    attackType:
+      attackTypeOf(sentence.text) === 'Unknown'
+        ? attackTypeOf(before)
+        : attackTypeOf(sentence.text),
     rows: draft,
     paragraph: sentence.paragraph,
     restated: false,

@@ -99,6 +99,12 @@ const CONTEXT_GROUPS: [RegExp, string][] = [
     /\btaliban(?:[’']s)? (?:\w+ )?(?:vehicles?|convoy|checkpoints?|patrols?|fighters|guards|security|forces|personnel|commanders?|officials|police|post|base)\b/i,
     'taliban security forces',
   ],
+  // A police post after August 2021 is the Taliban's: codebook, `taliban security forces`
+  // (Military, not Police: one label for all Taliban security personnel).
+  [
+    /\bpolice (?:headquarters|station|post|checkpoint|compound|academy|base|office|patrol|convoy|vehicle|building)s?\b/i,
+    'taliban security forces',
+  ],
   [
     /\b(?:base|hideouts?|cell|compound|members|fighters|commanders?|militants|operatives)\b (?:of|belonging to) (?:the )?(?:is-?\s?kp|iskp|islamic state)|\b(?:is-?\s?kp|iskp|islamic state)(?:[’']s)? (?:\w+ )?(?:base|hideouts?|cell|compound|fighters|commanders?|militants|operatives|members)\b/i,
     'is-kp members',

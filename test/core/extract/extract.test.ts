@@ -121,6 +121,80 @@ describe('incidents from a report', () => {
   })
 })
 
+// Rules added for the held-out reports of issue 6: each row is [report, the rows as
+// date|admin1|group|killed min-max|injured min-max|killed_text|injured_text].
+describe('wire phrasings across sentences', () => {
+  const line = (r: ReturnType<typeof rows>[number]) =>
+    `${r.date}|${r.admin1}|${r.group}|${r.killed.join('-')}|${r.injured.join('-')}|${r.killed_text}|${r.injured_text}`
+  it.each([
+    [
+      'the date and place of the sentence before, in the same paragraph',
+      'Two rockets hit a market in Kabul on 12 October 2022. Officials said 11 people lost their lives and nearly 40 were hurt.',
+      ['2022-10-12|Kabul|civilians|11-11|-39|11 people|nearly 40'],
+    ],
+    [
+      'the police post of the sentence before gives the group',
+      'A bomb went off at a police station in Kunduz on 2 May 2023. Six people were killed.',
+      ['2023-05-02|Kunduz|taliban security forces|6-6|-|Six people|'],
+    ],
+    [
+      'a later sentence with a date of its own starts its own incident',
+      'A bomb hit Herat on 2 May 2023, killing two people. A mine exploded in Ghazni on 9 May 2023. Four farmers died.',
+      [
+        '2023-05-02|Herat|civilians|2-2|-|two people|',
+        '2023-05-09|Ghazni|civilians|4-4|-|Four farmers|',
+      ],
+    ],
+    [
+      'no carried context across paragraphs',
+      'A bomb went off in Kunduz on 2 May 2023.\n\nSix people were killed.',
+      [],
+    ],
+    [
+      'an update of the death toll replaces the earlier figure',
+      'A suicide bomber killed 12 worshippers at a mosque in Kabul on 3 June 2022, wounding 30.\n\nThe death toll later rose to 15, officials said.',
+      ['2022-06-03|Kabul|civilians|15-15|30-30|15|30'],
+    ],
+    [
+      'a disaster is not an attack',
+      'In Badakhshan in March 2024, up to 15 civilians were killed when a landslide buried homes.',
+      [],
+    ],
+    [
+      'what the text says was not an attack',
+      'On 3 March 2024, 4 people died in Kabul in a fire, though that was not an attack.',
+      [],
+    ],
+    [
+      'an active verb with a noun the vocabulary does not know',
+      'Gunmen killed five polio vaccinators and wounded a sixth in Badakhshan province in March 2024.',
+      ['2024-03|Badakhshan|civilians|5-5|1-1|five polio vaccinators|a sixth'],
+    ],
+  ])('%s', (_rule, text, expected) => {
+    expect(rows(text).map(line)).toEqual(expected)
+  })
+
+  it.each([
+    ['Security forces killed three attackers in Kabul on 2 May 2023.', true],
+    ['Gunmen killed three deminers in Kabul on 2 May 2023.', false],
+  ])(
+    'flags a noun that suggests combatants instead of calling them civilians: %s',
+    (text, flagged) => {
+      const [row] = extractIncidents(text).rows
+      expect(row?.record.notes.includes('suggests combatants')).toBe(flagged)
+    },
+  )
+
+  it('keeps the earlier toll in notes when a later one replaces it', () => {
+    const text =
+      'A bomb killed 12 people in Kabul on 3 June 2022. The death toll rose to 15 on Sunday.'
+    const [row] = extractIncidents(text).rows
+    expect(row?.record.notes).toContain('"15" replaces the earlier "12 people"')
+    expect(row?.record.source_quote).toContain('12 people')
+    expect(row?.record.source_quote).toContain('15')
+  })
+})
+
 describe('every proposal points at its words', () => {
   const sentences = reports.flatMap((r) => r.split(/(?<=\.)\s+/))
   it('killed/injured offsets cut out the texts; the quote offsets cut out source_quote; min <= max', () => {
