@@ -1,18 +1,71 @@
 // The view's filters and the rows they select. Shared by every component, like useDataset.
 // The URL sync lives in useViewState, which writes these filters.
+//
+// Big data is filtered after the page has painted: a filter change on a store of ASYNC_ROWS rows
+// or more marks the view `filtering` and runs the pass in a later task, so the click itself (the
+// checkbox, the chip, an "Updating…" note) shows at once. Smaller stores filter synchronously. A
+// new store is filtered at once whatever its size, so the selection always indexes the store on
+// show (a stale selection would point at rows the new store does not have).
 
-import { computed, ref, type ComputedRef } from 'vue'
+import { computed, ref, shallowRef, watch, type ComputedRef } from 'vue'
 import { emptyFilters, filterRows, type Filters } from '../core/filter'
+import type { CasualtyStore } from '../core/store'
 import { useDataset } from './useDataset'
+
+/** From this many rows on, recomputing the view is split into tasks that each let the page paint. */
+export const ASYNC_ROWS = 100_000
+
+// Lets the browser paint and handle input before the caller goes on: scheduler.yield where the
+// browser has it (the continuation keeps its place in the queue), else a new task.
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler
+  if (typeof scheduler?.yield === 'function') return scheduler.yield()
+  return new Promise((done) => setTimeout(done, 0))
+}
+
+/** Selected row indices together with the store they index. */
+export interface Selected {
+  store: CasualtyStore
+  rows: Uint32Array
+}
+
+const NO_ROWS = new Uint32Array(0)
 
 function createFilterState() {
   const { store } = useDataset()
   const filters = ref<Filters>(emptyFilters())
+  const selected = shallowRef<Selected | null>(null)
+  /** True while a filter change waits for its pass over a big store. */
+  const filtering = shallowRef(false)
+  let generation = 0
+
+  function filterNow(data: CasualtyStore): void {
+    selected.value = { store: data, rows: filterRows(data, filters.value) }
+    filtering.value = false
+  }
+
+  function update(storeChanged: boolean): void {
+    const gen = ++generation
+    const data = store.value
+    if (!data) {
+      selected.value = null
+      filtering.value = false
+      return
+    }
+    if (storeChanged || data.length < ASYNC_ROWS) return filterNow(data)
+    filtering.value = true
+    void yieldToPage().then(() => {
+      // A later change (or a new store) supersedes this pass.
+      if (gen === generation && store.value === data) filterNow(data)
+    })
+  }
+
+  watch(store, () => update(true), { flush: 'sync', immediate: true })
+  watch(filters, () => update(false), { flush: 'sync', deep: true })
+
   /** Indices of the rows the filters select, in store order: one typed-array pass (core/filter). */
-  const selection: ComputedRef<Uint32Array> = computed(() =>
-    store.value ? filterRows(store.value, filters.value) : new Uint32Array(0),
-  )
-  return { filters, selection }
+  const selection: ComputedRef<Uint32Array> = computed(() => selected.value?.rows ?? NO_ROWS)
+  return { filters, selection, selected, filtering }
 }
 
 let shared: ReturnType<typeof createFilterState> | null = null

@@ -1,0 +1,121 @@
+// The dashboard's figures on big data: computed in steps after a change, shown together when the
+// last step is done, and always the same as the one-pass computation over the same view.
+import { afterEach, describe, expect, it } from 'vitest'
+import { sumByGroup, sumOverTime, sumTotals } from '../../src/core/aggregate'
+import { buildGroupChart, buildTimeChart } from '../../src/core/chartData'
+import { filterRows, sortRows } from '../../src/core/filter'
+import { concatStores, type CasualtyStore } from '../../src/core/store'
+import { useDashboard } from '../../src/composables/useDashboard'
+import { useDataset } from '../../src/composables/useDataset'
+import { ASYNC_ROWS, useFilters } from '../../src/composables/useFilters'
+import { resetViewStateForTests } from '../../src/composables/useViewState'
+import { startDashboard } from '../components/dashboardState'
+
+afterEach(() => resetViewStateForTests())
+
+let big: CasualtyStore | null = null
+
+// The shipped rows repeated until the store reaches `rows` rows or more (built once).
+function repeatShipped(rows: number): CasualtyStore {
+  if (big && big.length >= rows) return big
+  let store = useDataset().store.value as CasualtyStore
+  while (store.length < rows) store = concatStores(store, store)
+  big = store
+  return store
+}
+
+// Element by element; toEqual on arrays of a hundred thousand numbers takes seconds.
+function sameRows(a: Uint32Array | undefined, b: Uint32Array): boolean {
+  if (!a || a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+// What the dashboard must show for the current view, computed in one go.
+function expected(store: CasualtyStore) {
+  const view = startedView
+  const rows = filterRows(store, useFilters().filters.value)
+  return {
+    rows,
+    totals: sumTotals(store, rows),
+    groupChart: buildGroupChart(sumByGroup(store, rows, view.grouping.value)),
+    timeChart: buildTimeChart(
+      sumOverTime(store, rows, view.grouping.value, view.timeUnit.value),
+      view.metric.value,
+    ),
+    table: sortRows(store, rows, view.sort.value, view.sortDirection.value),
+  }
+}
+
+let startedView: ReturnType<typeof startDashboard>
+
+async function settled(): Promise<void> {
+  const { updating } = useDashboard()
+  for (let i = 0; i < 2000 && updating.value; i++) await new Promise((done) => setTimeout(done, 5))
+  expect(updating.value).toBe(false)
+}
+
+function expectShown(store: CasualtyStore): void {
+  const want = expected(store)
+  const { totals, groupChart, timeChart, table } = useDashboard()
+  expect(sameRows(useFilters().selection.value, want.rows)).toBe(true)
+  expect(totals.value).toEqual(want.totals)
+  expect(groupChart.value).toEqual(want.groupChart)
+  expect(timeChart.value).toEqual(want.timeChart)
+  expect(table.value?.store).toBe(store)
+  expect(sameRows(table.value?.rows, want.table)).toBe(true)
+}
+
+describe('useDashboard on big data', () => {
+  it('takes in a new big store in steps, then shows the figures of every row', async () => {
+    startedView = startDashboard()
+    const { updating, totals } = useDashboard()
+    const small = totals.value
+    const big = repeatShipped(ASYNC_ROWS)
+    useDataset().replaceStore(big, 'big.csv')
+    // The selection indexes the new store at once; the figures follow.
+    expect(useFilters().selection.value.length).toBe(big.length)
+    expect(updating.value).toBe(true)
+    expect(totals.value).toBe(small)
+    await settled()
+    expectShown(big)
+    expect(totals.value?.rows).toBe(big.length)
+  })
+
+  it('keeps the last figures while a filter change is on its way, then shows the new ones', async () => {
+    startedView = startDashboard()
+    const big = repeatShipped(ASYNC_ROWS)
+    useDataset().replaceStore(big, 'big.csv')
+    await settled()
+    const { updating, totals } = useDashboard()
+    const before = totals.value
+    startedView.toggleFilterValue('targetGroups', 'shia worshippers')
+    expect(updating.value).toBe(true)
+    expect(totals.value).toBe(before)
+    await settled()
+    expectShown(big)
+    expect(totals.value?.rows).toBeLessThan(big.length)
+  })
+
+  it('shows the last of several quick changes, never a superseded one', async () => {
+    startedView = startDashboard()
+    const big = repeatShipped(ASYNC_ROWS)
+    useDataset().replaceStore(big, 'big.csv')
+    await settled()
+    startedView.toggleFilterValue('targetGroups', 'shia worshippers')
+    startedView.commit({ metric: 'incidents', sort: 'killed', sortDirection: 'desc' })
+    startedView.toggleFilterValue('targetGroups', 'shia worshippers')
+    startedView.commitFilters({ dateFrom: '2022' })
+    await settled()
+    expectShown(big)
+  })
+
+  it('updates at once on small data', () => {
+    startedView = startDashboard()
+    const store = useDataset().store.value as CasualtyStore
+    expect(store.length).toBeLessThan(ASYNC_ROWS)
+    startedView.commitFilters({ dateFrom: '2022' })
+    expect(useDashboard().updating.value).toBe(false)
+    expectShown(store)
+  })
+})
