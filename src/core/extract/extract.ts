@@ -43,7 +43,13 @@ export interface ProposedRow {
 
 /** What became of a casualty figure found in the text. */
 export type MentionStatus =
-  'proposed' | 'restatement' | 'aggregate' | 'subset' | 'no date or place' | 'not an attack'
+  | 'proposed'
+  | 'restatement'
+  | 'aggregate'
+  | 'subset'
+  | 'no date or place'
+  | 'not an attack'
+  | 'superseded'
 
 /** A casualty figure found in the text, with what became of it. */
 export interface ReportedMention extends FigureMention {
@@ -110,7 +116,7 @@ const NOT_AN_ATTACK = /\bnot an? (?:attack|act of violence)\b/i
 // `The death toll rose to 15`: a later figure for the incident already reported (codebook:
 // the later figure replaces the earlier one, and notes keep the earlier words).
 const TOLL_UPDATE =
-  /\b(?:death|casualty) toll\b(?:\s+[\w’'-]+){0,4}?\s+(?:rose|has risen|had risen|climbed|has climbed|increased|has increased|jumped|grew)\b/i
+  /\btoll\b(?:\s+[\w’'-]+){0,4}?\s+(?:rose|has risen|had risen|climbed|has climbed|increased|has increased|jumped|grew)\b/i
 const CLAIM =
   /\bclaimed (?:responsibility|the (?:\w+ )?(?:attack|bombing|blast|strike|killings?|raid|shooting|assault))\b/i
 const DATELINE = /^[A-Z][A-Z .’'-]+(?:,[^-—–()]{0,40})?\s*(?:\([^)]{0,30}\))?\s*[-—–]+\s+/
@@ -202,7 +208,14 @@ export function extractIncidents(text: string, options: ExtractOptions = {}): Ex
     const main = mentionsHere.filter((m) => !m.subset)
     if (main.length === 0) continue
 
-    const context = carried?.sentence.paragraph === sentence.paragraph ? carried : null
+    // Across a paragraph break only from the paragraph just before, and only when that sentence
+    // reports an attack (`... the day an IS-KP suicide bomber walked into the crowd.`).
+    const context =
+      carried?.sentence.paragraph === sentence.paragraph ||
+      (carried?.sentence.paragraph === sentence.paragraph - 1 &&
+        ATTACK_WORDS.test(carried.sentence.text))
+        ? carried
+        : null
     carried = null
     if (
       NOT_AN_ATTACK.test(sentence.text) ||
@@ -233,7 +246,10 @@ export function extractIncidents(text: string, options: ExtractOptions = {}): Ex
     const newCue = NEW_INCIDENT.test(sentence.text)
     const update = TOLL_UPDATE.test(sentence.text) && !newCue
     const anaphor = (ANAPHOR.test(sentence.text) || update) && !newCue
-    const draft = buildRows(sentence, main, text, fromContext?.sentence.text ?? '')
+    const draft = buildRows(sentence, main, text, fromContext?.sentence.text ?? '', update)
+    // A toll the same sentence updates (`46 dead ...; the toll had climbed to 55`) is not coded.
+    const coded = draft.flatMap((r) => [r.killed?.start, r.injured?.start])
+    for (const m of main) if (!coded.includes(m.start)) m.status = 'superseded'
 
     const continues =
       previous !== null &&
@@ -305,6 +321,7 @@ function buildRows(
   figures: readonly FigureMention[],
   text: string,
   before = '',
+  update = false,
 ): DraftRow[] {
   const context = groupOfContext(`${before} ${sentence.text}`)
   const rows: DraftRow[] = []
@@ -336,6 +353,15 @@ function buildRows(
     }
     const slot = figure.kind
     let row: DraftRow | undefined
+    // `46 dead that evening; by the next morning the toll had climbed to 55`: the later figure.
+    const updated = update && slot === 'killed' ? rows.find((r) => r.killed !== null) : undefined
+    if (updated?.killed && rows.filter((r) => r.killed !== null).length === 1) {
+      updated.notes.push(
+        `The death toll was updated: "${figure.text}" replaces the earlier "${updated.killed.text}".`,
+      )
+      updated.killed = figure
+      continue
+    }
     if (figure.group) row = rows.find((r) => r.group === figure.group && r[slot] === null)
     else if (slot === 'injured') {
       // `wounding 20 people`: generic people are civilians before the context's group.
@@ -518,7 +544,11 @@ function startIncident(
   let dateNote = ''
   const before = context.context?.text ?? ''
   if (context.context) {
-    dateNote = `Date and place from the sentence before, in the same paragraph: "${before.slice(0, 120)}".`
+    const where =
+      context.context.paragraph === sentence.paragraph
+        ? 'in the same paragraph'
+        : 'the paragraph before'
+    dateNote = `Date and place from the sentence before (${where}): "${before.slice(0, 120)}".`
   } else if (date?.kind === 'relative') {
     dateNote = `Date from "${sentence.text.slice(date.start, date.end)}", resolved against the previous incident.`
   } else if (date?.kind === 'recent') {
@@ -529,7 +559,12 @@ function startIncident(
     iso = ''
     dateNote = 'No date in the text: fill it in.'
   }
-  const { perpetrator, note } = findPerpetrator(sentence, sentences, context.previous)
+  let { perpetrator, note } = findPerpetrator(sentence, sentences, context.previous)
+  const named = findActors(before).find((a) => a.asPerpetrator)
+  if (context.context && named && (perpetrator === 'Unknown' || note)) {
+    perpetrator = qualifyActor(named.name, before)
+    note = `Perpetrator ${perpetrator} from the sentence that gives the date and place.`
+  }
   return {
     number,
     date: iso,

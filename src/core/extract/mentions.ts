@@ -36,6 +36,7 @@ const ACTIVE_TRIGGERS: [string[], CasualtyKind][] = [
   [['lives', 'of'], 'killed'],
   [['killing', 'of'], 'killed'],
   [['death', 'toll'], 'killed'],
+  [['toll'], 'killed'],
   [['killed'], 'killed'],
   [['shot', 'dead'], 'killed'],
   [['gunned', 'down'], 'killed'],
@@ -68,6 +69,9 @@ const POST_KIND: Record<string, CasualtyKind> = {
   slain: 'killed',
   fatalities: 'killed',
   perished: 'killed',
+  succumbed: 'killed',
+  // The Taliban's and IS-KP's statements say `martyred` for their own dead.
+  martyred: 'killed',
   lives: 'killed',
   injured: 'injured',
   wounded: 'injured',
@@ -186,6 +190,32 @@ function readUnknownPeopleNoun(tokens: readonly Token[], from: number): { head: 
   return null
 }
 
+/** Singular nouns in -er, -or, -ist, -ian, -ant, -ent that are not people. */
+const NOT_A_PERSON = new Set(
+  (
+    'number quarter later after other water border center centre river corner tower winter summer ' +
+    'order power paper letter matter manner chapter shelter counter cluster container trailer ' +
+    'motor door floor sector mirror error incident event moment statement government parliament ' +
+    'department element percent apartment equipment payment restaurant plant amount account ' +
+    'month ministry'
+  ).split(' '),
+)
+
+// `a tribal elder`, `a local vaccinator`: a singular agent noun the vocabulary does not list,
+// read as one person only where its phrase ends (before a clause word, a comma or a verb).
+function looksLikeOnePerson(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at]
+  if (!token || !/^[a-z][a-z-]{2,}(?:er|or|ist|ian|ant|ent)$/.test(token.lower)) return false
+  if (NOT_A_PERSON.has(token.lower) || token.text !== token.lower) return false
+  const next = tokens[at + 1]
+  return (
+    !isWord(next) ||
+    FOLLOWERS.has(next?.lower ?? '') ||
+    (next?.lower ?? '') in POST_KIND ||
+    LINKING.has(next?.lower ?? '')
+  )
+}
+
 /** `their chief`, `a Taliban guard`: one countable person right after a trigger. */
 function readCountable(tokens: readonly Token[], i: number): QuantityPhrase | null {
   // `wounded a sixth`: one more person, unless a noun follows (`a second blast`, `a third of`).
@@ -202,7 +232,7 @@ function readCountable(tokens: readonly Token[], i: number): QuantityPhrase | nu
   for (let k = 1; k <= 3; k++) {
     const token = tokens[i + k]
     if (!isWord(token) || token === undefined) return null
-    if (SINGULAR_PERSON_NOUNS.has(token.lower)) {
+    if (SINGULAR_PERSON_NOUNS.has(token.lower) || looksLikeOnePerson(tokens, i + k)) {
       return {
         min: 1,
         max: 1,
@@ -234,6 +264,13 @@ function readPostKind(
   const word = tokens[j]?.lower ?? ''
   if (word === 'lost' && tokens[j + 2]?.lower === 'lives')
     return { kind: 'killed', end: j + 3, direct: false }
+  // `were treated for shrapnel wounds`: the injured, counted by the hospital.
+  if (word === 'treated' && tokens[j + 1]?.lower === 'for') {
+    for (let k = j + 2; k <= j + 4; k++) {
+      if (['wounds', 'injuries', 'burns'].includes(tokens[k]?.lower ?? ''))
+        return { kind: 'injured', end: k + 1, direct: false }
+    }
+  }
   const kind = POST_KIND[word]
   if (!kind) return null
   // `lives` counts only as `20 lives`, not `their lives` after another verb.
@@ -301,7 +338,14 @@ export function findFigureMentions(
       continue
     }
     const phrase = single !== null
-    let noun = phrase ? { head: quantity.end - 1 } : readNounPhrase(tokens, quantity.end)
+    // `and two more succumbed`, `another three`: more of the figure before (added to it).
+    const more = !phrase && tokens[quantity.end]?.lower === 'more'
+    const additional = more || quantity.qualifier === 'another'
+    let noun = phrase
+      ? { head: quantity.end - 1 }
+      : more
+        ? (readNounPhrase(tokens, quantity.end + 1) ?? { head: quantity.end })
+        : readNounPhrase(tokens, quantity.end)
     if (!noun && !phrase) {
       const unknown = readUnknownPeopleNoun(tokens, quantity.end)
       if (unknown && (scope !== null || readPostKind(tokens, unknown.head + 1))) noun = unknown
@@ -375,7 +419,12 @@ export function findFigureMentions(
       between[0]?.lower === 'and' &&
       mention.head !== 'others' &&
       (mention.group === null || mention.group === previous.group)
-    if (coordinated && previous) found[found.length - 1] = combine(previous, mention, text)
+    let sameKind = found.length - 1
+    while (sameKind >= 0 && (found[sameKind]?.kind !== mention.kind || found[sameKind]?.subset))
+      sameKind--
+    const added = additional && !mention.subset && sameKind >= 0
+    if (added) found[sameKind] = combine(found[sameKind] as FigureMention, mention, text)
+    else if (coordinated && previous) found[found.length - 1] = combine(previous, mention, text)
     else found.push(mention)
     const after = post ? post.end : end
     if (tokens[after]?.lower === 'and') countableAt = after + 1

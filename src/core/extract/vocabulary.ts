@@ -30,7 +30,7 @@ export const PERSON_NOUNS = new Set(
     'villagers bystanders shoppers pilgrims mourners journalists journalist others individuals ' +
     'victims worker workers staff employees relatives family guests patients farmers ' +
     'labourers laborers miners passers-by passersby bodyguards bodyguard employees employee ' +
-    'them prisoners detainees travellers travelers'
+    'them prisoners detainees travellers travelers mujahideen mujahidin mujahids'
   ).split(' '),
 )
 
@@ -39,7 +39,8 @@ export const SINGULAR_PERSON_NOUNS = new Set(
   (
     'chief commander leader guard policeman officer official soldier marine governor driver ' +
     'cleric imam journalist spokesman child woman man girl boy student teacher civilian ' +
-    'worshipper member fighter militant deputy head'
+    'worshipper member fighter militant deputy head passer-by bystander elder resident villager ' +
+    'passenger worker farmer pilgrim mujahid'
   ).split(' '),
 )
 
@@ -56,7 +57,7 @@ const NOUN_GROUPS: [RegExp, string][] = [
     'us service members',
   ],
   [
-    /\b(?:taliban|security) (?:\w+ )?(?:fighters?|guards?|members?|personnel|forces|soldiers?|officers?|police(?:men)?|officials?|commanders?|vehicles?)\b/,
+    /\b(?:taliban|security) (?:\w+ )?(?:fighters?|guards?|members?|personnel|forces|soldiers?|officers?|police(?:men)?|officials?|commanders?|vehicles?)\b|\bmujahid(?:een|in|s)?\b/,
     'taliban security forces',
   ],
   [
@@ -65,7 +66,7 @@ const NOUN_GROUPS: [RegExp, string][] = [
   ],
   [/\b(?:students?|pupils|schoolchildren|schoolgirls|schoolboys)\b/, 'students'],
   [
-    /\b(?:civilians?|afghans?|residents|villagers|bystanders|shoppers|passengers|pilgrims|mourners|farmers|workers|passers-?by|travell?ers)\b/,
+    /\b(?:civilians?|afghans?|residents?|villagers?|bystanders?|shoppers?|passengers?|pilgrims?|mourners?|farmers?|workers?|passers?-?by|travell?ers?)\b/,
     'civilians',
   ],
 ]
@@ -163,6 +164,10 @@ const ACTING_LATER = new RegExp(
 const MODIFIED_NOUN =
   /^(?:[’']s)?\s+(?:special forces\s+)?(?:vehicles?|convoys?|fighters|guards|members|security|forces|base|hideouts?|commanders?|officials?|personnel|checkpoints?|cell|leaders?|government|intelligence|takeover|regime|soldiers|troops|police(?:men)?|officers|patrols?|spokesman|authorities|militants|operatives|drones?|strike)\b/i
 
+/** Nouns for the attacker that an actor's name may modify (`an IS-KP suicide bomber`). */
+const ATTACKER_NOUN =
+  /^(?:[’']s)?\s+(?:suicide\s+)?(?:bombers?|gunm[ae]n|attackers?|assailants?)\b/i
+
 // Every named actor in a sentence, and whether it is written as the perpetrator.
 export function findActors(sentence: string): ActorMention[] {
   const found: ActorMention[] = []
@@ -180,8 +185,11 @@ export function findActors(sentence: string): ActorMention[] {
       const noun = MODIFIED_NOUN.exec(after)
       // `IS-KP fighters stormed`: the actor names the attackers when a verb of attack follows.
       const rest = noun ? after.slice(noun[0].length) : after
+      // `an IS-KP suicide bomber`, `Taliban gunmen`: the actor names the attacker.
+      const attacker = ATTACKER_NOUN.test(after)
       const acting =
-        !possessive && (ACTING_AFTER.test(rest) || (clauseStart && ACTING_LATER.test(rest)))
+        !possessive &&
+        (attacker || ACTING_AFTER.test(rest) || (clauseStart && ACTING_LATER.test(rest)))
       found.push({
         name,
         index,

@@ -146,9 +146,42 @@ describe('wire phrasings across sentences', () => {
       ],
     ],
     [
-      'no carried context across paragraphs',
+      'the attack of the paragraph just before',
       'A bomb went off in Kunduz on 2 May 2023.\n\nSix people were killed.',
+      ['2023-05-02|Kunduz|civilians|6-6|-|Six people|'],
+    ],
+    [
+      'no context from a paragraph before that reports no attack',
+      'The governor visited Kunduz on 2 May 2023.\n\nSix people were killed.',
       [],
+    ],
+    [
+      'no context from two paragraphs before',
+      'A bomb went off in Kunduz on 2 May 2023.\n\nResidents fled.\n\nSix people were killed.',
+      [],
+    ],
+    [
+      'a toll updated in the same sentence',
+      'A bomb hit a market in Herat on 4 May 2023. Doctors counted 20 dead that night; by morning the toll had climbed to 26.',
+      ['2023-05-04|Herat|civilians|26-26|-|26|'],
+    ],
+    [
+      'more of the same figure, and treated for wounds',
+      'A mine hit a bus in Ghazni on 5 May 2023. Seven passengers died and two more succumbed in hospital. Nine others were treated for wounds.',
+      ['2023-05-05|Ghazni|civilians|9-9|9-9|Seven passengers died and two more|Nine others'],
+    ],
+    [
+      'martyred, and a singular person with the group of its noun',
+      'Baghlan, 1 July 2023: an attack on a security post was repelled; two mujahideen were martyred and a passer-by was wounded.',
+      [
+        '2023-07-01|Baghlan|taliban security forces|2-2|-|two mujahideen|',
+        '2023-07-01|Baghlan|civilians|-|1-1||a passer-by',
+      ],
+    ],
+    [
+      'a singular noun the vocabulary does not list',
+      'The mission documented the killing of a tribal elder in Khost province on 20 January 2024.',
+      ['2024-01-20|Khost|civilians|1-1|-|a tribal elder|'],
     ],
     [
       'an update of the death toll replaces the earlier figure',
@@ -184,6 +217,14 @@ describe('wire phrasings across sentences', () => {
       expect(row?.record.notes.includes('suggests combatants')).toBe(flagged)
     },
   )
+
+  it.each([
+    ['an IS-KP suicide bomber walked into the crowd', 'IS-KP'],
+    ['Taliban gunmen opened fire on the protesters', 'Taliban'],
+  ])('reads the perpetrator from the attacker it names: %s', (text, name) => {
+    const [row] = extractIncidents(`On 8 October 2021 in Kunduz, ${text}, killing 12 people.`).rows
+    expect(row?.record.perpetrator).toBe(name)
+  })
 
   it('keeps the earlier toll in notes when a later one replaces it', () => {
     const text =

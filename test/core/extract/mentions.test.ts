@@ -110,6 +110,18 @@ describe('unseen wire phrasings', () => {
       'killing a guard and wounding a second person',
       ['killed:a guard:1:1', 'injured:a second person:1:1'],
     ],
+    [
+      'Seven passengers died and two more succumbed to their injuries.',
+      ['killed:Seven passengers died and two more:9:9'],
+    ],
+    ['Two mujahideen were martyred.', ['killed:Two mujahideen:2:2']],
+    ['Fourteen others were treated for shrapnel wounds.', ['injured:Fourteen others:14:14']],
+    ['By morning the toll had climbed to 55.', ['killed:55:55:55']],
+    ['the killing of a tribal elder in Khost', ['killed:a tribal elder:1:1']],
+    [
+      'Two guards were killed and a passer-by was wounded.',
+      ['killed:Two guards:2:2', 'injured:a passer-by:1:1'],
+    ],
   ])('%s', (sentence, expected) => {
     const found = figures(sentence).map((f) => `${f.kind}:${f.text}:${f.min}:${f.max}`)
     expect(found).toEqual(expected)
@@ -121,6 +133,7 @@ describe('unseen wire phrasings', () => {
     'The bomb killed a second time in the same market.',
     'The blast wounded a third of the crowd.',
     'The gunmen fled five minutes later.',
+    'The blast killed a quarter of the herd.',
   ])('reads no people figure in: %s', (sentence) => {
     expect(figures(sentence)).toEqual([])
   })
