@@ -94,6 +94,16 @@ const RELATIVE: [RegExp, (m: RegExpExecArray) => Step][] = [
     () => ({ unit: 'day', amount: 1 }),
   ],
   [/\b(?:the (?:following|next) week|a week later)\b/gi, () => ({ unit: 'day', amount: 7 })],
+  // `A day earlier, ...`, `which came a day after IS-KP fighters attacked ...`: the incident told
+  // here is before the one told already.
+  [
+    /\b(?:(?:a|one) day (?:earlier|before)|the (?:previous|day before)|came (?:a|one) day after)\b/gi,
+    () => ({ unit: 'day', amount: -1 }),
+  ],
+  [
+    /\b(?:(?:a|one) week (?:earlier|before)|came (?:a|one) week after)\b/gi,
+    () => ({ unit: 'day', amount: -7 }),
+  ],
   [
     /\b(\d+|two|three|four|five|six|seven|eight|nine|ten) (days|weeks|months) later\b/gi,
     (m) => {

@@ -94,9 +94,9 @@ interface Incident {
 }
 
 const STRONG_AGGREGATE =
-  /\bsince\b|\bthroughout\b|\bover the (?:past|last) (?:\w+ )?(?:years?|months|decades?)\b|\bso far\b|\bto date\b|\bin total\b|\baltogether\b|\bcumulative\b|\bin recent years\b|\b(?:(?:19|20)\d\d|this year|last year) alone\b/i
+  /\bsince\b|\bthroughout\b|\bover the (?:past|last) (?:\w+ )?(?:years?|months|decades?)\b|\bso far\b|\bto date\b|\bin total\b|\baltogether\b|\bcumulative\b|\bin recent years\b|\b(?:(?:19|20)\d\d|this year|last year|this month|last month|January|February|March|April|May|June|July|August|September|October|November|December) alone\b/i
 const WEAK_AGGREGATE =
-  /\b(?:these|such|those|the) (?:attacks|bombings|operations|incidents|raids|strikes)\b|\bfrequent\b|\bvarious\b|\bnumerous\b|\brepeated\b|\bcampaign\b|\bseries of (?:attacks|operations|raids)\b/i
+  /\b(?:these|such|those|the) (?:attacks|bombings|operations|incidents|raids|strikes)\b|\bfrequent\b|\bvarious\b|\bnumerous\b|\brepeated\b|\bcampaign\b|\bseries of (?:attacks|operations|raids)\b|\bacross the (?:province|country|region)\b/i
 const ANAPHOR =
   /^(?:however,\s*)?["“]?(?:the|this|that) (?:suicide )?(?:attack|blast|bombing|incident|explosion|assault|raid|operation|strike|airstrike|ambush|shooting)\b|^(?:it|they)\b/i
 const NEW_INCIDENT =
@@ -226,7 +226,9 @@ export function extractIncidents(text: string, options: ExtractOptions = {}): Ex
     }
     const isAggregate =
       STRONG_AGGREGATE.test(sentence.text) ||
-      (WEAK_AGGREGATE.test(sentence.text) && !absolute.some((d) => d.iso.length >= 7))
+      (WEAK_AGGREGATE.test(sentence.text) &&
+        !absolute.some((d) => d.iso.length >= 7) &&
+        findRelativeDates(sentence.text, previous?.date ?? null).length === 0)
     if (isAggregate) {
       for (const m of main) m.status = 'aggregate'
       continue
@@ -256,7 +258,12 @@ export function extractIncidents(text: string, options: ExtractOptions = {}): Ex
       !newCue &&
       (!date || datesAgree(date.iso, previous.date)) &&
       (!place.admin1 || !previous.admin1 || place.admin1 === previous.admin1) &&
-      (anaphor || (!date && !place.admin1 && sentence.paragraph === previous.paragraph))
+      (anaphor ||
+        (!date &&
+          !place.admin1 &&
+          // A quote in the next paragraph (`"We received 23 wounded," the doctor said`) goes on.
+          (sentence.paragraph === previous.paragraph ||
+            (sentence.paragraph === previous.paragraph + 1 && !fromContext))))
     if (continues && previous) {
       mergeInto(previous, draft, date, place, sentence, main, owners, update ? 'update' : 'same')
       continue
@@ -441,6 +448,7 @@ function mergeInto(
     incident.dateNote = ''
   }
   if (restatement) incident.restated = true
+  incident.paragraph = Math.max(incident.paragraph, sentence.paragraph)
   if (!incident.admin1 && place.admin1) {
     incident.admin1 = place.admin1
     incident.admin2 = place.admin2

@@ -45,6 +45,9 @@ const ACTIVE_TRIGGERS: [string[], CasualtyKind][] = [
   [['kill'], 'killed'],
   [['slaying'], 'killed'],
   [['massacred'], 'killed'],
+  [['executed'], 'killed'],
+  [['executing'], 'killed'],
+  [['beheaded'], 'killed'],
   [['injured'], 'injured'],
   [['injuring'], 'injured'],
   [['injures'], 'injured'],
@@ -248,6 +251,15 @@ function readCountable(tokens: readonly Token[], i: number): QuantityPhrase | nu
   return null
 }
 
+/** Verbs of a figure that name its wounds after them, with the word between (`treated for`). */
+const INJURY_VERBS: Record<string, string> = {
+  treated: 'for',
+  escaped: 'with',
+  survived: 'with',
+  suffered: '',
+  sustained: '',
+}
+
 /** The kind a word after the figure gives, and the index after it. */
 function readPostKind(
   tokens: readonly Token[],
@@ -264,9 +276,10 @@ function readPostKind(
   const word = tokens[j]?.lower ?? ''
   if (word === 'lost' && tokens[j + 2]?.lower === 'lives')
     return { kind: 'killed', end: j + 3, direct: false }
-  // `were treated for shrapnel wounds`: the injured, counted by the hospital.
-  if (word === 'treated' && tokens[j + 1]?.lower === 'for') {
-    for (let k = j + 2; k <= j + 4; k++) {
+  // `were treated for shrapnel wounds`, `escaped with gunshot injuries`: the injured.
+  const via = INJURY_VERBS[word]
+  if (via !== undefined && (via === '' || tokens[j + 1]?.lower === via)) {
+    for (let k = j + (via ? 2 : 1); k <= j + (via ? 4 : 3); k++) {
       if (['wounds', 'injuries', 'burns'].includes(tokens[k]?.lower ?? ''))
         return { kind: 'injured', end: k + 1, direct: false }
     }

@@ -34,6 +34,10 @@ describe('dates at the precision the text gives', () => {
     ['Two days later', '2023-07', '2023-07'],
     ['Three weeks later', '2023-03-27', '2023-04-17'],
     ['Later that year', '2024-04-11', '2024'],
+    ['A day earlier', '2024-03-01', '2024-02-29'],
+    ['which came a day after IS-KP fighters attacked', '2024-04-16', '2024-04-15'],
+    ['A week earlier', '2024-03', '2024-03'],
+    ['the day before', '2023-01-01', '2022-12-31'],
   ])('%s after %s -> %s', (sentence, previous, iso) => {
     expect(findRelativeDates(sentence, previous)[0]?.iso).toBe(iso)
   })

@@ -179,6 +179,24 @@ describe('wire phrasings across sentences', () => {
       ],
     ],
     [
+      'a quote in the next paragraph goes on with the incident',
+      'A bomb hit a market in Kandahar on 16 April 2024, killing eight people.\n\n"We received 23 wounded," a doctor said.',
+      ['2024-04-16|Kandahar|civilians|8-8|23-23|eight people|23 wounded'],
+    ],
+    [
+      'an earlier incident told in a clause about the later one',
+      'Two bombs killed eight people in Kandahar on 16 April 2024.\n\nNo one claimed the bombings, which came a day after IS-KP fighters attacked a Taliban checkpoint in Zabul province, killing three guards.',
+      [
+        '2024-04-16|Kandahar|civilians|8-8|-|eight people|',
+        '2024-04-15|Zabul|taliban security forces|3-3|-|three guards|',
+      ],
+    ],
+    [
+      'a month alone is an aggregate',
+      'A bomb killed two people in Herat on 3 August 2024.\n\nIn August alone, at least 25 people were killed in bomb attacks across the province.',
+      ['2024-08-03|Herat|civilians|2-2|-|two people|'],
+    ],
+    [
       'a singular noun the vocabulary does not list',
       'The mission documented the killing of a tribal elder in Khost province on 20 January 2024.',
       ['2024-01-20|Khost|civilians|1-1|-|a tribal elder|'],
