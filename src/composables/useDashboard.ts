@@ -17,7 +17,7 @@ import {
   type TimeChartModel,
 } from '../core/chartData'
 import { formatDateLabel } from '../core/date'
-import { sortRows } from '../core/filter'
+import { sortRowsInSteps } from '../core/sort'
 import type { CasualtyStore } from '../core/store'
 import { ASYNC_ROWS, useFilters, yieldToPage, type Selected } from './useFilters'
 import { useDataset } from './useDataset'
@@ -60,7 +60,14 @@ function createDashboard() {
   const groupChartOf = rememberLast(buildGroupChart)
   const timeSeriesOf = rememberLast(sumOverTime)
   const timeChartOf = rememberLast(buildTimeChart)
-  const tableOf = rememberLast(sortRows)
+  let lastTable: { args: unknown[]; rows: Uint32Array } | null = null
+  // The table order of `rows`, in steps (sorting a new store's rows takes several passes).
+  function* tableOf(...args: Parameters<typeof sortRowsInSteps>): Generator<void, Uint32Array> {
+    if (lastTable && lastTable.args.every((arg, i) => arg === args[i])) return lastTable.rows
+    const rows = yield* sortRowsInSteps(...args)
+    lastTable = { args, rows }
+    return rows
+  }
 
   // The steps of one recomputation; the generator pauses where a big store lets the page paint.
   function* recompute(now: Selected): Generator<void, DashboardView, void> {
@@ -74,7 +81,10 @@ function createDashboard() {
     yield
     const timeChart = timeChartOf(series, metric.value, dark.value)
     yield
-    const table = { store: data, rows: tableOf(data, rows, sort.value, sortDirection.value) }
+    const table = {
+      store: data,
+      rows: yield* tableOf(data, rows, sort.value, sortDirection.value),
+    }
     return { totals, groupChart, timeChart, table }
   }
 

@@ -1,0 +1,164 @@
+// The incident table's order, computed in steps. The same order as core/filter's sortRows (by the
+// column, ties by date then store order, rows without a figure last in both directions), but as a
+// generator that pauses every STEP_ROWS rows, so a caller on the page can let the browser paint
+// between steps: sorting a million rows in one go blocks the page for about half a second.
+//
+// Each sort is a chain of stable least-significant-digit radix passes (16 bits a pass) over a
+// 32-bit key per row; the least significant column is sorted first, as in sortRows.
+
+import type { SortDirection, SortKey } from './filter'
+import type { CategoryColumn } from './schema'
+import { NO_COUNT, type CasualtyStore, type CategoryData } from './store'
+
+/** Rows handled between two pauses. */
+export const STEP_ROWS = 1 << 18
+
+/** A computation that pauses (yields) between steps and returns its result when done. */
+export type Steps<T> = Generator<void, T, void>
+
+/** Runs `steps` to the end without pausing. */
+export function runSteps<T>(steps: Steps<T>): T {
+  let step = steps.next()
+  while (!step.done) step = steps.next()
+  return step.value
+}
+
+// Ranks of a dictionary's labels in alphabetical order (the comparison sortRows uses), so rows
+// compare by integer.
+function labelRanks(data: CategoryData): Uint32Array {
+  const order = data.values.map((_, code) => code)
+  order.sort((a, b) => (data.values[a] ?? '').localeCompare(data.values[b] ?? '', 'en'))
+  const ranks = new Uint32Array(data.values.length)
+  order.forEach((code, rank) => (ranks[code] = rank))
+  return ranks
+}
+
+const DIGIT_BITS = 16
+const DIGITS = 1 << DIGIT_BITS
+
+// Reorders `order` stably by `keys[row]` (unsigned 32-bit), two 16-bit passes; a pass whose digit
+// is the same for every row is skipped.
+function* sortByKeys(order: Uint32Array, keys: Uint32Array): Steps<Uint32Array> {
+  let from = order
+  for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
+    const counts = new Uint32Array(DIGITS)
+    for (let start = 0; start < from.length; start += STEP_ROWS) {
+      const end = Math.min(from.length, start + STEP_ROWS)
+      for (let i = start; i < end; i++) counts[(keys[from[i]!]! >>> shift) & (DIGITS - 1)]!++
+      yield
+    }
+    if (counts.some((count) => count === from.length)) continue
+    let sum = 0
+    for (let digit = 0; digit < DIGITS; digit++) {
+      const count = counts[digit]!
+      counts[digit] = sum
+      sum += count
+    }
+    const to = new Uint32Array(from.length)
+    for (let start = 0; start < from.length; start += STEP_ROWS) {
+      const end = Math.min(from.length, start + STEP_ROWS)
+      for (let i = start; i < end; i++) {
+        const row = from[i]!
+        to[counts[(keys[row]! >>> shift) & (DIGITS - 1)]!++] = row
+      }
+      yield
+    }
+    from = to
+  }
+  return from
+}
+
+// One unsigned key per row, filled in steps: `keyOf(row)` must return an integer in [0, 2^32).
+function* keysOf(length: number, keyOf: (row: number) => number): Steps<Uint32Array> {
+  const keys = new Uint32Array(length)
+  for (let start = 0; start < length; start += STEP_ROWS) {
+    const end = Math.min(length, start + STEP_ROWS)
+    for (let row = start; row < end; row++) keys[row] = keyOf(row)
+    yield
+  }
+  return keys
+}
+
+const MAX_KEY = 0xffffffff
+
+function* sortAllRowsInSteps(
+  store: CasualtyStore,
+  key: SortKey,
+  direction: SortDirection,
+): Steps<Uint32Array> {
+  const { columns } = store
+  const descending = direction === 'desc'
+  const dates = columns.date
+  const rows = new Uint32Array(store.length)
+  for (let i = 0; i < rows.length; i++) rows[i] = i
+  // Date codes are signed; shifted by 2^31 they order the same as unsigned keys.
+  const dateKey = (row: number) => ((dates[row] ?? 0) + 0x80000000) >>> 0
+  if (key === 'date') {
+    const keys = yield* keysOf(store.length, (row) =>
+      descending ? MAX_KEY - dateKey(row) : dateKey(row),
+    )
+    return yield* sortByKeys(rows, keys)
+  }
+  const byDate = yield* sortByKeys(rows, yield* keysOf(store.length, dateKey))
+  if (key === 'killed' || key === 'injured') {
+    const counts = columns.counts[key === 'killed' ? 'killed_min' : 'injured_min']
+    // Counts are 0..2^31-1; a row without one gets the largest key in both directions.
+    const keys = yield* keysOf(store.length, (row) => {
+      const value = counts[row] ?? NO_COUNT
+      if (value === NO_COUNT) return MAX_KEY
+      return descending ? 0x7fffffff - value : value
+    })
+    return yield* sortByKeys(byDate, keys)
+  }
+  const rankKeys = (column: CategoryColumn) => {
+    const data = columns.categories[column]
+    const ranks = labelRanks(data)
+    const last = data.values.length - 1
+    return keysOf(store.length, (row) => {
+      const rank = ranks[data.codes[row] ?? 0] ?? 0
+      return descending ? last - rank : rank
+    })
+  }
+  let order = byDate
+  if (key === 'place') order = yield* sortByKeys(order, yield* rankKeys('location'))
+  return yield* sortByKeys(order, yield* rankKeys(key === 'place' ? 'admin1' : 'target_group'))
+}
+
+/** Every row of a store in table order, per sort: sorted once, reused for every selection. */
+const orderCache = new WeakMap<CasualtyStore, Map<string, Uint32Array>>()
+
+// The rows of `rows` (a selection from filterRows, in store order) in table order, in steps: the
+// same result as sortRows(store, rows, key, direction). The store's rows are sorted once per key
+// and direction; a new selection is then one pass over that order.
+export function* sortRowsInSteps(
+  store: CasualtyStore,
+  rows: Uint32Array,
+  key: SortKey,
+  direction: SortDirection,
+): Steps<Uint32Array> {
+  let cache = orderCache.get(store)
+  if (!cache) {
+    cache = new Map()
+    orderCache.set(store, cache)
+  }
+  const cacheKey = `${key} ${direction}`
+  let order = cache.get(cacheKey)
+  if (!order) {
+    order = yield* sortAllRowsInSteps(store, key, direction)
+    cache.set(cacheKey, order)
+  }
+  if (rows.length === store.length) return order
+  const wanted = new Uint8Array(store.length)
+  for (let i = 0; i < rows.length; i++) wanted[rows[i]!] = 1
+  const out = new Uint32Array(rows.length)
+  let count = 0
+  for (let start = 0; start < order.length; start += STEP_ROWS) {
+    yield
+    const end = Math.min(order.length, start + STEP_ROWS)
+    for (let i = start; i < end; i++) {
+      const row = order[i]!
+      if (wanted[row] === 1) out[count++] = row
+    }
+  }
+  return out.subarray(0, count)
+}
