@@ -228,6 +228,8 @@ export function extractIncidents(text: string, options: ExtractOptions = {}): Ex
       STRONG_AGGREGATE.test(sentence.text) ||
       (WEAK_AGGREGATE.test(sentence.text) &&
         !absolute.some((d) => d.iso.length >= 7) &&
+        // `The strikes killed 46 people` right after the sentence that dates them.
+        !(context?.date && context.date.iso.length >= 7) &&
         findRelativeDates(sentence.text, previous?.date ?? null).length === 0)
     if (isAggregate) {
       for (const m of main) m.status = 'aggregate'
@@ -251,7 +253,9 @@ export function extractIncidents(text: string, options: ExtractOptions = {}): Ex
     const draft = buildRows(sentence, main, text, fromContext?.sentence.text ?? '', update)
     // A toll the same sentence updates (`46 dead ...; the toll had climbed to 55`) is not coded.
     const coded = draft.flatMap((r) => [r.killed?.start, r.injured?.start])
-    for (const m of main) if (!coded.includes(m.start)) m.status = 'superseded'
+    for (const m of main) {
+      if (!coded.includes(m.start)) m.status = update ? 'superseded' : 'restatement'
+    }
 
     const continues =
       previous !== null &&
@@ -367,6 +371,15 @@ function buildRows(
         `The death toll was updated: "${figure.text}" replaces the earlier "${updated.killed.text}".`,
       )
       updated.killed = figure
+      continue
+    }
+    // `... put the number of militants killed at "dozens"`: a second, competing figure for a row
+    // the sentence already counted is a note, not a row of its own (codebook: differing figures).
+    const counted = rows.find((r) => r.group === context.group && r[slot] !== null)
+    if (!figure.group && slot === 'killed' && counted?.killed) {
+      counted.notes.push(
+        `The same sentence also gives "${figure.text}" for the dead; not coded, check which figure to keep.`,
+      )
       continue
     }
     if (figure.group) row = rows.find((r) => r.group === figure.group && r[slot] === null)

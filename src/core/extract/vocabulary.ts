@@ -116,11 +116,16 @@ const CONTEXT_GROUPS: [RegExp, string][] = [
   ],
 ]
 
+const ATTRIBUTION =
+  /\baccording to (?:an? |the )?[\w’'-]+ (?:\w+ )?(?:officials?|spokes(?:man|woman|person)|sources?)\b|\b[\w’'-]+ (?:\w+ )?(?:officials?|spokes(?:man|woman|person)|sources?) (?:said|say|says|told)\b/gi
+
 // The target group a sentence's context gives (a Shia mosque, a school, Taliban vehicles), for a
 // figure whose noun does not say who was hit. Falls back to civilians.
 export function groupOfContext(sentence: string): { group: string; fromContext: boolean } {
+  // Who says it is not who was hit: `Taliban officials said`, `according to a Taliban spokesman`.
+  const hit = sentence.replace(ATTRIBUTION, ' ')
   for (const [pattern, group] of CONTEXT_GROUPS) {
-    if (pattern.test(sentence)) return { group, fromContext: true }
+    if (pattern.test(hit)) return { group, fromContext: true }
   }
   return { group: 'civilians', fromContext: false }
 }
@@ -133,6 +138,10 @@ const ACTORS: [RegExp, string][] = [
   [/\bnational resistance front\b|\bnrf\b/i, 'National Resistance Front'],
   [/\bislamic state\b|\bisis\b/i, 'Islamic State'],
   [/\b(?:us|u\.s\.|american) (?:forces|troops|military|drones?|aircraft)\b/i, 'US forces'],
+  [
+    /\bpakistani (?:military|army|air force|forces|troops|aircraft|jets|drones?)\b|\bpakistan(?:[’']s)? (?:military|army|air force)\b/i,
+    'Pakistani military',
+  ],
   [/\bspecial forces\b/i, 'Special Forces'],
   [/\btaliban\b/i, 'Taliban'],
   [/\bgunmen\b|\bunidentified attackers\b/i, 'Unknown'],
@@ -208,7 +217,7 @@ const ATTACK_TYPES: [RegExp, string][] = [
   [/\bintelligence-based operation\b/i, 'intelligence-based operation'],
   [/\b(?:car|truck|vehicle)[- ]bomb(?:ing)?s?\b/i, 'car bombing'],
   [/\broadside bomb(?:ing)?s?\b/i, 'roadside bombing'],
-  [/\b(?:drone|air) ?strikes?\b/i, 'airstrike'],
+  [/\b(?:drone|air) ?strikes?\b|\b(?:aircraft|warplanes?|jets) (?:struck|bombed)\b/i, 'airstrike'],
   [/\brocket attacks?\b|\brockets?\b/i, 'rocket attack'],
   [/\bmortars?\b/i, 'mortar attack'],
   [/\bambush(?:ed)?\b/i, 'ambush'],

@@ -197,6 +197,11 @@ describe('wire phrasings across sentences', () => {
       ['2024-08-03|Herat|civilians|2-2|-|two people|'],
     ],
     [
+      '"the strikes" right after the sentence that dates them, and a competing figure',
+      'Aircraft struck villages in Paktia province on 24 December 2024, Taliban officials said. The strikes killed 46 people, according to a Taliban spokesman; Pakistani officials put the number of militants killed at "dozens".',
+      ['2024-12-24|Paktia|civilians|46-46|-|46 people|'],
+    ],
+    [
       'a singular noun the vocabulary does not list',
       'The mission documented the killing of a tribal elder in Khost province on 20 January 2024.',
       ['2024-01-20|Khost|civilians|1-1|-|a tribal elder|'],
@@ -239,6 +244,7 @@ describe('wire phrasings across sentences', () => {
   it.each([
     ['an IS-KP suicide bomber walked into the crowd', 'IS-KP'],
     ['Taliban gunmen opened fire on the protesters', 'Taliban'],
+    ['Pakistani military aircraft struck the village', 'Pakistani military'],
   ])('reads the perpetrator from the attacker it names: %s', (text, name) => {
     const [row] = extractIncidents(`On 8 October 2021 in Kunduz, ${text}, killing 12 people.`).rows
     expect(row?.record.perpetrator).toBe(name)
