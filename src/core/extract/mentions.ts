@@ -139,8 +139,17 @@ function readNounPhrase(tokens: readonly Token[], from: number): { head: number 
     const token = tokens[j + k]
     if (!isWord(token) || token === undefined) return null
     if (isHead(token)) {
-      // `service members`, `Taliban fighters`: extend over a following person noun.
+      // `service members`, `Taliban fighters`: extend over a following person noun, and over one
+      // modifier after a group name (`Taliban border guards`).
       let head = j + k
+      const after = tokens[head + 2]
+      if (
+        GROUP_HEADS.has(token.lower) &&
+        !isHead(tokens[head + 1]) &&
+        isWord(tokens[head + 1]) &&
+        PERSON_NOUNS.has(after?.lower ?? '')
+      )
+        head += 2
       while (isHead(tokens[head + 1])) head++
       return { head }
     }
@@ -276,6 +285,17 @@ function readPostKind(
   const word = tokens[j]?.lower ?? ''
   if (word === 'lost' && tokens[j + 2]?.lower === 'lives')
     return { kind: 'killed', end: j + 3, direct: false }
+  // `eleven were in hospital`, `were hospitalised`: the injured.
+  if (
+    ['hospitalised', 'hospitalized'].includes(word) ||
+    (word === 'in' && tokens[j + 1]?.lower === 'hospital') ||
+    (['taken', 'admitted', 'rushed'].includes(word) &&
+      tokens[j + 1]?.lower === 'to' &&
+      tokens[j + 2]?.lower === 'hospital')
+  ) {
+    const end = word === 'in' ? j + 2 : word.startsWith('hospital') ? j + 1 : j + 3
+    return { kind: 'injured', end, direct: false }
+  }
   // `were treated for shrapnel wounds`, `escaped with gunshot injuries`: the injured.
   const via = INJURY_VERBS[word]
   if (via !== undefined && (via === '' || tokens[j + 1]?.lower === via)) {

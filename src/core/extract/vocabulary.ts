@@ -142,6 +142,10 @@ const ACTORS: [RegExp, string][] = [
     /\bpakistani (?:military|army|air force|forces|troops|aircraft|jets|drones?)\b|\bpakistan(?:[’']s)? (?:military|army|air force)\b/i,
     'Pakistani military',
   ],
+  [
+    /\biranian (?:military|army|forces|border guards|troops)\b|\biran(?:[’']s)? (?:military|army)\b/i,
+    'Iranian forces',
+  ],
   [/\bspecial forces\b/i, 'Special Forces'],
   [/\btaliban\b/i, 'Taliban'],
   [/\bgunmen\b|\bunidentified attackers\b/i, 'Unknown'],

@@ -245,6 +245,7 @@ describe('wire phrasings across sentences', () => {
     ['an IS-KP suicide bomber walked into the crowd', 'IS-KP'],
     ['Taliban gunmen opened fire on the protesters', 'Taliban'],
     ['Pakistani military aircraft struck the village', 'Pakistani military'],
+    ['Iranian forces fired across the frontier', 'Iranian forces'],
   ])('reads the perpetrator from the attacker it names: %s', (text, name) => {
     const [row] = extractIncidents(`On 8 October 2021 in Kunduz, ${text}, killing 12 people.`).rows
     expect(row?.record.perpetrator).toBe(name)

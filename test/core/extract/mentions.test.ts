@@ -118,6 +118,12 @@ describe('unseen wire phrasings', () => {
     ['The gunmen executed nine of them.', ['killed:nine of them:9:9']],
     ['Two others escaped with gunshot injuries.', ['injured:Two others:2:2']],
     ['Three guards sustained burns.', ['injured:Three guards:3:3']],
+    [
+      'Six pupils were dead and eleven were in hospital.',
+      ['killed:Six pupils:6:6', 'injured:eleven:11:11'],
+    ],
+    ['Four people were hospitalised.', ['injured:Four people:4:4']],
+    ['Two Taliban border guards were wounded.', ['injured:Two Taliban border guards:2:2']],
     ['Fourteen others were treated for shrapnel wounds.', ['injured:Fourteen others:14:14']],
     ['By morning the toll had climbed to 55.', ['killed:55:55:55']],
     ['the killing of a tribal elder in Khost', ['killed:a tribal elder:1:1']],
