@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { loadCsv } from '../../../src/core/load'
 import { findFigureMentions } from '../../../src/core/extract/mentions'
@@ -145,6 +146,31 @@ describe('unseen wire phrasings', () => {
     'The blast killed a quarter of the herd.',
   ])('reads no people figure in: %s', (sentence) => {
     expect(figures(sentence)).toEqual([])
+  })
+})
+
+describe('nouns the vocabulary does not list (properties)', () => {
+  const agent = fc
+    .tuple(fc.stringMatching(/^[a-z]{3,8}$/), fc.constantFrom('ers', 'ors', 'ists', 'ians'))
+    .map(([stem, suffix]) => stem + suffix)
+
+  it('a plural agent noun after `killed` is read as people, with the exact number', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 999 }), agent, (n, noun) => {
+        expect(figures(`Gunmen killed ${n} ${noun} in the village.`)).toEqual([
+          expect.objectContaining({ kind: 'killed', text: `${n} ${noun}`, min: n, max: n }),
+        ])
+      }),
+    )
+  })
+
+  it('a plural noun for time, distance or things after `killed` is never a figure', () => {
+    const things = fc.constantFrom('hours', 'minutes', 'kilometres', 'vehicles', 'homes', 'cows')
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 999 }), things, (n, noun) => {
+        expect(figures(`The attack killed ${n} ${noun} in the village.`)).toEqual([])
+      }),
+    )
   })
 })
 
