@@ -81,19 +81,23 @@ export const rangeMarksPlugin: Plugin<'bar', RangeMarksOptions> = {
       ctx.fillStyle = options.textColor
       ctx.textAlign = horizontal ? 'left' : 'center'
       ctx.textBaseline = horizontal ? 'middle' : 'bottom'
+      // Bands with a range mark on the whole category, found once (not once per note: a long
+      // time axis has a thousand notes and marks).
+      const markedBands = new Set(
+        (options.marks ?? []).filter((mark) => mark.datasetIndex === null).map((m) => m.index),
+      )
+      let font = ''
       for (const note of options.notes) {
         const center = indexScale.getPixelForValue(note.index)
         const at = valueScale.getPixelForValue(note.value)
-        ctx.font =
+        const noteFont =
           note.text.length === 1
             ? 'bold 14px system-ui, sans-serif'
             : 'italic 12px system-ui, sans-serif'
+        // Setting ctx.font parses the font every time: only when it changes.
+        if (noteFont !== font) ctx.font = font = noteFont
         // Beside a range mark of the same band, so the two never overlap.
-        const shift = options.marks?.some(
-          (mark) => mark.index === note.index && mark.datasetIndex === null,
-        )
-          ? 10
-          : 0
+        const shift = markedBands.has(note.index) ? 10 : 0
         if (horizontal) ctx.fillText(note.text, at + 6, center + shift)
         else ctx.fillText(note.text, center + shift, at - 4)
       }
