@@ -47,7 +47,7 @@ interface DashboardView {
 }
 
 function createDashboard() {
-  const { store } = useDataset()
+  const { store, publishing } = useDataset()
   const { selected, filtering } = useFilters()
   const { grouping, metric, timeUnit, sort, sortDirection } = useViewState()
   const { dark } = useTheme()
@@ -131,7 +131,7 @@ function createDashboard() {
   /** The selected rows in the table's order; empty before any data. */
   const table = computed(() => shown.value?.table ?? null)
   /** True while the figures on show belong to an earlier view (a big store is recomputing). */
-  const updating = computed(() => filtering.value || computing.value)
+  const updating = computed(() => publishing.value || filtering.value || computing.value)
 
   /** The first and last date of the whole dataset, as people read them (`Aug 2021`, `2024`). */
   const dateSpan = computed(() => {

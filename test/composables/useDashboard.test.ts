@@ -73,10 +73,17 @@ describe('useDashboard on big data', () => {
     const small = totals.value
     const big = repeatShipped(ASYNC_ROWS)
     useDataset().replaceStore(big, 'big.csv')
-    // The selection indexes the new store at once; the figures follow.
-    expect(useFilters().selection.value.length).toBe(big.length)
+    // The big store is shown in a task of its own, the figures after it; the page says so.
+    expect(useDataset().store.value).not.toBe(big)
     expect(updating.value).toBe(true)
+    await Promise.resolve()
     expect(totals.value).toBe(small)
+    for (let i = 0; i < 100 && useDataset().store.value !== big; i++) {
+      await new Promise((done) => setTimeout(done, 1))
+    }
+    // The selection indexes the new store as soon as it is shown.
+    expect(useDataset().store.value).toBe(big)
+    expect(useFilters().selection.value.length).toBe(big.length)
     await settled()
     expectShown(big)
     expect(totals.value?.rows).toBe(big.length)
@@ -87,6 +94,7 @@ describe('useDashboard on big data', () => {
     const big = repeatShipped(ASYNC_ROWS)
     useDataset().replaceStore(big, 'big.csv')
     await settled()
+    expect(useDataset().store.value).toBe(big)
     const { updating, totals } = useDashboard()
     const before = totals.value
     startedView.toggleFilterValue('targetGroups', 'shia worshippers')
@@ -102,12 +110,24 @@ describe('useDashboard on big data', () => {
     const big = repeatShipped(ASYNC_ROWS)
     useDataset().replaceStore(big, 'big.csv')
     await settled()
+    expect(useDataset().store.value).toBe(big)
     startedView.toggleFilterValue('targetGroups', 'shia worshippers')
     startedView.commit({ metric: 'incidents', sort: 'killed', sortDirection: 'desc' })
     startedView.toggleFilterValue('targetGroups', 'shia worshippers')
     startedView.commitFilters({ dateFrom: '2022' })
     await settled()
     expectShown(big)
+  })
+
+  it('appends to a big store that is still waiting to be shown', async () => {
+    startedView = startDashboard()
+    const shipped = useDataset().store.value as CasualtyStore
+    const big = repeatShipped(ASYNC_ROWS)
+    useDataset().replaceStore(big, 'big.csv')
+    useDataset().appendStore(shipped, 'more.csv')
+    await settled()
+    expect(useDataset().store.value?.length).toBe(big.length + shipped.length)
+    expect(useDataset().sourceName.value).toBe('big.csv + more.csv')
   })
 
   it('updates at once on small data', () => {

@@ -1,0 +1,23 @@
+// Splitting work on big data into tasks, so the page paints and answers input in between.
+
+/** From this many rows on, recomputing the view is split into tasks that each let the page paint. */
+export const ASYNC_ROWS = 100_000
+
+// Lets the browser paint and handle input before the caller goes on: a new task through a
+// MessageChannel, which the browser may precede with a frame. Not scheduler.yield: Chromium runs
+// its continuations ahead of rendering, so a chain of steps would still hold back the next frame;
+// not setTimeout: nested timeouts are clamped to 4 ms each.
+let channel: MessageChannel | null = null
+const waiting: (() => void)[] = []
+export function yieldToPage(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((done) => setTimeout(done, 0))
+  if (!channel) {
+    channel = new MessageChannel()
+    channel.port1.onmessage = () => waiting.shift()?.()
+  }
+  const port = channel.port2
+  return new Promise((done) => {
+    waiting.push(done)
+    port.postMessage(null)
+  })
+}
