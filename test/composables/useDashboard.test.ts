@@ -1,6 +1,9 @@
 // The dashboard's figures on big data: computed in steps after a change, shown together when the
 // last step is done, and always the same as the one-pass computation over the same view.
+import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
+import { nextTick } from 'vue'
+import HeadlineFigures from '../../src/components/HeadlineFigures.vue'
 import { sumByGroup, sumOverTime, sumTotals } from '../../src/core/aggregate'
 import { buildGroupChart, buildTimeChart } from '../../src/core/chartData'
 import { filterRows, sortRows } from '../../src/core/filter'
@@ -128,6 +131,20 @@ describe('useDashboard on big data', () => {
     await settled()
     expect(useDataset().store.value?.length).toBe(big.length + shipped.length)
     expect(useDataset().sourceName.value).toBe('big.csv + more.csv')
+  })
+
+  it('marks the headline figures busy while they belong to the last view', async () => {
+    startedView = startDashboard()
+    const totals = useDashboard().totals
+    const wrapper = mount(HeadlineFigures, { props: { totals: totals.value! } })
+    expect(wrapper.get('section').attributes('aria-busy')).toBe('false')
+    useDataset().replaceStore(repeatShipped(ASYNC_ROWS), 'big.csv')
+    await nextTick()
+    expect(wrapper.get('section').attributes('aria-busy')).toBe('true')
+    expect(wrapper.get('section').classes()).toContain('stale')
+    await settled()
+    await nextTick()
+    expect(wrapper.get('section').attributes('aria-busy')).toBe('false')
   })
 
   it('updates at once on small data', () => {
