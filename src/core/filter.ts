@@ -3,8 +3,8 @@
 // export) reads only those rows.
 
 import { parseIsoDate } from './date'
-import { NO_COUNT, type CasualtyStore, type CategoryData, type TextData } from './store'
 import type { CategoryColumn } from './schema'
+import type { CasualtyStore, CategoryData, TextData } from './store'
 
 /** The filters of the view. Empty arrays and empty strings mean "no restriction". */
 export interface Filters {
@@ -130,97 +130,5 @@ export function filterRows(store: CasualtyStore, filters: Filters): Uint32Array 
   return out.slice(0, count)
 }
 
-/** Columns the incident table sorts by. */
-export type SortKey = 'date' | 'place' | 'target' | 'killed' | 'injured'
-export const SORT_KEYS: readonly SortKey[] = ['date', 'place', 'target', 'killed', 'injured']
-export type SortDirection = 'asc' | 'desc'
-
-// Ranks of a dictionary's labels in alphabetical order, so rows compare by integer.
-function labelRanks(data: CategoryData): Uint32Array {
-  const order = data.values.map((_, code) => code)
-  order.sort((a, b) => (data.values[a] ?? '').localeCompare(data.values[b] ?? '', 'en'))
-  const ranks = new Uint32Array(data.values.length)
-  order.forEach((code, rank) => (ranks[code] = rank))
-  return ranks
-}
-
-// Reorders `order` by an integer key per row, stably: the key and the row's current position are
-// packed into one float (key * 2^k + position, exact below 2^53), so a native numeric sort of a
-// Float64Array does the work. A comparator sort of a million rows takes seconds; this takes ~100 ms.
-function sortByKey(order: Uint32Array, key: (row: number) => number): Uint32Array {
-  const n = order.length
-  const scale = 2 ** Math.max(1, Math.ceil(Math.log2(n + 1)))
-  const packed = new Float64Array(n)
-  for (let i = 0; i < n; i++) packed[i] = key(order[i]!) * scale + i
-  packed.sort()
-  const out = new Uint32Array(n)
-  for (let i = 0; i < n; i++) out[i] = order[(((packed[i]! % scale) + scale) % scale) as number]!
-  return out
-}
-
-/** Sort key of a row without a figure: after every count (counts are at most 2e9). */
-const MISSING_LAST = 2 ** 31
-
-/** Every row of a store in table order, per sort: sorted once, reused for every selection. */
-const orderCache = new WeakMap<CasualtyStore, Map<string, Uint32Array>>()
-
-// Every row of `store` by `key`, ties by date then store order. Rows without a figure sort after
-// every figure, in both directions: "not given" is not a small number.
-function sortAllRows(store: CasualtyStore, key: SortKey, direction: SortDirection): Uint32Array {
-  const { columns } = store
-  const sign = direction === 'asc' ? 1 : -1
-  const dates = columns.date
-  const rows = allRows(store)
-  // Least significant key first; each pass is stable.
-  if (key === 'date') return sortByKey(rows, (row) => sign * (dates[row] ?? 0))
-  const byDate = sortByKey(rows, (row) => dates[row] ?? 0)
-  if (key === 'killed' || key === 'injured') {
-    const counts = columns.counts[key === 'killed' ? 'killed_min' : 'injured_min']
-    return sortByKey(byDate, (row) => {
-      const value = counts[row] ?? NO_COUNT
-      return value === NO_COUNT ? MISSING_LAST : sign * value
-    })
-  }
-  const primary = categories(store, key === 'place' ? 'admin1' : 'target_group')
-  const primaryRanks = labelRanks(primary)
-  let order = byDate
-  if (key === 'place') {
-    const location = columns.categories.location
-    const locationRanks = labelRanks(location)
-    order = sortByKey(order, (row) => sign * (locationRanks[location.codes[row] ?? 0] ?? 0))
-  }
-  return sortByKey(order, (row) => sign * (primaryRanks[primary.codes[row] ?? 0] ?? 0))
-}
-
-// The rows of `rows` (a selection from filterRows) in table order: by `key`, ties by date then by
-// store order, rows without a figure last. The store's rows are sorted once per key and direction;
-// a new selection is then one pass over that order, so re-filtering does not re-sort.
-export function sortRows(
-  store: CasualtyStore,
-  rows: Uint32Array,
-  key: SortKey,
-  direction: SortDirection,
-): Uint32Array {
-  let cache = orderCache.get(store)
-  if (!cache) {
-    cache = new Map()
-    orderCache.set(store, cache)
-  }
-  const cacheKey = `${key} ${direction}`
-  let order = cache.get(cacheKey)
-  if (!order) {
-    order = sortAllRows(store, key, direction)
-    cache.set(cacheKey, order)
-  }
-  if (rows.length === store.length) return order
-  const wanted = new Uint8Array(store.length)
-  for (const row of rows) wanted[row] = 1
-  const out = new Uint32Array(rows.length)
-  let count = 0
-  for (const row of order) if (wanted[row] === 1) out[count++] = row
-  return out.subarray(0, count)
-}
-
-function categories(store: CasualtyStore, column: CategoryColumn): CategoryData {
-  return store.columns.categories[column]
-}
+// The table's order lives in core/sort; re-exported here, beside the selection it orders.
+export { SORT_KEYS, sortRows, type SortDirection, type SortKey } from './sort'

@@ -1,14 +1,18 @@
-// The incident table's order, computed in steps. The same order as core/filter's sortRows (by the
-// column, ties by date then store order, rows without a figure last in both directions), but as a
-// generator that pauses every STEP_ROWS rows, so a caller on the page can let the browser paint
-// between steps: sorting a million rows in one go blocks the page for about half a second.
+// The incident table's order: by the column, ties by date then store order, rows without a figure
+// last in both directions. Written as a generator that pauses every STEP_ROWS rows, so a caller on
+// the page can let the browser paint between steps (sorting a million rows in one go blocks the
+// page for about half a second); sortRows runs the same steps without pausing.
 //
 // Each sort is a chain of stable least-significant-digit radix passes (16 bits a pass) over a
 // 32-bit key per row; the least significant column is sorted first, as in sortRows.
 
-import type { SortDirection, SortKey } from './filter'
 import type { CategoryColumn } from './schema'
 import { NO_COUNT, type CasualtyStore, type CategoryData } from './store'
+
+/** Columns the incident table sorts by. */
+export type SortKey = 'date' | 'place' | 'target' | 'killed' | 'injured'
+export const SORT_KEYS: readonly SortKey[] = ['date', 'place', 'target', 'killed', 'injured']
+export type SortDirection = 'asc' | 'desc'
 
 /** Rows handled between two pauses. */
 export const STEP_ROWS = 1 << 18
@@ -161,4 +165,14 @@ export function* sortRowsInSteps(
     }
   }
   return out.subarray(0, count)
+}
+
+/** The rows of `rows` (a selection from filterRows) in table order, without pausing. */
+export function sortRows(
+  store: CasualtyStore,
+  rows: Uint32Array,
+  key: SortKey,
+  direction: SortDirection,
+): Uint32Array {
+  return runSteps(sortRowsInSteps(store, rows, key, direction))
 }
