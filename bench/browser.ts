@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // npm run bench:browser [-- --size 1m|100k|10k --no-build]
-// The page itself, in Chromium, on the production build: builds it into node_modules/.bench-dist,
+// The page itself, in Chromium, on the production build: builds it into node_modules/.bench-dist-PORT,
 // serves it with vite preview on E2E_PORT (4184 by default), and measures
 //   - first visit: gzip size of the JavaScript the index page loads before any interaction;
 //   - importing the generated file through the page's "Import CSV" input: wall time, Long Tasks
@@ -22,7 +22,8 @@ import { ensureFile, SIZES } from './generate'
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = resolve(HERE, '..')
 const OUT = resolve(HERE, 'out')
-const DIST = 'node_modules/.bench-dist'
+const PORT_FOR_DIST = process.env.E2E_PORT ?? '4184'
+const DIST = `node_modules/.bench-dist-${PORT_FOR_DIST}`
 const PORT = Number(process.env.E2E_PORT ?? 4184)
 const URL_BASE = `http://127.0.0.1:${PORT}/`
 
