@@ -22,9 +22,8 @@ import { ensureFile, SIZES } from './generate'
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = resolve(HERE, '..')
 const OUT = resolve(HERE, 'out')
-const PORT_FOR_DIST = process.env.E2E_PORT ?? '4184'
-const DIST = `node_modules/.bench-dist-${PORT_FOR_DIST}`
 const PORT = Number(process.env.E2E_PORT ?? 4184)
+const DIST = `node_modules/.bench-dist-${PORT}`
 const URL_BASE = `http://127.0.0.1:${PORT}/`
 
 const args = process.argv.slice(2)
