@@ -5,18 +5,22 @@ import { resetDatasetForTests, useDataset } from '../../src/composables/useDatas
 import type { ImportReport } from '../../src/core/importJob'
 import { proposeMapping } from '../../src/core/mapping'
 import { emptyRecord } from '../../src/core/schema'
-import { CasualtyStore, storeFromRecords } from '../../src/core/store'
+import { storeFromRecords } from '../../src/core/store'
+import { packColumns } from '../../src/core/transfer'
 import { FakeImportWorker } from '../helpers/fakeImportWorker'
 
-function columnsOf(ids: string[]) {
+function storeOf(ids: string[]) {
   const records = ids.map((id) => ({
     ...emptyRecord(),
     incident_id: id,
     date: '2021',
     target_group: 'g',
   }))
-  return storeFromRecords(records).columns
+  return storeFromRecords(records)
 }
+
+// As the worker sends them: labels packed (core/transfer).
+const columnsOf = (ids: string[]) => packColumns(storeOf(ids).columns)
 
 function reportWith(partial: Partial<ImportReport> = {}): ImportReport {
   return {
@@ -57,7 +61,7 @@ async function chooseFile(wrapper: ReturnType<typeof mountImport>, file: File) {
 beforeEach(() => {
   resetDatasetForTests()
   FakeImportWorker.made = []
-  useDataset().replaceStore(new CasualtyStore(columnsOf(['OLD'])), 'old.csv')
+  useDataset().replaceStore(storeOf(['OLD']), 'old.csv')
 })
 afterEach(() => {
   for (const wrapper of mounted.splice(0)) wrapper.unmount()
@@ -162,7 +166,7 @@ describe('DataImport', () => {
     expect(issues.text()).toContain('line 3, column date: "2021-02-30" is not a day')
     expect(issues.text()).toContain('Windows-1252')
     expect(wrapper.get('[role="status"]').text()).toContain(
-      '1 rows loaded, 1 rows with issues (2 blank lines ignored)',
+      '1 row loaded, 1 row with issues (2 blank lines ignored)',
     )
     await issues.get('button').trigger('click')
     expect(downloads).toEqual([['"line","id"\r\n"3","x"\r\n', 'messy-rows-with-issues.csv']])

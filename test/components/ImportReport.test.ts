@@ -30,9 +30,29 @@ describe('ImportReport', () => {
       props: { report: report(0), failure: null, fileName: 'f.csv' },
     })
     expect(wrapper.get('[role="status"]').text()).toContain(
-      '5 rows loaded, 0 rows with issues (1 blank lines ignored)',
+      '5 rows loaded, 0 rows with issues (1 blank line ignored)',
     )
     expect(wrapper.get('[role="status"]').text()).toContain('1 header line skipped')
+  })
+
+  it.each([
+    [
+      { rowsLoaded: 1, rowsWithIssues: 0, blankLines: 0, skippedLines: 0 },
+      'f.csv: 1 row loaded, 0 rows with issues (0 blank lines ignored).',
+    ],
+    [
+      { rowsLoaded: 0, rowsWithIssues: 1, blankLines: 1, skippedLines: 0 },
+      'f.csv: 0 rows loaded, 1 row with issues (1 blank line ignored).',
+    ],
+    [
+      { rowsLoaded: 2, rowsWithIssues: 3, blankLines: 2, skippedLines: 2 },
+      'f.csv: 2 rows loaded, 3 rows with issues (2 blank lines ignored); 2 header lines skipped (a sep= line or an HXL hashtag row).',
+    ],
+  ])('counts in the singular for one: %o', (summary, text) => {
+    const wrapper = mount(ImportReport, {
+      props: { report: { ...report(0), summary }, failure: null, fileName: 'f.csv' },
+    })
+    expect(wrapper.get('[role="status"]').text().replace(/\s+/g, ' ')).toBe(text)
   })
 
   it('lists issues as text, capped with "and N more"', () => {

@@ -19,6 +19,8 @@ async function importFile(page: Page, path: string) {
 }
 
 const summary = (page: Page) => page.getByTestId('import-summary')
+/** `1 row`, `2 rows`, as the import summary counts. */
+const count = (n: number, noun: string) => `${n} ${n === 1 ? noun : `${noun}s`}`
 
 test.beforeEach(async ({ page }) => {
   await page.goto('./')
@@ -86,7 +88,7 @@ test.describe('encodings, delimiters and line endings', () => {
       expect(expected.summary.rowsLoaded).toBeGreaterThan(0)
       await importFile(page, path)
       await expect(summary(page)).toContainText(
-        `${expected.summary.rowsLoaded} rows loaded, 0 rows with issues (${expected.summary.blankLines} blank lines ignored)`,
+        `${count(expected.summary.rowsLoaded, 'row')} loaded, 0 rows with issues (${count(expected.summary.blankLines, 'blank line')} ignored)`,
       )
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -146,7 +148,7 @@ test('lists the issues by line and column, and downloads the rows with issues', 
   await importFile(page, fixture('bad-rows.csv'))
   const expected = loadCsv(readFileSync(fixture('bad-rows.csv')))
   await expect(summary(page)).toContainText(
-    `${expected.summary.rowsLoaded} rows loaded, ${expected.summary.rowsWithIssues} rows with issues`,
+    `${count(expected.summary.rowsLoaded, 'row')} loaded, ${count(expected.summary.rowsWithIssues, 'row')} with issues`,
   )
   const issues = page.getByTestId('import-issues')
   await expect(issues).toContainText('line 3, column date:')
@@ -215,7 +217,7 @@ test('maps the columns of a GTD export before loading', async ({ page }) => {
   const mappingAxe = await new AxeBuilder({ page }).include('.column-mapping').analyze()
   expect(mappingAxe.violations).toEqual([])
   await form.getByRole('button', { name: 'Load with this mapping' }).click()
-  await expect(summary(page)).toContainText('3 rows loaded, 1 rows with issues')
+  await expect(summary(page)).toContainText('3 rows loaded, 1 row with issues')
   await expect(page.getByTestId('import-issues')).toContainText(
     'line 5, column killed_min: "1.5" is not a count',
   )
@@ -233,7 +235,7 @@ test('reads Windows-1252 bytes with a visible warning, 0x80-0x9F included', asyn
     ),
   )
   await importFile(page, tempFile('latin.csv', bytes))
-  await expect(summary(page)).toContainText('1 rows loaded')
+  await expect(summary(page)).toContainText('1 row loaded')
   await expect(page.getByTestId('import-issues')).toContainText('read as Windows-1252')
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -247,7 +249,7 @@ test('keeps markup in a value as text, in the data and in the issues list', asyn
   const markup = '<img src=x onerror="window.__xss=1">'
   const csv = `${HEADER}\nX1,2021,"${markup.replace(/"/g, '""')}",1,1,,\nX2,2021,civilians,"${markup.replace(/"/g, '""')}",,,\n`
   await importFile(page, tempFile('markup.csv', csv))
-  await expect(summary(page)).toContainText('1 rows loaded, 1 rows with issues')
+  await expect(summary(page)).toContainText('1 row loaded, 1 row with issues')
   await expect(page.getByTestId('import-issues')).toContainText(markup)
   await expect(page.locator('img[src="x"]')).toHaveCount(0)
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined()
