@@ -8,7 +8,9 @@ import type { ImportReply, ImportReport, ImportRequest } from '../core/importJob
 import type { ColumnMapping } from '../core/mapping'
 import type { SchemaColumn } from '../core/schema'
 import { CasualtyStore } from '../core/store'
+import { unpackColumns } from '../core/transfer'
 import { useDataset } from './useDataset'
+import { runInSteps } from './yieldToPage'
 
 /** The parts of a Worker the import uses. */
 export interface ImportWorker {
@@ -62,6 +64,8 @@ export function useImport(options: UseImportOptions = {}) {
   const showProgress = computed(() => busy.value && progress.value.total > PROGRESS_MIN_BYTES)
 
   let worker: ImportWorker | null = null
+  /** Counts imports started and cancelled: a result that arrives for an older one is dropped. */
+  let jobs = 0
 
   function stopWorker(): void {
     worker?.terminate()
@@ -90,11 +94,17 @@ export function useImport(options: UseImportOptions = {}) {
         return
       case 'done': {
         stopWorker()
-        const store = new CasualtyStore(reply.columns)
-        if (append.value) appendStore(store, file.name)
-        else replaceStore(store, file.name)
-        report.value = reply.report
-        phase.value = 'done'
+        // The labels arrive as UTF-8 bytes: made strings again in steps, so the page keeps
+        // painting; a newer import or Cancel meanwhile drops the result.
+        const job = jobs
+        void runInSteps(unpackColumns(reply.columns), () => job === jobs).then((columns) => {
+          if (!columns || job !== jobs) return
+          const store = new CasualtyStore(columns)
+          if (append.value) appendStore(store, file.name)
+          else replaceStore(store, file.name)
+          report.value = reply.report
+          phase.value = 'done'
+        })
         return
       }
     }
@@ -102,6 +112,7 @@ export function useImport(options: UseImportOptions = {}) {
 
   function start(file: File, mapping: ColumnMapping | null): void {
     stopWorker()
+    jobs++
     fileName.value = file.name
     report.value = null
     failure.value = null
@@ -139,6 +150,7 @@ export function useImport(options: UseImportOptions = {}) {
   /** Stops a running import or leaves the mapping step; the data on show stays as it was. */
   function cancel(): void {
     stopWorker()
+    jobs++
     pending.value = null
     phase.value = 'cancelled'
   }
@@ -184,7 +196,12 @@ export function useImport(options: UseImportOptions = {}) {
       })
     }
   }
-  if (getCurrentScope()) onScopeDispose(stopWorker)
+  if (getCurrentScope()) {
+    onScopeDispose(() => {
+      stopWorker()
+      jobs++
+    })
+  }
 
   return {
     phase,

@@ -21,3 +21,27 @@ export function yieldToPage(): Promise<void> {
     port.postMessage(null)
   })
 }
+
+/** How long a task of `runInSteps` may run before it lets the page paint and handle input. */
+export const STEP_BUDGET_MS = 12
+
+/**
+ * Runs work split into steps (core/transfer's `Steps`), letting the page run whenever a task has
+ * taken `budgetMs`. Stops early, with null, once `wanted()` turns false (a newer import, Cancel).
+ */
+export async function runInSteps<T>(
+  steps: Generator<void, T, void>,
+  wanted: () => boolean = () => true,
+  budgetMs = STEP_BUDGET_MS,
+): Promise<T | null> {
+  let since = performance.now()
+  for (;;) {
+    const next = steps.next()
+    if (next.done) return next.value
+    if (performance.now() - since >= budgetMs) {
+      await yieldToPage()
+      if (!wanted()) return null
+      since = performance.now()
+    }
+  }
+}

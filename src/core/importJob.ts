@@ -1,6 +1,7 @@
 // What the import worker does, as plain TypeScript over a byte source, so that it runs the same in
 // the worker and in tests: read the file in slices into CsvLoader, report progress by bytes, and
-// hand back the store's columns (transferable typed arrays, never row objects) with a report.
+// hand back the store's columns (transferable typed arrays and packed labels, never row objects or
+// string arrays) with a report.
 // The worker (src/workers/parse.worker.ts) is a thin shell around runImportJob.
 
 import { decodeBytes, type TextEncodingName } from './decode'
@@ -16,7 +17,7 @@ import {
 } from './mapping'
 import { parseCsvText, type Delimiter, type FileIssue } from './parse'
 import { SCHEMA_COLUMNS, type SchemaColumn } from './schema'
-import { transferablesOf, type StoreColumns } from './store'
+import { packColumns, transferablesOfPacked, type PackedColumns } from './transfer'
 import { missingRequiredColumns, type RowIssue } from './validate'
 
 /** Bytes a worker reads at once: big enough to be fast, small enough to report progress. */
@@ -66,7 +67,7 @@ export type ImportReply =
       missing: SchemaColumn[]
     }
   | { type: 'failed'; message: string; warnings: string[] }
-  | { type: 'done'; columns: StoreColumns; report: ImportReport }
+  | { type: 'done'; columns: PackedColumns; report: ImportReport }
 
 export type PostReply = (reply: ImportReply, transfer?: ArrayBuffer[]) => void
 
@@ -165,6 +166,7 @@ export async function runImportJob(
     rejectedCsv:
       result.rejected.length > 0 ? rejectedRowsToCsv(result.header, result.rejected) : '',
   }
-  const columns = result.store.columns
-  post({ type: 'done', columns, report }, transferablesOf(columns))
+  // Labels go as UTF-8 bytes, not strings: the page unpacks them in steps (core/transfer).
+  const columns = packColumns(result.store.columns)
+  post({ type: 'done', columns, report }, transferablesOfPacked(columns))
 }

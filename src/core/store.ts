@@ -124,8 +124,15 @@ export class CasualtyStore {
   }
 }
 
-/** The ArrayBuffers behind a store's columns, to list as transferables in postMessage. */
-export function transferablesOf(columns: StoreColumns): ArrayBuffer[] {
+/**
+ * The ArrayBuffers behind a store's typed arrays, to list as transferables in postMessage (a
+ * dictionary's labels are strings here; core/transfer packs them into buffers too).
+ */
+export function transferablesOf(
+  columns: Omit<StoreColumns, 'categories'> & {
+    categories: Record<CategoryColumn, { codes: Uint32Array }>
+  },
+): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>()
   const add = (array: ArrayBufferView) => buffers.add(array.buffer as ArrayBuffer)
   add(columns.line)

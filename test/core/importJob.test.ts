@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { blobSource, bytesSource, runImportJob, type ImportReply } from '../../src/core/importJob'
 import { proposeMapping } from '../../src/core/mapping'
 import { CasualtyStore } from '../../src/core/store'
+import { finishSteps, unpackColumns, type PackedColumns } from '../../src/core/transfer'
 import { fixtureBytes, REQUIRED_HEADER } from '../helpers/fixtures'
 
 async function run(
@@ -20,6 +21,7 @@ async function run(
 }
 
 const encode = (text: string) => new TextEncoder().encode(text)
+const storeOf = (columns: PackedColumns) => new CasualtyStore(finishSteps(unpackColumns(columns)))
 
 describe('runImportJob', () => {
   it('reads the file in slices, reports progress by bytes and hands over transferable columns', async () => {
@@ -36,11 +38,16 @@ describe('runImportJob', () => {
     expect(progress.length).toBe(Math.ceil(bytes.length / 100) + 1)
     const done = replies.at(-1)
     if (done?.reply.type !== 'done') throw new Error('expected done')
-    const store = new CasualtyStore(done.reply.columns)
+    const store = storeOf(done.reply.columns)
     expect(store.length).toBe(50)
     expect(store.record(49).killed_min).toBe(49)
+    expect(store.record(49).incident_id).toBe('id49')
     expect(done.transfer?.length).toBeGreaterThan(10)
     expect(done.transfer?.every((buffer) => buffer instanceof ArrayBuffer)).toBe(true)
+    // The labels cross as bytes, their buffers in the transfer list: no string array to clone.
+    const ids = done.reply.columns.categories.incident_id.values
+    expect(done.transfer).toContain(ids.bytes.buffer)
+    expect(done.transfer).toContain(ids.offsets.buffer)
   })
 
   it('reads a Blob slice by slice, a UTF-8 character split between slices intact', async () => {
@@ -49,7 +56,7 @@ describe('runImportJob', () => {
     await runImportJob(blobSource(new Blob([bytes])), null, (reply) => replies.push(reply), 7)
     const done = replies.at(-1)
     if (done?.type !== 'done') throw new Error('expected done')
-    expect(new CasualtyStore(done.columns).record(0).notes).toBe('çà😀')
+    expect(storeOf(done.columns).record(0).notes).toBe('çà😀')
   })
 
   it('reports issues, caps nothing in the count, and writes the rejected rows with their lines', async () => {
