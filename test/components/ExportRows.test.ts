@@ -1,10 +1,14 @@
-import { mount } from '@vue/test-utils'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { flushPromises, mount } from '@vue/test-utils'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import ExportRows from '../../src/components/ExportRows.vue'
 import { resetDatasetForTests, useDataset } from '../../src/composables/useDataset'
 import { resetFiltersForTests, useFilters } from '../../src/composables/useFilters'
+import type { UseExportOptions } from '../../src/composables/useExport'
+import { EXCEL_FRIENDLY, storeToCsv } from '../../src/core/exportCsv'
 import { loadCsv } from '../../src/core/load'
+import { emptyRecord } from '../../src/core/schema'
+import { storeFromRecords } from '../../src/core/store'
 import { REQUIRED_HEADER } from '../helpers/fixtures'
 
 const CSV = `${REQUIRED_HEADER},notes,lat
@@ -12,17 +16,37 @@ A,2021-10,shia worshippers,47,,,,=HYPERLINK("http://x"),1
 B,2021-11,civilians,3,3,,,<img src=x onerror=alert(1)>,2
 `
 
-function setup() {
-  const downloads: [string, string][] = []
+// The file's text exactly as saved: Blob.text() would drop the byte-order mark.
+async function textOf(blob: Blob | undefined): Promise<string> {
+  if (!blob) return ''
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blob.arrayBuffer())
+}
+
+function setup(options: Partial<UseExportOptions> = {}) {
+  const downloads: [Blob, string][] = []
   const wrapper = mount(ExportRows, {
     props: {
       options: {
-        download: (text: string, name: string) => downloads.push([text, name]),
+        download: (data: Blob, name: string) => downloads.push([data, name]),
         today: () => '2024-05-01',
+        ...options,
       },
     },
   })
   return { wrapper, downloads }
+}
+
+/** A store of `rows` rows, more than one piece of the writer (1024 rows a piece). */
+function bigStore(rows: number) {
+  const records = Array.from({ length: rows }, (_, i) => ({
+    ...emptyRecord(),
+    incident_id: `R${i}`,
+    date: '2021-10',
+    target_group: i % 2 ? 'civilians' : '=cmd',
+    killed_min: i,
+    notes: `note "${i}"\n`,
+  }))
+  return storeFromRecords(records)
 }
 
 beforeEach(() => {
@@ -38,13 +62,17 @@ describe('ExportRows', () => {
     const button = wrapper.get('button')
     expect(button.text()).toContain('Export CSV')
     await button.trigger('click')
-    const [text, name] = downloads[0] ?? []
+    // A small export is written within the click.
+    expect(downloads).toHaveLength(1)
+    const [blob, name] = downloads[0] ?? []
+    const text = await textOf(blob)
     expect(name).toBe('casualties-all-2024-05-01.csv')
-    expect(text?.startsWith('\uFEFF"incident_id"')).toBe(true)
+    expect(blob?.type).toBe('text/csv;charset=utf-8')
+    expect(text.startsWith('\uFEFF"incident_id"')).toBe(true)
     expect(text).toContain('\r\n"A","2021-10"')
     expect(text).toContain('"\'=HYPERLINK(""http://x"")"')
     expect(text).toContain('"<img src=x onerror=alert(1)>","2"')
-    expect(loadCsv(text ?? '').store?.records()).toEqual(useDataset().store.value?.records())
+    expect(loadCsv(text).store?.records()).toEqual(useDataset().store.value?.records())
   })
 
   it('exports exactly the filtered rows, named after the filters', async () => {
@@ -56,10 +84,10 @@ describe('ExportRows', () => {
     await nextTick()
     expect(wrapper.get('button').text()).toContain('(1 rows)')
     await wrapper.get('button').trigger('click')
-    const [text, name] = downloads[0] ?? []
+    const [blob, name] = downloads[0] ?? []
     expect(name).toBe('casualties-shia-worshippers-2024-05-01.csv')
     expect(
-      loadCsv(text ?? '')
+      loadCsv(await textOf(blob))
         .store?.records()
         .map((r) => r.incident_id),
     ).toEqual(['A'])
@@ -70,9 +98,63 @@ describe('ExportRows', () => {
     await wrapper.get('select').setValue('rfc4180')
     await wrapper.get('input[type="checkbox"]').setValue(true)
     await wrapper.get('button').trigger('click')
-    const [text] = downloads[0] ?? []
-    expect(text?.startsWith('"incident_id"')).toBe(true)
-    expect(text?.split('\r\n')[1]).toContain('"#event+id","#date+occurred"')
-    expect(loadCsv(text ?? '').summary.rowsLoaded).toBe(2)
+    const text = await textOf(downloads[0]?.[0])
+    expect(text.startsWith('"incident_id"')).toBe(true)
+    expect(text.split('\r\n')[1]).toContain('"#event+id","#date+occurred"')
+    expect(loadCsv(text).summary.rowsLoaded).toBe(2)
+  })
+
+  it('writes a big export in steps with progress, to the same bytes as the one-shot writer', async () => {
+    const store = bigStore(3000)
+    useDataset().replaceStore(store, 'big.csv')
+    // A budget of 0 ms yields after every piece.
+    const { wrapper, downloads } = setup({ budgetMs: 0 })
+    await wrapper.get('button').trigger('click')
+    expect(downloads).toHaveLength(0)
+    const bar = wrapper.get('progress')
+    expect(bar.attributes('aria-label')).toBe('Preparing the export')
+    expect(bar.attributes('max')).toBe('3000')
+    expect(wrapper.get('[data-testid="export-status"]').text()).toContain(
+      'Preparing the export… 34 % of 3,000 rows',
+    )
+    expect(wrapper.get('button').attributes('disabled')).toBeDefined()
+    await vi.waitFor(() => expect(downloads).toHaveLength(1))
+    await nextTick()
+    expect(wrapper.find('progress').exists()).toBe(false)
+    const bytes = new Uint8Array(await (downloads[0]?.[0] as Blob).arrayBuffer())
+    const expected = new TextEncoder().encode(
+      storeToCsv(store, useFilters().selection.value, EXCEL_FRIENDLY),
+    )
+    expect(Buffer.from(bytes).equals(Buffer.from(expected))).toBe(true)
+    expect(wrapper.get('button').attributes('disabled')).toBeUndefined()
+  })
+
+  it('stops on Cancel export, downloads nothing, and can export again', async () => {
+    useDataset().replaceStore(bigStore(3000), 'big.csv')
+    const { wrapper, downloads } = setup({ budgetMs: 0 })
+    await wrapper.get('button').trigger('click')
+    const cancel = wrapper.findAll('button').find((button) => button.text() === 'Cancel export')
+    await cancel?.trigger('click')
+    expect(wrapper.find('progress').exists()).toBe(false)
+    expect(wrapper.get('[role="status"]').text()).toBe('Export cancelled; nothing was downloaded.')
+    await flushPromises()
+    await new Promise((done) => setTimeout(done, 20))
+    expect(downloads).toHaveLength(0)
+    await wrapper.get('button').trigger('click')
+    await vi.waitFor(() => expect(downloads).toHaveLength(1))
+    expect(loadCsv(await textOf(downloads[0]?.[0])).summary.rowsLoaded).toBe(3000)
+  })
+
+  it('stops when a new dataset replaces the one being exported', async () => {
+    useDataset().replaceStore(bigStore(3000), 'big.csv')
+    const { wrapper, downloads } = setup({ budgetMs: 0 })
+    await wrapper.get('button').trigger('click')
+    useDataset().replaceStore(bigStore(5), 'other.csv')
+    await vi.waitFor(() =>
+      expect(wrapper.find('[role="status"]').text()).toBe(
+        'Export cancelled; nothing was downloaded.',
+      ),
+    )
+    expect(downloads).toHaveLength(0)
   })
 })
