@@ -9,9 +9,22 @@
 // - a row with words but no number ("scores") counts in `unquantifiedRows` and adds nothing;
 // - a row with neither words nor number did not mention that measure and adds nothing.
 
+import {
+  FigureState,
+  SHARED,
+  STATES,
+  figureIndexInSteps,
+  injuredState,
+  killedState,
+  periodSlotsInSteps,
+  type TimeUnit,
+} from './figureIndex'
 import type { RangeFigure } from './format'
-import type { CategoryColumn, Measure } from './schema'
-import { NO_COUNT, type CasualtyStore, type TextData } from './store'
+import type { CategoryColumn } from './schema'
+import { runSteps, type Steps } from './steps'
+import type { CasualtyStore } from './store'
+
+export type { TimeUnit }
 
 /** Summed figures of one measure over many cells (groups, periods), one array slot per cell. */
 export interface MeasureArrays {
@@ -48,54 +61,6 @@ export function figureAt(
   }
 }
 
-/** Typed columns of one measure, read once per pass. */
-interface MeasureColumns {
-  min: Int32Array
-  max: Int32Array
-  text: TextData
-}
-
-function measureColumns(store: CasualtyStore, measure: Measure): MeasureColumns {
-  const { counts, texts } = store.columns
-  return measure === 'killed'
-    ? { min: counts.killed_min, max: counts.killed_max, text: texts.killed_text }
-    : { min: counts.injured_min, max: counts.injured_max, text: texts.injured_text }
-}
-
-/** What a row says about a measure. */
-const enum RowFigure {
-  None = 0,
-  Quantified = 1,
-  Unquantified = 2,
-}
-
-// Adds row `row`'s figure of one measure into cell `cell` of `into`; says what kind of figure it was.
-function addFigure(
-  columns: MeasureColumns,
-  row: number,
-  into: MeasureArrays,
-  cell: number,
-): RowFigure {
-  const min = columns.min[row] ?? NO_COUNT
-  const max = columns.max[row] ?? NO_COUNT
-  if (min === NO_COUNT && max === NO_COUNT) {
-    const { offsets } = columns.text
-    if ((offsets[row + 1] ?? 0) > (offsets[row] ?? 0)) {
-      into.unquantifiedRows[cell]!++
-      return RowFigure.Unquantified
-    }
-    return RowFigure.None
-  }
-  into.quantifiedRows[cell]!++
-  if (min !== NO_COUNT) into.min[cell]! += min
-  if (max !== NO_COUNT) into.max[cell]! += max
-  else {
-    into.max[cell]! += min
-    into.openRows[cell]!++
-  }
-  return RowFigure.Quantified
-}
-
 /** Headline figures of a selection. */
 export interface ViewTotals {
   rows: number
@@ -105,40 +70,6 @@ export interface ViewTotals {
   injured: RangeFigure & { quantifiedRows: number }
   /** Distinct incidents with at least one unquantified figure of that measure. */
   unquantifiedIncidents: { killed: number; injured: number; either: number }
-}
-
-// The headline totals of `rows`. Incidents are distinct incident ids (a Uint8Array of flags over
-// the incident dictionary), so an incident with two target-group rows counts once.
-export function sumTotals(store: CasualtyStore, rows: ArrayLike<number>): ViewTotals {
-  const incidentCodes = store.columns.categories.incident_id.codes
-  const flags = new Uint8Array(store.columns.categories.incident_id.values.length)
-  const killed = createMeasureArrays(1)
-  const injured = createMeasureArrays(1)
-  const killedColumns = measureColumns(store, 'killed')
-  const injuredColumns = measureColumns(store, 'injured')
-  let incidents = 0
-  const unquantified = { killed: 0, injured: 0, either: 0 }
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!
-    const incident = incidentCodes[row] ?? 0
-    const before = flags[incident]!
-    let now = before | 1
-    if (addFigure(killedColumns, row, killed, 0) === RowFigure.Unquantified) now |= 2
-    if (addFigure(injuredColumns, row, injured, 0) === RowFigure.Unquantified) now |= 4
-    if (now === before) continue
-    if (!(before & 1)) incidents++
-    if (now & 2 && !(before & 2)) unquantified.killed++
-    if (now & 4 && !(before & 4)) unquantified.injured++
-    if (now & 6 && !(before & 6)) unquantified.either++
-    flags[incident] = now
-  }
-  return {
-    rows: rows.length,
-    incidents,
-    killed: figureAt(killed, 0),
-    injured: figureAt(injured, 0),
-    unquantifiedIncidents: unquantified,
-  }
 }
 
 /** Columns a chart can group rows by: our target groups, or the GTD target types. */
@@ -154,36 +85,6 @@ export interface GroupTotals {
   killed: MeasureArrays
   injured: MeasureArrays
 }
-
-// Killed and injured of `rows` per group of `column`, in one pass.
-export function sumByGroup(
-  store: CasualtyStore,
-  rows: ArrayLike<number>,
-  column: GroupColumn,
-): GroupTotals {
-  const data = store.columns.categories[column]
-  const size = data.values.length
-  const totals: GroupTotals = {
-    column,
-    labels: data.values,
-    rows: new Uint32Array(size),
-    killed: createMeasureArrays(size),
-    injured: createMeasureArrays(size),
-  }
-  const killedColumns = measureColumns(store, 'killed')
-  const injuredColumns = measureColumns(store, 'injured')
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!
-    const group = data.codes[row] ?? 0
-    totals.rows[group]!++
-    addFigure(killedColumns, row, totals.killed, group)
-    addFigure(injuredColumns, row, totals.injured, group)
-  }
-  return totals
-}
-
-/** Periods of a time axis. */
-export type TimeUnit = 'month' | 'year'
 
 /**
  * Figures per period and group on a continuous axis: every month (or year) from the first to the
@@ -205,120 +106,341 @@ export interface TimeSeries {
   yearOnlyRows: number
 }
 
-// Counts (incident, key) pairs once each. An incident has few keys (one period, a group or three),
-// so the first INLINE_KEYS keys per incident live in a typed array and only further keys go to a
-// Set: a Set entry per row would cost ~0.5 s on a million rows.
-const INLINE_KEYS = 3
+/** Everything the dashboard's figures show for one selection: one pass over its rows. */
+export interface ViewSums {
+  totals: ViewTotals
+  groups: GroupTotals
+  series: TimeSeries
+}
 
-function createDistinctCounter(incidentCount: number, keyCount: number) {
-  const keys = new Int32Array(incidentCount * INLINE_KEYS).fill(-1)
-  const more = new Set<number>()
-  return (incident: number, key: number): boolean => {
-    const base = incident * INLINE_KEYS
-    for (let k = base; k < base + INLINE_KEYS; k++) {
-      const seen = keys[k]!
-      if (seen === key) return false
-      if (seen === -1) {
-        keys[k] = key
-        return true
-      }
+// Counts (incident, key) pairs once each, keys being small integers. An incident has few keys (a
+// period, a group or three), so its first two live in a typed array (key + 1, 0 for none) and only
+// further ones go to a Set: a Set entry per row would cost ~0.5 s on a million rows.
+class DistinctPairs {
+  private readonly inline: Int32Array
+  private readonly more = new Set<number>()
+  constructor(
+    incidentCount: number,
+    private readonly keyCount: number,
+  ) {
+    this.inline = new Int32Array(incidentCount * 2)
+  }
+
+  /** True the first time `incident` is seen with `key`. */
+  add(incident: number, key: number): boolean {
+    const at = incident * 2
+    const stored = key + 1
+    const a = this.inline[at]!
+    if (a === stored) return false
+    if (a === 0) {
+      this.inline[at] = stored
+      return true
     }
-    const pair = incident * keyCount + key
-    if (more.has(pair)) return false
-    more.add(pair)
+    const b = this.inline[at + 1]!
+    if (b === stored) return false
+    if (b === 0) {
+      this.inline[at + 1] = stored
+      return true
+    }
+    const pair = incident * this.keyCount + key
+    if (this.more.has(pair)) return false
+    this.more.add(pair)
     return true
   }
 }
 
-// Killed, injured and incidents of `rows` per period and group. Year-only rows are left off a
-// monthly axis (and counted in `yearOnlyRows`); a yearly axis includes every row.
+// Adds cells [from, from + count) of `cells` into cell `to` of `into`.
+function addCells(
+  cells: MeasureArrays,
+  from: number,
+  count: number,
+  into: MeasureArrays,
+  to: number,
+) {
+  for (let cell = from; cell < from + count; cell++) {
+    into.min[to]! += cells.min[cell]!
+    into.max[to]! += cells.max[cell]!
+    into.openRows[to]! += cells.openRows[cell]!
+    into.unquantifiedRows[to]! += cells.unquantifiedRows[cell]!
+    into.quantifiedRows[to]! += cells.quantifiedRows[cell]!
+  }
+}
+
+// Cells [from, to) of every array of `cells`, copied.
+function sliceCells(cells: MeasureArrays, from: number, to: number): MeasureArrays {
+  return {
+    min: cells.min.slice(from, to),
+    max: cells.max.slice(from, to),
+    openRows: cells.openRows.slice(from, to),
+    unquantifiedRows: cells.unquantifiedRows.slice(from, to),
+    quantifiedRows: cells.quantifiedRows.slice(from, to),
+  }
+}
+
+// Cells of the grid beyond which it spans the selection's periods rather than the whole store's.
+const MAX_GRID_CELLS = 1 << 15
+
+/** Figure states a kind's low bits combine: killed + STATES * injured. */
+const KINDS = STATES * STATES
+
+// Per kind (without SHARED): the flags of the distinct-incident counting, bit 2 for a killed
+// figure in words only, bit 4 for injured.
+const WORDS_ONLY = Uint8Array.from({ length: KINDS }, (_, kind) => {
+  const killed = killedState(kind) === FigureState.Unquantified ? 2 : 0
+  return killed | (injuredState(kind) === FigureState.Unquantified ? 4 : 0)
+})
+
+// Adds `count` rows of state `state` into cell `cell` of `into` (their sums are added apart).
+function addRows(into: MeasureArrays, cell: number, state: FigureState, count: number) {
+  if (state === FigureState.Unquantified) into.unquantifiedRows[cell]! += count
+  else if (state !== FigureState.None) {
+    into.quantifiedRows[cell]! += count
+    if (state === FigureState.Open) into.openRows[cell]! += count
+  }
+}
+
+// The headline totals, the figures per group of `column` and the series per `unit` and group of
+// `rows`, in one pass (after the store's figure index and period slots, built once per store).
+//
+// Every row falls into one cell of a grid of period slots x groups (slot 0 holds the rows a
+// monthly axis leaves out: year-only dates). Per cell the pass counts rows per kind (a histogram,
+// from which the quantified, open and unquantified counts follow) and sums the minima and maxima
+// without branches: a count is NO_COUNT (-1) or not negative, so `v + (v >>> 31)` is v or 0, and
+// a missing maximum becomes the minimum. Groups and totals are then sums of cells. Incidents are
+// counted distinctly: a row whose incident has no other row is a new incident wherever it falls;
+// the rows of incidents with several rows are tracked per incident (a byte of flags for the
+// headline, DistinctPairs per cell and per period), so an incident with two target-group rows
+// counts once in the headline and in its period.
+export function* summarizeRowsInSteps(
+  store: CasualtyStore,
+  rows: ArrayLike<number>,
+  column: GroupColumn,
+  unit: TimeUnit,
+): Steps<ViewSums> {
+  const { columns } = store
+  const { kinds, sharedIncident, sharedCount } = yield* figureIndexInSteps(store)
+  const axis = yield* periodSlotsInSteps(store, unit)
+  const slotOf = axis.slots
+  const groupData = columns.categories[column]
+  const groupCodes = groupData.codes
+  const groupCount = groupData.values.length
+  const monthly = unit === 'month'
+
+  // The grid's slots: the store's, or those of the selection when the store's are too many.
+  let shift = 0
+  let slotCount = axis.length + 1
+  if (slotCount * groupCount > MAX_GRID_CELLS) {
+    let low = axis.length + 1
+    let high = 0
+    for (let i = 0; i < rows.length; i++) {
+      const slot = slotOf[rows[i]!]!
+      if (slot === 0) continue
+      if (slot < low) low = slot
+      if (slot > high) high = slot
+    }
+    shift = high >= low ? low - 1 : 0
+    slotCount = high >= low ? high - low + 2 : 1
+  }
+  const cellCount = slotCount * groupCount
+  const histogram = new Uint32Array(cellCount * KINDS)
+  // Per cell: killed min, killed max, injured min, injured max.
+  const sums = new Float64Array(cellCount * 4)
+  const singleRows = new Uint32Array(cellCount)
+  const singleKinds = new Uint32Array(KINDS)
+  const sharedFlags = new Uint8Array(sharedCount)
+  const sharedPerCell = new DistinctPairs(sharedCount, cellCount)
+  const sharedPerSlot = new DistinctPairs(sharedCount, slotCount)
+  const sharedCellIncidents = new Uint32Array(cellCount)
+  const sharedSlotIncidents = new Uint32Array(slotCount)
+  const incidentCodes = columns.categories.incident_id.codes
+  const { killed_min: killedMin, killed_max: killedMax } = columns.counts
+  const { injured_min: injuredMin, injured_max: injuredMax } = columns.counts
+  let sharedIncidents = 0
+  let yearOnlyRows = 0
+  const sharedWordsOnly = { killed: 0, injured: 0, either: 0 }
+
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!
+    const kind = kinds[row]!
+    const stored = slotOf[row]!
+    const slot = stored === 0 ? 0 : stored - shift
+    const cell = (slot * groupCount + groupCodes[row]!) | 0
+    const state = kind & 31
+    histogram[cell * KINDS + state]!++
+    yearOnlyRows += kind >>> 6
+    const at = cell * 4
+    let min = killedMin[row]!
+    let max = killedMax[row]!
+    let low = min + (min >>> 31)
+    sums[at]! += low
+    sums[at + 1]! += max + (max >>> 31) * (low + 1)
+    min = injuredMin[row]!
+    max = injuredMax[row]!
+    low = min + (min >>> 31)
+    sums[at + 2]! += low
+    sums[at + 3]! += max + (max >>> 31) * (low + 1)
+    if ((kind & SHARED) === 0) {
+      singleRows[cell]!++
+      singleKinds[state]!++
+      continue
+    }
+    const incident = sharedIncident[incidentCodes[row]!]!
+    const before = sharedFlags[incident]!
+    const now = before | 1 | WORDS_ONLY[state]!
+    if (now !== before) {
+      sharedFlags[incident] = now
+      if (!(before & 1)) sharedIncidents++
+      if (now & 2 && !(before & 2)) sharedWordsOnly.killed++
+      if (now & 4 && !(before & 4)) sharedWordsOnly.injured++
+      if (now & 6 && !(before & 6)) sharedWordsOnly.either++
+    }
+    if (slot !== 0) {
+      if (sharedPerCell.add(incident, cell)) sharedCellIncidents[cell]!++
+      if (sharedPerSlot.add(incident, slot)) sharedSlotIncidents[slot]!++
+    }
+  }
+
+  // The grid's cells as measure arrays.
+  const killed = createMeasureArrays(cellCount)
+  const injured = createMeasureArrays(cellCount)
+  const cellRows = new Uint32Array(cellCount)
+  for (let cell = 0; cell < cellCount; cell++) {
+    killed.min[cell] = sums[cell * 4]!
+    killed.max[cell] = sums[cell * 4 + 1]!
+    injured.min[cell] = sums[cell * 4 + 2]!
+    injured.max[cell] = sums[cell * 4 + 3]!
+    for (let kind = 0; kind < KINDS; kind++) {
+      const count = histogram[cell * KINDS + kind]!
+      if (count === 0) continue
+      cellRows[cell]! += count
+      addRows(killed, cell, killedState(kind), count)
+      addRows(injured, cell, injuredState(kind), count)
+    }
+  }
+
+  // Per group: every slot, the left-out one included. Headline sums: every group.
+  const groups: GroupTotals = {
+    column,
+    labels: groupData.values,
+    rows: new Uint32Array(groupCount),
+    killed: createMeasureArrays(groupCount),
+    injured: createMeasureArrays(groupCount),
+  }
+  for (let cell = 0; cell < cellCount; cell++) {
+    const group = cell % groupCount
+    groups.rows[group]! += cellRows[cell]!
+    addCells(killed, cell, 1, groups.killed, group)
+    addCells(injured, cell, 1, groups.injured, group)
+  }
+  const killedTotal = createMeasureArrays(1)
+  const injuredTotal = createMeasureArrays(1)
+  addCells(groups.killed, 0, groupCount, killedTotal, 0)
+  addCells(groups.injured, 0, groupCount, injuredTotal, 0)
+  const single = { rows: 0, killed: 0, injured: 0, either: 0 }
+  for (let kind = 0; kind < KINDS; kind++) {
+    const count = singleKinds[kind]!
+    single.rows += count
+    const words = WORDS_ONLY[kind]!
+    if (words & 2) single.killed += count
+    if (words & 4) single.injured += count
+    if (words) single.either += count
+  }
+  const totals: ViewTotals = {
+    rows: rows.length,
+    incidents: single.rows + sharedIncidents,
+    killed: figureAt(killedTotal, 0),
+    injured: figureAt(injuredTotal, 0),
+    unquantifiedIncidents: {
+      killed: single.killed + sharedWordsOnly.killed,
+      injured: single.injured + sharedWordsOnly.injured,
+      either: single.either + sharedWordsOnly.either,
+    },
+  }
+
+  // The series: the slots from the first to the last one with a selected row. A single-row
+  // incident counts in its cell and period; the others were counted distinctly above.
+  let firstSlot = slotCount
+  let lastSlot = 0
+  const slotIncidents = new Uint32Array(slotCount)
+  for (let slot = 1; slot < slotCount; slot++) {
+    let any = false
+    slotIncidents[slot] = sharedSlotIncidents[slot]!
+    for (let cell = slot * groupCount; cell < (slot + 1) * groupCount; cell++) {
+      if (cellRows[cell]! > 0) any = true
+      slotIncidents[slot]! += singleRows[cell]!
+    }
+    if (!any) continue
+    if (slot < firstSlot) firstSlot = slot
+    lastSlot = slot
+  }
+  const length = lastSlot >= firstSlot ? lastSlot - firstSlot + 1 : 0
+  const periods = new Int32Array(length)
+  for (let p = 0; p < length; p++) {
+    const index = axis.first + shift + firstSlot - 1 + p
+    periods[p] = monthly ? Math.floor(index / 12) * 10000 + ((index % 12) + 1) * 100 : index * 10000
+  }
+  const from = firstSlot * groupCount
+  const to = from + length * groupCount
+  const cellIncidents = new Uint32Array(to - from)
+  for (let cell = from; cell < to; cell++) {
+    cellIncidents[cell - from] = singleRows[cell]! + sharedCellIncidents[cell]!
+  }
+  const series: TimeSeries = {
+    unit,
+    periods,
+    column,
+    groupLabels: groupData.values,
+    killed: sliceCells(killed, from, to),
+    injured: sliceCells(injured, from, to),
+    incidents: cellIncidents,
+    totals: {
+      killed: createMeasureArrays(length),
+      injured: createMeasureArrays(length),
+      // Not a sum of cells: an incident in two groups counts once in its period.
+      incidents: slotIncidents.slice(firstSlot, firstSlot + length),
+    },
+    yearOnlyRows,
+  }
+  for (let p = 0; p < length; p++) {
+    addCells(series.killed, p * groupCount, groupCount, series.totals.killed, p)
+    addCells(series.injured, p * groupCount, groupCount, series.totals.injured, p)
+  }
+  return { totals, groups, series }
+}
+
+/** summarizeRowsInSteps without pausing. */
+export function summarizeRows(
+  store: CasualtyStore,
+  rows: ArrayLike<number>,
+  column: GroupColumn,
+  unit: TimeUnit,
+): ViewSums {
+  return runSteps(summarizeRowsInSteps(store, rows, column, unit))
+}
+
+/** The headline totals of `rows` (summarizeRows' first part). */
+export function sumTotals(store: CasualtyStore, rows: ArrayLike<number>): ViewTotals {
+  return summarizeRows(store, rows, 'target_group', 'year').totals
+}
+
+/** Killed and injured of `rows` per group of `column`. */
+export function sumByGroup(
+  store: CasualtyStore,
+  rows: ArrayLike<number>,
+  column: GroupColumn,
+): GroupTotals {
+  return summarizeRows(store, rows, column, 'year').groups
+}
+
+/**
+ * Killed, injured and incidents of `rows` per period and group. Year-only rows are left off a
+ * monthly axis (and counted in `yearOnlyRows`); a yearly axis includes every row.
+ */
 export function sumOverTime(
   store: CasualtyStore,
   rows: ArrayLike<number>,
   column: GroupColumn,
   unit: TimeUnit,
 ): TimeSeries {
-  const dates = store.columns.date
-  const data = store.columns.categories[column]
-  const groupCount = data.values.length
-  const monthly = unit === 'month'
-  // Integer arithmetic (`| 0`) keeps periods and cells small integers: typed-array indices that
-  // are doubles make this loop several times slower.
-  const periodOf = (code: number) => {
-    const year = (code / 10000) | 0
-    return monthly ? year * 12 + ((((code / 100) | 0) % 100) - 1) : year
-  }
-  let first = 2 ** 31 - 1
-  let last = -1
-  let yearOnlyRows = 0
-  for (let i = 0; i < rows.length; i++) {
-    const code = dates[rows[i]!] ?? 0
-    if (code % 10000 < 100) {
-      yearOnlyRows++
-      if (monthly) continue
-    }
-    const period = periodOf(code)
-    if (period < first) first = period
-    if (period > last) last = period
-  }
-  const length = last >= first ? last - first + 1 : 0
-  const periods = new Int32Array(length)
-  for (let p = 0; p < length; p++) {
-    const index = first + p
-    periods[p] = monthly ? Math.floor(index / 12) * 10000 + ((index % 12) + 1) * 100 : index * 10000
-  }
-  const cells = length * groupCount
-  const series: TimeSeries = {
-    unit,
-    periods,
-    column,
-    groupLabels: data.values,
-    killed: createMeasureArrays(cells),
-    injured: createMeasureArrays(cells),
-    incidents: new Uint32Array(cells),
-    totals: {
-      killed: createMeasureArrays(length),
-      injured: createMeasureArrays(length),
-      incidents: new Uint32Array(length),
-    },
-    yearOnlyRows,
-  }
-  if (length === 0) return series
-  const killedColumns = measureColumns(store, 'killed')
-  const injuredColumns = measureColumns(store, 'injured')
-  const incidentCodes = store.columns.categories.incident_id.codes
-  const incidentCount = store.columns.categories.incident_id.values.length
-  const perCell = createDistinctCounter(incidentCount, cells)
-  const perPeriod = createDistinctCounter(incidentCount, length)
-  const groupCodes = data.codes
-  const killedCells = series.killed
-  const injuredCells = series.injured
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!
-    const code = dates[row] ?? 0
-    if (monthly && code % 10000 < 100) continue
-    const p = (periodOf(code) - first) | 0
-    const cell = p * groupCount + (groupCodes[row] ?? 0)
-    addFigure(killedColumns, row, killedCells, cell)
-    addFigure(injuredColumns, row, injuredCells, cell)
-    const incident = incidentCodes[row] ?? 0
-    if (perCell(incident, cell)) series.incidents[cell]!++
-    if (perPeriod(incident, p)) series.totals.incidents[p]!++
-  }
-  // Period totals of the sums are the sums of the period's cells (incidents are not: an incident
-  // in two groups counts once in the period, so it is counted above).
-  for (const measure of ['killed', 'injured'] as const) {
-    const cells = series[measure]
-    const totals = series.totals[measure]
-    for (let p = 0; p < length; p++) {
-      for (let cell = p * groupCount; cell < (p + 1) * groupCount; cell++) {
-        totals.min[p]! += cells.min[cell]!
-        totals.max[p]! += cells.max[cell]!
-        totals.openRows[p]! += cells.openRows[cell]!
-        totals.unquantifiedRows[p]! += cells.unquantifiedRows[cell]!
-        totals.quantifiedRows[p]! += cells.quantifiedRows[cell]!
-      }
-    }
-  }
-  return series
+  return summarizeRows(store, rows, column, unit).series
 }

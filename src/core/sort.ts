@@ -7,25 +7,15 @@
 // 32-bit key per row; the least significant column is sorted first, as in sortRows.
 
 import type { CategoryColumn } from './schema'
+import { STEP_ROWS, runSteps, type Steps } from './steps'
 import { NO_COUNT, type CasualtyStore, type CategoryData } from './store'
+
+export { STEP_ROWS, runSteps, type Steps }
 
 /** Columns the incident table sorts by. */
 export type SortKey = 'date' | 'place' | 'target' | 'killed' | 'injured'
 export const SORT_KEYS: readonly SortKey[] = ['date', 'place', 'target', 'killed', 'injured']
 export type SortDirection = 'asc' | 'desc'
-
-/** Rows handled between two pauses. */
-export const STEP_ROWS = 1 << 18
-
-/** A computation that pauses (yields) between steps and returns its result when done. */
-export type Steps<T> = Generator<void, T, void>
-
-/** Runs `steps` to the end without pausing. */
-export function runSteps<T>(steps: Steps<T>): T {
-  let step = steps.next()
-  while (!step.done) step = steps.next()
-  return step.value
-}
 
 // Ranks of a dictionary's labels in alphabetical order (the comparison sortRows uses), so rows
 // compare by integer.
@@ -131,40 +121,90 @@ function* sortAllRowsInSteps(
 /** Every row of a store in table order, per sort: sorted once, reused for every selection. */
 const orderCache = new WeakMap<CasualtyStore, Map<string, Uint32Array>>()
 
-// The rows of `rows` (a selection from filterRows, in store order) in table order, in steps: the
-// same result as sortRows(store, rows, key, direction). The store's rows are sorted once per key
-// and direction; a new selection is then one pass over that order.
-export function* sortRowsInSteps(
+// Every row of `store` in table order, sorted in steps the first time per key and direction.
+function* storeOrderInSteps(
   store: CasualtyStore,
-  rows: Uint32Array,
   key: SortKey,
   direction: SortDirection,
 ): Steps<Uint32Array> {
   let cache = orderCache.get(store)
-  if (!cache) {
-    cache = new Map()
-    orderCache.set(store, cache)
-  }
+  if (!cache) orderCache.set(store, (cache = new Map()))
   const cacheKey = `${key} ${direction}`
   let order = cache.get(cacheKey)
   if (!order) {
     order = yield* sortAllRowsInSteps(store, key, direction)
     cache.set(cacheKey, order)
   }
-  if (rows.length === store.length) return order
+  return order
+}
+
+/** Selected rows between two remembered places in the store's order. */
+const CHECKPOINT_ROWS = 1024
+
+/**
+ * A selection in table order, read a slice at a time: the store's order (sorted once per sort)
+ * walked past the rows the selection does not have. Reading the first page of a new selection
+ * touches only as much of the order as that page needs; the place of every CHECKPOINT_ROWS-th
+ * selected row is remembered, so a later page starts close to where it is.
+ */
+export class TableOrder {
+  /** Where in `order` the selection's row k * CHECKPOINT_ROWS is (as far as read). */
+  private readonly checkpoints = [0]
+
+  constructor(
+    private readonly order: Uint32Array,
+    /** A byte per store row, 1 when selected; null when every row is. */
+    private readonly wanted: Uint8Array | null,
+    /** Number of selected rows. */
+    readonly length: number,
+  ) {}
+
+  /** The selected rows at table positions [start, end), like Uint32Array.prototype.slice. */
+  slice(start = 0, end = this.length): Uint32Array {
+    start = Math.max(0, Math.min(start, this.length))
+    end = Math.max(start, Math.min(end, this.length))
+    const { order, wanted, checkpoints } = this
+    if (!wanted) return order.slice(start, end)
+    const out = new Uint32Array(end - start)
+    const known = Math.min(Math.floor(start / CHECKPOINT_ROWS), checkpoints.length - 1)
+    let position = checkpoints[known]!
+    let index = known * CHECKPOINT_ROWS
+    while (index < end) {
+      const row = order[position++]!
+      if (wanted[row] !== 1) continue
+      if (index >= start) out[index - start] = row
+      index++
+      if (index % CHECKPOINT_ROWS === 0 && index / CHECKPOINT_ROWS === checkpoints.length) {
+        checkpoints.push(position)
+      }
+    }
+    return out
+  }
+}
+
+// The rows of `rows` (a selection from filterRows, in store order) in table order, in steps: the
+// store's rows are sorted once per key and direction; a new selection then costs a byte per row.
+export function* tableOrderInSteps(
+  store: CasualtyStore,
+  rows: Uint32Array,
+  key: SortKey,
+  direction: SortDirection,
+): Steps<TableOrder> {
+  const order = yield* storeOrderInSteps(store, key, direction)
+  if (rows.length === store.length) return new TableOrder(order, null, rows.length)
   const wanted = new Uint8Array(store.length)
   for (let i = 0; i < rows.length; i++) wanted[rows[i]!] = 1
-  const out = new Uint32Array(rows.length)
-  let count = 0
-  for (let start = 0; start < order.length; start += STEP_ROWS) {
-    yield
-    const end = Math.min(order.length, start + STEP_ROWS)
-    for (let i = start; i < end; i++) {
-      const row = order[i]!
-      if (wanted[row] === 1) out[count++] = row
-    }
-  }
-  return out.subarray(0, count)
+  return new TableOrder(order, wanted, rows.length)
+}
+
+/** Every row of `rows` in table order, in steps (tableOrderInSteps read to the end). */
+export function* sortRowsInSteps(
+  store: CasualtyStore,
+  rows: Uint32Array,
+  key: SortKey,
+  direction: SortDirection,
+): Steps<Uint32Array> {
+  return (yield* tableOrderInSteps(store, rows, key, direction)).slice()
 }
 
 /** The rows of `rows` (a selection from filterRows) in table order, without pausing. */

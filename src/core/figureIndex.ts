@@ -1,0 +1,162 @@
+// What the aggregation pass (core/aggregate) reads per row besides the store's own columns, built
+// once per store and kept beside it: a kind byte that says what each row's killed and injured
+// figures are, whether its incident has other rows and whether its date gives only the year, and each row's period slot on a monthly
+// and a yearly axis. With these the pass over a selection is branch-light arithmetic: no date
+// decoding, no text offsets, and the distinct-incident bookkeeping only for incidents of several
+// rows. Built in steps (STEP_ROWS rows at a time), so a page can paint between them.
+
+import { STEP_ROWS, runSteps, type Steps } from './steps'
+import { NO_COUNT, type CasualtyStore } from './store'
+
+/**
+ * What a row says about one measure (data/README.md, "Coding casualty figures"): nothing; a
+ * minimum and a maximum; a minimum only (an open bound); a maximum only ("up to 20"); words
+ * without a number ("scores").
+ */
+export const enum FigureState {
+  None = 0,
+  Closed = 1,
+  Open = 2,
+  MaxOnly = 3,
+  Unquantified = 4,
+}
+
+/** Figure states per measure; a kind's low five bits are killed + STATES * injured. */
+export const STATES = 5
+/** The kind bit of a row whose incident has other rows in the store. */
+export const SHARED = 32
+/** The kind bit of a row dated to a year only. */
+export const YEAR_ONLY = 64
+
+export const killedState = (kind: number): FigureState => (kind & 31) % STATES
+export const injuredState = (kind: number): FigureState =>
+  (((kind & 31) / STATES) | 0) as FigureState
+
+export interface FigureIndex {
+  /** Per row: killed state + STATES * injured state, plus SHARED and YEAR_ONLY. */
+  kinds: Uint8Array
+  /** Per incident code: its index among the incidents of several rows, or -1. */
+  sharedIncident: Int32Array
+  /** How many incidents have several rows. */
+  sharedCount: number
+}
+
+/** Period slots of every row on one time axis. */
+export interface PeriodSlots {
+  /** The first period of the store (months since year 0, or the year); slot 1 holds it. */
+  first: number
+  /** Number of periods from the store's first to its last. */
+  length: number
+  /** Per row: 1 + its period - first; 0 for a year-only date on a monthly axis. */
+  slots: Uint32Array
+}
+
+/** Periods of a time axis. */
+export type TimeUnit = 'month' | 'year'
+
+// Period of a date code: months since year 0 (or -1 for a year-only date) or the year.
+export function periodOf(code: number, unit: TimeUnit): number {
+  const year = (code / 10000) | 0
+  if (unit === 'year') return year
+  const month = ((code / 100) | 0) % 100
+  return month === 0 ? -1 : year * 12 + month - 1
+}
+
+function stateOf(min: number, max: number, words: boolean): FigureState {
+  if (min !== NO_COUNT) return max !== NO_COUNT ? FigureState.Closed : FigureState.Open
+  if (max !== NO_COUNT) return FigureState.MaxOnly
+  return words ? FigureState.Unquantified : FigureState.None
+}
+
+function* buildFigureIndex(store: CasualtyStore): Steps<FigureIndex> {
+  const { counts, texts, categories, date } = store.columns
+  const incidents = categories.incident_id
+  const rowsPerIncident = new Uint32Array(incidents.values.length)
+  const kinds = new Uint8Array(store.length)
+  const killedWords = texts.killed_text.offsets
+  const injuredWords = texts.injured_text.offsets
+  for (let start = 0; start < store.length; start += STEP_ROWS) {
+    const end = Math.min(store.length, start + STEP_ROWS)
+    for (let row = start; row < end; row++) {
+      rowsPerIncident[incidents.codes[row]!]!++
+      const killed = stateOf(
+        counts.killed_min[row]!,
+        counts.killed_max[row]!,
+        killedWords[row + 1]! > killedWords[row]!,
+      )
+      const injured = stateOf(
+        counts.injured_min[row]!,
+        counts.injured_max[row]!,
+        injuredWords[row + 1]! > injuredWords[row]!,
+      )
+      kinds[row] = killed + STATES * injured + (date[row]! % 10000 < 100 ? YEAR_ONLY : 0)
+    }
+    yield
+  }
+  const sharedIncident = new Int32Array(incidents.values.length).fill(-1)
+  let sharedCount = 0
+  for (let code = 0; code < rowsPerIncident.length; code++) {
+    if (rowsPerIncident[code]! > 1) sharedIncident[code] = sharedCount++
+  }
+  if (sharedCount > 0) {
+    for (let row = 0; row < store.length; row++) {
+      if (sharedIncident[incidents.codes[row]!]! >= 0) kinds[row]! |= SHARED
+    }
+    yield
+  }
+  return { kinds, sharedIncident, sharedCount }
+}
+
+function* buildPeriodSlots(store: CasualtyStore, unit: TimeUnit): Steps<PeriodSlots> {
+  const dates = store.columns.date
+  let first = 2 ** 31 - 1
+  let last = -1
+  for (let row = 0; row < store.length; row++) {
+    const period = periodOf(dates[row]!, unit)
+    if (period < 0) continue
+    if (period < first) first = period
+    if (period > last) last = period
+  }
+  yield
+  const slots = new Uint32Array(store.length)
+  for (let start = 0; start < store.length; start += STEP_ROWS) {
+    const end = Math.min(store.length, start + STEP_ROWS)
+    for (let row = start; row < end; row++) {
+      const period = periodOf(dates[row]!, unit)
+      slots[row] = period < 0 ? 0 : period - first + 1
+    }
+    yield
+  }
+  return last >= first ? { first, length: last - first + 1, slots } : { first: 0, length: 0, slots }
+}
+
+interface Known {
+  figures?: FigureIndex
+  month?: PeriodSlots
+  year?: PeriodSlots
+}
+
+// Stores never change once built (new data makes a new store), so what is built for one is kept
+// for as long as the store lives.
+const known = new WeakMap<CasualtyStore, Known>()
+
+function knownOf(store: CasualtyStore): Known {
+  let entry = known.get(store)
+  if (!entry) known.set(store, (entry = {}))
+  return entry
+}
+
+/** The store's figure index, built in steps the first time. */
+export function* figureIndexInSteps(store: CasualtyStore): Steps<FigureIndex> {
+  const entry = knownOf(store)
+  return (entry.figures ??= yield* buildFigureIndex(store))
+}
+
+/** The store's period slots on a `unit` axis, built in steps the first time. */
+export function* periodSlotsInSteps(store: CasualtyStore, unit: TimeUnit): Steps<PeriodSlots> {
+  const entry = knownOf(store)
+  return (entry[unit] ??= yield* buildPeriodSlots(store, unit))
+}
+
+export const figureIndex = (store: CasualtyStore): FigureIndex =>
+  runSteps(figureIndexInSteps(store))
