@@ -1,15 +1,17 @@
 // What the dashboard shows for the current view, computed once and shared: headline totals, the
-// models of both charts and the incident table's order. Each is a pass over the selected rows'
-// typed columns (core/aggregate, core/filter) followed by a pure builder (core/chartData);
-// components only render them.
+// models of both charts and the incident table's order. The figures are one pass over the selected
+// rows' typed columns (core/aggregate's summarizeRows) followed by pure builders (core/chartData);
+// the table reads its page from the store's sorted order (core/sort's TableOrder); components only
+// render them.
 //
 // One change recomputes only what depends on it (each step remembers its inputs: a new metric
-// rebuilds the time chart, not the sums). On a big store (ASYNC_ROWS rows or more) the steps run
-// in separate tasks with a paint allowed between them, and the results are shown together when the
-// last is done, so the page never mixes figures of two views; `updating` says it is on the way.
+// rebuilds the time chart, not the sums). On a big store (ASYNC_ROWS rows or more) the work runs
+// after the page has painted, and in tasks of at most STEP_BUDGET_MS when it can pause (building a
+// new store's figure index, sorting it); the results are shown together when all is done, so the
+// page never mixes figures of two views; `updating` says it is on the way.
 
 import { computed, shallowRef, watch } from 'vue'
-import { sumByGroup, sumOverTime, sumTotals, type ViewTotals } from '../core/aggregate'
+import { summarizeRowsInSteps, type ViewTotals } from '../core/aggregate'
 import {
   buildGroupChart,
   buildTimeChart,
@@ -17,9 +19,11 @@ import {
   type TimeChartModel,
 } from '../core/chartData'
 import { formatDateLabel } from '../core/date'
-import { sortRowsInSteps } from '../core/sort'
+import { tableOrderInSteps, type TableOrder } from '../core/sort'
+import { runSteps, type Steps } from '../core/steps'
 import type { CasualtyStore } from '../core/store'
-import { ASYNC_ROWS, useFilters, yieldToPage, type Selected } from './useFilters'
+import { ASYNC_ROWS, useFilters, type Selected } from './useFilters'
+import { runInSteps, yieldToPage } from './yieldToPage'
 import { useDataset } from './useDataset'
 import { useTheme } from './useTheme'
 import { useViewState } from './useViewState'
@@ -36,8 +40,24 @@ function rememberLast<A extends unknown[], R>(compute: (...args: A) => R): (...a
   }
 }
 
+// rememberLast for computations in steps.
+function rememberLastSteps<A extends unknown[], R>(
+  compute: (...args: A) => Steps<R>,
+): (...args: A) => Steps<R> {
+  let last: { args: A; result: R } | null = null
+  return function* (...args: A): Steps<R> {
+    if (last && last.args.every((arg, i) => arg === args[i])) return last.result
+    const result = yield* compute(...args)
+    last = { args, result }
+    return result
+  }
+}
+
 /** The incident table's rows in table order, with the store they index. */
-export type TableRows = Selected
+export interface TableRows {
+  store: CasualtyStore
+  rows: TableOrder
+}
 
 interface DashboardView {
   totals: ViewTotals
@@ -55,37 +75,23 @@ function createDashboard() {
   const shown = shallowRef<DashboardView | null>(null)
   const computing = shallowRef(false)
 
-  const totalsOf = rememberLast(sumTotals)
-  const groupSumsOf = rememberLast(sumByGroup)
+  const sumsOf = rememberLastSteps(summarizeRowsInSteps)
   const groupChartOf = rememberLast(buildGroupChart)
-  const timeSeriesOf = rememberLast(sumOverTime)
   const timeChartOf = rememberLast(buildTimeChart)
-  let lastTable: { args: unknown[]; rows: Uint32Array } | null = null
-  // The table order of `rows`, in steps (sorting a new store's rows takes several passes).
-  function* tableOf(...args: Parameters<typeof sortRowsInSteps>): Generator<void, Uint32Array> {
-    if (lastTable && lastTable.args.every((arg, i) => arg === args[i])) return lastTable.rows
-    const rows = yield* sortRowsInSteps(...args)
-    lastTable = { args, rows }
-    return rows
-  }
+  const tableOf = rememberLastSteps(tableOrderInSteps)
 
   // The steps of one recomputation; the generator pauses where a big store lets the page paint.
-  function* recompute(now: Selected): Generator<void, DashboardView, void> {
+  function* recompute(now: Selected): Steps<DashboardView> {
     const data = now.store
     const rows = now.rows
-    const totals = totalsOf(data, rows)
-    yield
-    const groupChart = groupChartOf(groupSumsOf(data, rows, grouping.value), dark.value)
-    yield
-    const series = timeSeriesOf(data, rows, grouping.value, timeUnit.value)
-    yield
-    const timeChart = timeChartOf(series, metric.value, dark.value)
-    yield
+    const sums = yield* sumsOf(data, rows, grouping.value, timeUnit.value)
+    const groupChart = groupChartOf(sums.groups, dark.value)
+    const timeChart = timeChartOf(sums.series, metric.value, dark.value)
     const table = {
       store: data,
       rows: yield* tableOf(data, rows, sort.value, sortDirection.value),
     }
-    return { totals, groupChart, timeChart, table }
+    return { totals: sums.totals, groupChart, timeChart, table }
   }
 
   let generation = 0
@@ -99,25 +105,18 @@ function createDashboard() {
     }
     const steps = recompute(now)
     if (now.store.length < ASYNC_ROWS) {
-      let step = steps.next()
-      while (!step.done) step = steps.next()
-      shown.value = step.value
+      shown.value = runSteps(steps)
       computing.value = false
       return
     }
     computing.value = true
     void (async () => {
       await yieldToPage()
-      for (;;) {
-        if (gen !== generation) return
-        const step = steps.next()
-        if (step.done) {
-          shown.value = step.value
-          computing.value = false
-          return
-        }
-        await yieldToPage()
-      }
+      if (gen !== generation) return
+      const view = await runInSteps(steps, () => gen === generation)
+      if (view === null || gen !== generation) return
+      shown.value = view
+      computing.value = false
     })()
   }
   watch([selected, grouping, metric, timeUnit, dark, sort, sortDirection], update, {
