@@ -161,11 +161,11 @@ describe('sortRows', () => {
 
 describe('sortRows against a plain comparator sort', () => {
   const arbitraryRecord = fc.record({
-    date: fc.constantFrom('2021', '2021-08', '2021-10-08', '2022-04', '2024'),
-    admin1: fc.constantFrom('', 'Kabul', 'Kunduz', 'Nangarhar'),
+    date: fc.constantFrom('1900', '2021', '2021-08', '2021-10-08', '2022-04', '2024', '9999-12-31'),
+    admin1: fc.constantFrom('', 'Kabul', 'kabul', 'Kunduz', 'Nangarhar', 'Ünye'),
     location: fc.constantFrom('', 'airport', 'mosque', 'school'),
-    target_group: fc.constantFrom('civilians', 'students', 'police'),
-    killed_min: fc.option(fc.nat(2_000_000_000), { nil: null }),
+    target_group: fc.constantFrom('civilians', 'students', 'police', 'Police'),
+    killed_min: fc.option(fc.nat(2_147_483_646), { nil: null }),
     injured_min: fc.option(fc.nat(30), { nil: null }),
   })
   it('orders by key, then date, then position; missing figures last', () => {
