@@ -3,22 +3,11 @@
 // go inside the message event: a million incident ids took ~0.4 s. So each dictionary's labels
 // cross as UTF-8 bytes with offsets (transferable), and the page turns them back into strings in
 // steps (`unpackColumns` yields between slices; the page runs it with yieldToPage in between).
-// Work in steps is a generator: `yield` marks where the caller may let the page run;
-// `finishSteps` runs one to the end at once (tests, small data, the command line).
+// Work in steps is a generator (core/steps): `yield` marks where the caller may let the page run.
 
 import { CATEGORY_COLUMNS, type CategoryColumn } from './schema'
+import type { Steps } from './steps'
 import { transferablesOf, type CategoryData, type StoreColumns } from './store'
-
-/** Work split into steps: each `yield` is a point where the caller may let the page run. */
-export type Steps<T> = Generator<void, T, void>
-
-/** Runs every step at once and returns the result. */
-export function finishSteps<T>(steps: Steps<T>): T {
-  for (;;) {
-    const next = steps.next()
-    if (next.done) return next.value
-  }
-}
 
 /** Strings as UTF-8: string i is `bytes[offsets[i] .. offsets[i + 1]]`. */
 export interface PackedStrings {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { blobSource, bytesSource, runImportJob, type ImportReply } from '../../src/core/importJob'
 import { proposeMapping } from '../../src/core/mapping'
 import { CasualtyStore } from '../../src/core/store'
-import { finishSteps, unpackColumns, type PackedColumns } from '../../src/core/transfer'
+import { runSteps } from '../../src/core/steps'
+import { unpackColumns, type PackedColumns } from '../../src/core/transfer'
 import { fixtureBytes, REQUIRED_HEADER } from '../helpers/fixtures'
 
 async function run(
@@ -21,7 +22,7 @@ async function run(
 }
 
 const encode = (text: string) => new TextEncoder().encode(text)
-const storeOf = (columns: PackedColumns) => new CasualtyStore(finishSteps(unpackColumns(columns)))
+const storeOf = (columns: PackedColumns) => new CasualtyStore(runSteps(unpackColumns(columns)))
 
 describe('runImportJob', () => {
   it('reads the file in slices, reports progress by bytes and hands over transferable columns', async () => {

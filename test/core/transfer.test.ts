@@ -6,18 +6,17 @@ import { describe, expect, it } from 'vitest'
 import { CATEGORY_COLUMNS } from '../../src/core/schema'
 import { emptyRecord } from '../../src/core/schema'
 import { storeFromRecords, CasualtyStore } from '../../src/core/store'
+import { runSteps, type Steps } from '../../src/core/steps'
 import {
-  finishSteps,
   packColumns,
   packStrings,
   transferablesOfPacked,
   unpackColumns,
   unpackStrings,
-  type Steps,
 } from '../../src/core/transfer'
 
 const unpack = (values: string[], step?: number) =>
-  finishSteps(unpackStrings(packStrings(values), step))
+  runSteps(unpackStrings(packStrings(values), step))
 
 // Counts the steps a generator takes (its yields + 1) and returns its result.
 function stepsOf<T>(steps: Steps<T>): { value: T; steps: number } {
@@ -128,7 +127,7 @@ describe('packColumns / unpackColumns', () => {
     const packed = packColumns(store.columns)
     // Transferring detaches the original store's buffers, as in the worker.
     const cloned = structuredClone(packed, { transfer: transferablesOfPacked(packed) })
-    const back = new CasualtyStore(finishSteps(unpackColumns(cloned, 1)))
+    const back = new CasualtyStore(runSteps(unpackColumns(cloned, 1)))
     expect(back.records()).toEqual(records)
     expect(CATEGORY_COLUMNS.map((column) => back.columns.categories[column].values)).toEqual(labels)
   })
