@@ -3,9 +3,10 @@
 // injectable so component tests can see what would be saved.
 //
 // A big selection is written in steps (core/exportCsv's storeCsvParts): each task writes pieces
-// for about EXPORT_BUDGET_MS, hands them to a Blob (the browser keeps the bytes, not one huge
-// string) and lets the page paint, with progress and Cancel meanwhile. A small selection is done
-// within the click's own task. The file is the same bytes either way.
+// for about EXPORT_BUDGET_MS, posts them to a small worker that makes them into a Blob (so neither
+// one huge string nor the cost of encoding it stays on the page) and lets the page paint, with
+// progress and Cancel meanwhile. A small selection is done within the click's own task. The file
+// is the same bytes either way.
 
 import { computed, ref, shallowRef } from 'vue'
 import { EXCEL_FRIENDLY, PLAIN_RFC4180, exportFileName, storeCsvParts } from '../core/exportCsv'
@@ -21,6 +22,24 @@ export const EXPORT_BUDGET_MS = 12
 
 const CSV_TYPE = 'text/csv;charset=utf-8'
 
+/** What the page posts to the Blob worker (src/workers/blob.worker.ts). */
+export type BlobRequest = { type: 'add'; texts: string[] } | { type: 'finish'; mime: string }
+/** The worker's one answer, to `finish`: every text added, in order, as one Blob. */
+export type BlobReply = { type: 'done'; blob: Blob }
+
+/** The parts of a Worker the export uses. */
+export interface BlobWorker {
+  postMessage(message: BlobRequest): void
+  terminate(): void
+  onmessage: ((event: MessageEvent<BlobReply>) => void) | null
+  onerror: ((event: ErrorEvent) => void) | null
+}
+
+function createModuleWorker(): BlobWorker | null {
+  if (typeof Worker === 'undefined') return null
+  return new Worker(new URL('../workers/blob.worker.ts', import.meta.url), { type: 'module' })
+}
+
 export interface UseExportOptions {
   /** Saves a file under a name; by default a browser download. */
   download?: (data: Blob, fileName: string) => void
@@ -28,6 +47,8 @@ export interface UseExportOptions {
   today?: () => string
   /** Milliseconds a task of the export may take before it yields (EXPORT_BUDGET_MS). */
   budgetMs?: number
+  /** Makes the Blob worker of a big export; null builds the Blob on the page. */
+  createBlobWorker?: () => BlobWorker | null
 }
 
 /** Starts a browser download of `data` under `fileName`. */
@@ -54,13 +75,57 @@ export function localIsoDay(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
 
-/** `idle`; `preparing` while a big export is written; `cancelled` after Cancel or a new dataset. */
-export type ExportPhase = 'idle' | 'preparing' | 'cancelled'
+/**
+ * `idle`; `preparing` while a big export is written; `cancelled` after Cancel or a new dataset;
+ * `failed` when the Blob worker failed.
+ */
+export type ExportPhase = 'idle' | 'preparing' | 'cancelled' | 'failed'
+
+// Collects an export's text as Blobs: in the worker once there is one, else on the page.
+class BlobCollector {
+  private readonly blobs: Blob[] = []
+  private reply: Promise<Blob> | null = null
+  private fail: (error: Error) => void = () => undefined
+
+  constructor(private readonly worker: BlobWorker | null) {
+    if (!worker) return
+    this.reply = new Promise<Blob>((resolve, reject) => {
+      this.fail = reject
+      worker.onmessage = (event) => resolve(event.data.blob)
+      worker.onerror = (event) => {
+        event.preventDefault()
+        reject(new Error(event.message || 'the export worker failed'))
+      }
+    })
+    // Seen only once finish() awaits it; until then a failure must not be an unhandled rejection.
+    this.reply.catch(() => undefined)
+  }
+
+  add(texts: string[]): void {
+    if (texts.length === 0) return
+    if (this.worker) this.worker.postMessage({ type: 'add', texts })
+    else this.blobs.push(new Blob(texts))
+  }
+
+  finish(): Promise<Blob> {
+    if (!this.worker || !this.reply)
+      return Promise.resolve(new Blob(this.blobs, { type: CSV_TYPE }))
+    this.worker.postMessage({ type: 'finish', mime: CSV_TYPE })
+    return this.reply
+  }
+
+  /** Ends the worker; a finish() still waiting rejects. */
+  stop(): void {
+    this.worker?.terminate()
+    this.fail(new Error('export stopped'))
+  }
+}
 
 export function useExport(options: UseExportOptions = {}) {
   const download = options.download ?? downloadBlob
   const today = options.today ?? (() => localIsoDay())
   const budgetMs = options.budgetMs ?? EXPORT_BUDGET_MS
+  const createBlobWorker = options.createBlobWorker ?? createModuleWorker
   const { store } = useDataset()
   const { filters, selection, selected, filtering } = useFilters()
 
@@ -79,10 +144,11 @@ export function useExport(options: UseExportOptions = {}) {
   )
 
   let job = 0
+  let running: BlobCollector | null = null
 
   /**
    * Writes the selected rows and downloads them. Resolves to the file (null when there is nothing
-   * to export, or the export was cancelled or overtaken by a new dataset).
+   * to export, or the export was cancelled, overtaken by a new dataset, or failed).
    */
   async function exportRows(): Promise<Blob | null> {
     const current = selected.value
@@ -92,39 +158,63 @@ export function useExport(options: UseExportOptions = {}) {
     const name = fileName.value
     const format = dialect.value === 'excel' ? EXCEL_FRIENDLY : PLAIN_RFC4180
     const total = current.rows.length
-    const blobs: Blob[] = []
+    // Written within this task: no Blob yet. A collector (and its worker) only once it yields.
     let texts: string[] = []
-    let since = performance.now()
-    for (const part of storeCsvParts(current.store, current.rows, { ...format, hxl: hxl.value })) {
-      texts.push(part.text)
-      if (part.rowsWritten < total && performance.now() - since >= budgetMs) {
-        // The strings become bytes held by the Blob; the next task starts with none.
-        blobs.push(new Blob(texts))
-        texts = []
-        progress.value = { rowsWritten: part.rowsWritten, total }
-        phase.value = 'preparing'
-        await yieldToPage()
-        if (id !== job) return null
-        if (store.value !== current.store) {
-          job++
-          phase.value = 'cancelled'
-          return null
-        }
-        since = performance.now()
-      }
+    let collector: BlobCollector | null = null
+    const stillWanted = () => {
+      if (id !== job) return false
+      if (store.value === current.store) return true
+      // A new dataset: the rows written so far describe data no longer on show.
+      job++
+      phase.value = 'cancelled'
+      return false
     }
-    blobs.push(new Blob(texts))
-    const file = new Blob(blobs, { type: CSV_TYPE })
-    progress.value = { rowsWritten: total, total }
-    phase.value = 'idle'
-    download(file, name)
-    return file
+    try {
+      let since = performance.now()
+      const parts = storeCsvParts(current.store, current.rows, { ...format, hxl: hxl.value })
+      for (const part of parts) {
+        texts.push(part.text)
+        if (part.rowsWritten < total && performance.now() - since >= budgetMs) {
+          if (!collector) running = collector = new BlobCollector(createBlobWorker())
+          collector.add(texts)
+          texts = []
+          progress.value = { rowsWritten: part.rowsWritten, total }
+          phase.value = 'preparing'
+          await yieldToPage()
+          if (!stillWanted()) return null
+          since = performance.now()
+        }
+      }
+      let file: Blob
+      if (collector) {
+        collector.add(texts)
+        file = await collector.finish()
+        if (!stillWanted()) return null
+      } else {
+        file = new Blob(texts, { type: CSV_TYPE })
+      }
+      progress.value = { rowsWritten: total, total }
+      phase.value = 'idle'
+      download(file, name)
+      return file
+    } catch (error) {
+      if (id !== job) return null
+      job++
+      phase.value = 'failed'
+      console.error('Export failed:', error)
+      return null
+    } finally {
+      collector?.stop()
+      if (running === collector) running = null
+    }
   }
 
   /** Stops the export under way; nothing is downloaded. */
   function cancel(): void {
     if (phase.value !== 'preparing') return
     job++
+    running?.stop()
+    running = null
     phase.value = 'cancelled'
   }
 

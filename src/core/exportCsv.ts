@@ -193,7 +193,7 @@ export function storeToCsv(
 }
 
 /** Rows a piece of storeCsvParts holds at most. */
-export const CSV_PART_ROWS = 1024
+export const CSV_PART_ROWS = 256
 
 /** One piece of an export's text, and how many of the rows are written once it is. */
 export interface CsvPart {

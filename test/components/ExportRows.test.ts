@@ -5,10 +5,11 @@ import ExportRows from '../../src/components/ExportRows.vue'
 import { resetDatasetForTests, useDataset } from '../../src/composables/useDataset'
 import { resetFiltersForTests, useFilters } from '../../src/composables/useFilters'
 import type { UseExportOptions } from '../../src/composables/useExport'
-import { EXCEL_FRIENDLY, storeToCsv } from '../../src/core/exportCsv'
+import { CSV_PART_ROWS, EXCEL_FRIENDLY, storeToCsv } from '../../src/core/exportCsv'
 import { loadCsv } from '../../src/core/load'
 import { emptyRecord } from '../../src/core/schema'
 import { storeFromRecords } from '../../src/core/store'
+import { FakeBlobWorker } from '../helpers/fakeBlobWorker'
 import { REQUIRED_HEADER } from '../helpers/fixtures'
 
 const CSV = `${REQUIRED_HEADER},notes,lat
@@ -29,6 +30,7 @@ function setup(options: Partial<UseExportOptions> = {}) {
       options: {
         download: (data: Blob, name: string) => downloads.push([data, name]),
         today: () => '2024-05-01',
+        createBlobWorker: () => new FakeBlobWorker(),
         ...options,
       },
     },
@@ -36,7 +38,7 @@ function setup(options: Partial<UseExportOptions> = {}) {
   return { wrapper, downloads }
 }
 
-/** A store of `rows` rows, more than one piece of the writer (1024 rows a piece). */
+/** A store of `rows` rows: several pieces of the writer (CSV_PART_ROWS rows a piece). */
 function bigStore(rows: number) {
   const records = Array.from({ length: rows }, (_, i) => ({
     ...emptyRecord(),
@@ -50,6 +52,7 @@ function bigStore(rows: number) {
 }
 
 beforeEach(() => {
+  FakeBlobWorker.made = []
   resetDatasetForTests()
   resetFiltersForTests()
   const store = loadCsv(CSV).store
@@ -104,30 +107,47 @@ describe('ExportRows', () => {
     expect(loadCsv(text).summary.rowsLoaded).toBe(2)
   })
 
-  it('writes a big export in steps with progress, to the same bytes as the one-shot writer', async () => {
-    const store = bigStore(3000)
-    useDataset().replaceStore(store, 'big.csv')
-    // A budget of 0 ms yields after every piece.
-    const { wrapper, downloads } = setup({ budgetMs: 0 })
-    await wrapper.get('button').trigger('click')
-    expect(downloads).toHaveLength(0)
-    const bar = wrapper.get('progress')
-    expect(bar.attributes('aria-label')).toBe('Preparing the export')
-    expect(bar.attributes('max')).toBe('3000')
-    expect(wrapper.get('[data-testid="export-status"]').text()).toContain(
-      'Preparing the export… 34 % of 3,000 rows',
-    )
-    expect(wrapper.get('button').attributes('disabled')).toBeDefined()
-    await vi.waitFor(() => expect(downloads).toHaveLength(1))
-    await nextTick()
-    expect(wrapper.find('progress').exists()).toBe(false)
-    const bytes = new Uint8Array(await (downloads[0]?.[0] as Blob).arrayBuffer())
-    const expected = new TextEncoder().encode(
-      storeToCsv(store, useFilters().selection.value, EXCEL_FRIENDLY),
-    )
-    expect(Buffer.from(bytes).equals(Buffer.from(expected))).toBe(true)
-    expect(wrapper.get('button').attributes('disabled')).toBeUndefined()
-  })
+  it.each([
+    ['in the Blob worker', true],
+    ['on the page when there is no worker', false],
+  ])(
+    'writes a big export in steps with progress, %s, to the one-shot bytes',
+    async (_name, worker) => {
+      const store = bigStore(3000)
+      useDataset().replaceStore(store, 'big.csv')
+      // A budget of 0 ms yields after every piece.
+      const { wrapper, downloads } = setup({
+        budgetMs: 0,
+        createBlobWorker: () => (worker ? new FakeBlobWorker() : null),
+      })
+      await wrapper.get('button').trigger('click')
+      expect(downloads).toHaveLength(0)
+      const bar = wrapper.get('progress')
+      expect(bar.attributes('aria-label')).toBe('Preparing the export')
+      expect(bar.attributes('max')).toBe('3000')
+      expect(bar.attributes('value')).toBe(String(CSV_PART_ROWS))
+      expect(wrapper.get('[data-testid="export-status"]').text()).toContain(
+        `Preparing the export… ${Math.floor((CSV_PART_ROWS / 3000) * 100)} % of 3,000 rows`,
+      )
+      expect(wrapper.get('button').attributes('disabled')).toBeDefined()
+      await vi.waitFor(() => expect(downloads).toHaveLength(1))
+      await nextTick()
+      expect(wrapper.find('progress').exists()).toBe(false)
+      const bytes = new Uint8Array(await (downloads[0]?.[0] as Blob).arrayBuffer())
+      const expected = new TextEncoder().encode(
+        storeToCsv(store, useFilters().selection.value, EXCEL_FRIENDLY),
+      )
+      expect(Buffer.from(bytes).equals(Buffer.from(expected))).toBe(true)
+      expect(wrapper.get('button').attributes('disabled')).toBeUndefined()
+      // One worker for the export, which sends it text only, and which is ended afterwards.
+      expect(FakeBlobWorker.made).toHaveLength(worker ? 1 : 0)
+      for (const made of FakeBlobWorker.made) {
+        expect(made.requests.at(-1)).toEqual({ type: 'finish', mime: 'text/csv;charset=utf-8' })
+        expect(made.requests.slice(0, -1).every((r) => r.type === 'add')).toBe(true)
+        expect(made.terminated).toBe(true)
+      }
+    },
+  )
 
   it('stops on Cancel export, downloads nothing, and can export again', async () => {
     useDataset().replaceStore(bigStore(3000), 'big.csv')
@@ -140,6 +160,7 @@ describe('ExportRows', () => {
     await flushPromises()
     await new Promise((done) => setTimeout(done, 20))
     expect(downloads).toHaveLength(0)
+    expect(FakeBlobWorker.made[0]?.terminated).toBe(true)
     await wrapper.get('button').trigger('click')
     await vi.waitFor(() => expect(downloads).toHaveLength(1))
     expect(loadCsv(await textOf(downloads[0]?.[0])).summary.rowsLoaded).toBe(3000)
@@ -156,5 +177,18 @@ describe('ExportRows', () => {
       ),
     )
     expect(downloads).toHaveLength(0)
+  })
+
+  it('says so when the Blob worker fails, and downloads nothing', async () => {
+    useDataset().replaceStore(bigStore(3000), 'big.csv')
+    const { wrapper, downloads } = setup({ budgetMs: 0 })
+    await wrapper.get('button').trigger('click')
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    FakeBlobWorker.made[0]?.fail('out of memory')
+    await vi.waitFor(() => expect(wrapper.find('[role="alert"]').exists()).toBe(true))
+    spy.mockRestore()
+    expect(wrapper.get('[role="alert"]').text()).toContain('The export could not be prepared')
+    expect(downloads).toHaveLength(0)
+    expect(wrapper.get('button').attributes('disabled')).toBeUndefined()
   })
 })
