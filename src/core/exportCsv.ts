@@ -131,7 +131,7 @@ function textWriter(data: TextData): FieldWriter {
 }
 
 // One writer per exported column, reading the typed columns directly: labels are quoted once per
-// distinct value and dates once per distinct code, so an export does not build a record per row
+// distinct value (when first written) and dates once per distinct code, so an export does not build a record per row
 // (600k rows took 9 s through store.record(); see the report of issue #4).
 function fieldWriters(store: CasualtyStore): FieldWriter[] {
   const { columns } = store
@@ -156,8 +156,17 @@ function fieldWriters(store: CasualtyStore): FieldWriter[] {
       }
       if ((CATEGORY_COLUMNS as readonly string[]).includes(column)) {
         const data = columns.categories[column as CategoryColumn]
-        const quoted = data.values.map(quoteField)
-        return (row) => quoted[data.codes[row] ?? 0] ?? EMPTY_FIELD
+        // Quoted on first use: a column like incident_id has about one label per row, and quoting
+        // them all up front would be one long task before the first row is written.
+        // '' marks a label not quoted yet (a quoted field is never empty); a packed array, as
+        // `new Array(n)` of a million holes would be a slow dictionary.
+        const quoted = data.values.map(() => '')
+        return (row) => {
+          const code = data.codes[row] ?? 0
+          let field = quoted[code]
+          if (field === '') quoted[code] = field = quoteField(data.values[code] ?? '')
+          return field ?? EMPTY_FIELD
+        }
       }
       return textWriter(columns.texts[column as TextColumn])
     }),
