@@ -4,8 +4,8 @@
 
 import { shallowRef } from 'vue'
 import { loadCsv, type LoadResult } from '../core/load'
-import { concatStores, type CasualtyStore } from '../core/store'
-import { ASYNC_ROWS, yieldToPage } from './yieldToPage'
+import { concatStores, concatStoresInSteps, type CasualtyStore } from '../core/store'
+import { ASYNC_ROWS, runInSteps, yieldToPage } from './yieldToPage'
 import shippedCsv from '../../data/attacks.csv?raw'
 
 /** The dataset shipped with the dashboard, coded from the source text (data/README.md). */
@@ -19,36 +19,67 @@ function createDatasetState() {
   /** A name for the data on show: the shipped file's path or the imported file's name. */
   const sourceName = shallowRef('')
 
-  /** True while a big store waits for its own task to be shown. */
+  /** True while a big store is on its way: waiting for its own task, or being added up. */
   const publishing = shallowRef(false)
-  /** The store waiting to be shown, which an append must add to. */
-  let pending: { store: CasualtyStore; name: string } | null = null
+  interface Named {
+    store: CasualtyStore
+    name: string
+  }
+  /**
+   * The data that will be shown once the work in flight is done (a store waiting for its task,
+   * or a concatenation running in steps): what a further append must add to.
+   */
+  let upcoming: Named | Promise<Named | null> | null = null
+  /** Counts every change of the data: only the latest one is shown. */
   let published = 0
+  /** Counts replacements: a concatenation still running for an older one stops. */
+  let replaced = 0
 
-  // Shows `next` instead of the current data. A big store is shown in a task of its own: it
-  // arrives in the worker's message, whose decoding is already a long task, and drawing the page
-  // for it is another; one after the other they would block the page twice as long.
-  function replaceStore(next: CasualtyStore, name: string): void {
-    const turn = ++published
-    const show = () => {
-      pending = null
-      publishing.value = false
-      store.value = next
-      sourceName.value = name
-    }
-    if (next.length < ASYNC_ROWS) return show()
-    pending = { store: next, name }
-    publishing.value = true
-    void yieldToPage().then(() => {
-      if (turn === published) show()
-    })
+  function show(next: Named, turn: number): void {
+    if (turn !== published) return
+    upcoming = null
+    publishing.value = false
+    store.value = next.store
+    sourceName.value = next.name
   }
 
-  /** Adds the rows of `more` after the current data. */
+  // Shows `next` instead of the current data. A big store is shown in a task of its own: it
+  // arrives after the steps that unpacked it, and drawing the page for it is another long piece
+  // of work; one after the other they would block the page twice as long.
+  function replaceStore(next: CasualtyStore, name: string): void {
+    const turn = ++published
+    replaced++
+    if (next.length < ASYNC_ROWS) return show({ store: next, name }, turn)
+    upcoming = { store: next, name }
+    publishing.value = true
+    void yieldToPage().then(() => show({ store: next, name }, turn))
+  }
+
+  /**
+   * Adds the rows of `more` after the current data (or after the data on its way). Big data is
+   * added up in steps (core/store concatStoresInSteps) while the page shows the data it had.
+   */
   function appendStore(more: CasualtyStore, name: string): void {
-    const base = pending ?? (store.value ? { store: store.value, name: sourceName.value } : null)
+    const base = upcoming ?? (store.value ? { store: store.value, name: sourceName.value } : null)
     if (!base) return replaceStore(more, name)
-    replaceStore(concatStores(base.store, more), `${base.name} + ${name}`)
+    if (!(base instanceof Promise) && base.store.length + more.length < ASYNC_ROWS) {
+      return replaceStore(concatStores(base.store, more), `${base.name} + ${name}`)
+    }
+    const turn = ++published
+    const replacement = replaced
+    const wanted = () => replacement === replaced
+    publishing.value = true
+    const joined = Promise.resolve(base).then(async (from): Promise<Named | null> => {
+      if (!from || !wanted()) return null
+      const both = await runInSteps(concatStoresInSteps(from.store, more), wanted)
+      return both && { store: both, name: `${from.name} + ${name}` }
+    })
+    upcoming = joined
+    void joined.then(async (next) => {
+      if (!next) return
+      await yieldToPage()
+      show(next, turn)
+    })
   }
 
   // Loads CSV text on the main thread: for the small shipped file. Imports go through the worker.

@@ -5,6 +5,7 @@
 // store for what it needs (a count, a label, one row for the table) instead of holding rows.
 
 import { copyUnescaped } from './csvScanner'
+import { STEP_ROWS, runSteps, type Steps } from './steps'
 import { formatIsoDate, parseIsoDate } from './date'
 import {
   CATEGORY_COLUMNS,
@@ -579,10 +580,167 @@ export function storeFromRecords(
 
 /** Rows of `a` then rows of `b`; extra columns are the union, in order of first appearance. */
 export function concatStores(a: CasualtyStore, b: CasualtyStore): CasualtyStore {
-  const names = [...new Set([...a.extraNames, ...b.extraNames])]
-  const builder = new StoreBuilder(names)
-  for (const store of [a, b]) {
-    for (let row = 0; row < store.length; row++) builder.push(store.record(row), store.line(row))
+  return runSteps(concatStoresInSteps(a, b))
+}
+
+/** Values looked up or copied per step of concatStoresInSteps; rows go STEP_ROWS at a time. */
+const CONCAT_VALUES = 1 << 15
+/** Bytes copied per step. */
+const CONCAT_BYTES = 1 << 24
+const NO_CODE = 0xffffffff
+
+/**
+ * concatStores column by column, in steps (core/steps): typed arrays are copied, `b`'s labels
+ * coded into `a`'s dictionaries (new labels after `a`'s, in `b`'s order), text bytes appended.
+ * Its records are `a`'s then `b`'s, as adding them one by one would give.
+ */
+export function* concatStoresInSteps(a: CasualtyStore, b: CasualtyStore): Steps<CasualtyStore> {
+  const x = a.columns
+  const y = b.columns
+  const length = x.length + y.length
+  const join = <T extends Int32Array | Uint32Array>(first: T, second: T, out: T): T => {
+    out.set(first.subarray(0, x.length))
+    out.set(second.subarray(0, y.length), x.length)
+    return out
   }
-  return builder.finish()
+  const line = join(x.line, y.line, new Uint32Array(length))
+  const date = join(x.date, y.date, new Int32Array(length))
+  const counts = {} as Record<CountColumn, Int32Array>
+  for (const column of COUNT_COLUMNS) {
+    counts[column] = join(x.counts[column], y.counts[column], new Int32Array(length))
+  }
+  yield
+  const categories = {} as Record<CategoryColumn, CategoryData>
+  for (const column of CATEGORY_COLUMNS) {
+    categories[column] = yield* concatCategory(
+      x.categories[column],
+      x.length,
+      y.categories[column],
+      y.length,
+    )
+  }
+  const texts = {} as Record<TextColumn, TextData>
+  for (const column of TEXT_COLUMNS) {
+    texts[column] = yield* concatText(x.texts[column], x.length, y.texts[column], y.length)
+  }
+  const extraNames = [...new Set([...x.extraNames, ...y.extraNames])]
+  const extras: TextData[] = []
+  for (const name of extraNames) {
+    const first = x.extras[x.extraNames.indexOf(name)]
+    const second = y.extras[y.extraNames.indexOf(name)]
+    extras.push(yield* concatText(first, x.length, second, y.length))
+  }
+  return new CasualtyStore({ length, line, date, counts, categories, texts, extraNames, extras })
+}
+
+/** Calls `each` for every label, CONCAT_VALUES of them per step. */
+function* eachInSteps(
+  values: readonly string[],
+  each: (value: string, code: number) => void,
+): Steps<void> {
+  for (let from = 0; from < values.length; from += CONCAT_VALUES) {
+    const to = Math.min(values.length, from + CONCAT_VALUES)
+    for (let code = from; code < to; code++) each(values[code] as string, code)
+    yield
+  }
+}
+
+// One dictionary-coded column of both stores. The Map indexes the smaller dictionary: adding one
+// row to a million-row store looks up the million labels once, never builds a million-entry Map.
+function* concatCategory(
+  a: CategoryData,
+  aRows: number,
+  b: CategoryData,
+  bRows: number,
+): Steps<CategoryData> {
+  const codes = new Uint32Array(aRows + bRows)
+  codes.set(a.codes.subarray(0, aRows))
+  if (a.values === b.values) {
+    codes.set(b.codes.subarray(0, bRows), aRows)
+    return { codes, values: a.values }
+  }
+  // remap[code in b] = code in the result
+  const remap = new Uint32Array(b.values.length).fill(NO_CODE)
+  const values: string[] = []
+  if (b.values.length <= a.values.length) {
+    // b's labels, each with its first code in b
+    const inB = new Map<string, number>()
+    yield* eachInSteps(b.values, (value, code) => {
+      if (!inB.has(value)) inB.set(value, code)
+    })
+    yield* eachInSteps(a.values, (value, code) => {
+      values.push(value)
+      const at = inB.get(value)
+      if (at !== undefined && remap[at] === NO_CODE) remap[at] = code
+    })
+    yield* eachInSteps(b.values, (value, code) => {
+      if (remap[code] !== NO_CODE) return
+      const first = inB.get(value) as number
+      // A label b holds twice (never from StoreBuilder) takes the code of its first copy.
+      if (first !== code) {
+        remap[code] = remap[first] as number
+      } else {
+        remap[code] = values.length
+        values.push(value)
+      }
+    })
+  } else {
+    // a's labels, each with its first code in a
+    const inA = new Map<string, number>()
+    yield* eachInSteps(a.values, (value, code) => {
+      values.push(value)
+      if (!inA.has(value)) inA.set(value, code)
+    })
+    yield* eachInSteps(b.values, (value, code) => {
+      let at = inA.get(value)
+      if (at === undefined) {
+        at = values.length
+        values.push(value)
+        inA.set(value, at)
+      }
+      remap[code] = at
+    })
+  }
+  for (let from = 0; from < bRows; from += STEP_ROWS) {
+    const to = Math.min(bRows, from + STEP_ROWS)
+    for (let row = from; row < to; row++) {
+      codes[aRows + row] = remap[b.codes[row] as number] as number
+    }
+    yield
+  }
+  return { codes, values }
+}
+
+// One text column of both stores; a column one store lacks (an extra column) is empty there.
+function* concatText(
+  a: TextData | undefined,
+  aRows: number,
+  b: TextData | undefined,
+  bRows: number,
+): Steps<TextData> {
+  const aBytes = a ? (a.offsets[aRows] ?? 0) : 0
+  const bBytes = b ? (b.offsets[bRows] ?? 0) : 0
+  if (aBytes + bBytes > MAX_TEXT_BYTES) {
+    throw new RangeError('A text column would exceed 4 GB: the files are too large to add up.')
+  }
+  const bytes = new Uint8Array(aBytes + bBytes)
+  for (const [source, size, at] of [
+    [a, aBytes, 0],
+    [b, bBytes, aBytes],
+  ] as const) {
+    for (let from = 0; source && from < size; from += CONCAT_BYTES) {
+      bytes.set(source.bytes.subarray(from, Math.min(size, from + CONCAT_BYTES)), at + from)
+      yield
+    }
+  }
+  const offsets = new Uint32Array(aRows + bRows + 1)
+  if (a) offsets.set(a.offsets.subarray(0, aRows + 1))
+  for (let from = 1; from <= bRows; from += STEP_ROWS) {
+    const to = Math.min(bRows, from + STEP_ROWS - 1)
+    for (let row = from; row <= to; row++) {
+      offsets[aRows + row] = aBytes + (b ? (b.offsets[row] as number) : 0)
+    }
+    yield
+  }
+  return { bytes, offsets }
 }
