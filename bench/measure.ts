@@ -1,9 +1,13 @@
 // Pieces of the benchmark that look at a loaded store: its retained size, one plain typed-array
 // pass, the filter change the dashboard does, and the column mapping a GTD file is read with.
 
+import { summarizeRows } from '../src/core/aggregate'
 import { monthIndex } from '../src/core/date'
+import { allRows, emptyFilters, filterRows, type Filters } from '../src/core/filter'
 import { proposeMapping, readerFromMapping } from '../src/core/mapping'
 import { CATEGORY_COLUMNS, COUNT_COLUMNS, TEXT_COLUMNS } from '../src/core/schema'
+import { tableOrderInSteps } from '../src/core/sort'
+import { runSteps } from '../src/core/steps'
 import { NO_COUNT, type CasualtyStore } from '../src/core/store'
 import type { RowReader } from '../src/core/validate'
 
@@ -49,101 +53,56 @@ export function plainPass(store: CasualtyStore): number {
   return sums.length
 }
 
-interface DashboardModules {
-  filterRows: (store: CasualtyStore, filters: unknown) => Uint32Array
-  emptyFilters: () => Record<string, unknown>
-  sumTotals: (store: CasualtyStore, rows: ArrayLike<number>) => unknown
-  sumByGroup: (store: CasualtyStore, rows: ArrayLike<number>, column: string) => unknown
-  sumOverTime: (
-    store: CasualtyStore,
-    rows: ArrayLike<number>,
-    column: string,
-    unit: string,
-  ) => unknown
-}
-
 const PAGE_ROWS = 50
 
-// A filter change as the page does it: select the rows (one target group dropped), then the
-// headline totals, the per-group chart, the monthly chart and one table page of records. Uses the
-// dashboard's filterRows and aggregate functions when they exist; else one fused pass of our own.
-export async function filterPass(): Promise<{
-  engine: string
+/** What the page does on a filter change, as steps that can be timed one by one. */
+export interface FilterChange {
+  /** Prepares `store` once, as the page does after an import; returns the milliseconds it took. */
+  prepare: (store: CasualtyStore) => number
+  /** One filter change: select, sum every figure, read the table's first page. */
   run: (store: CasualtyStore) => number
-  /** The steps of run, to time one by one (empty for the bench's own pass). */
   steps: (store: CasualtyStore) => Record<string, () => unknown>
-}> {
-  const modules: Partial<DashboardModules> = {}
-  try {
-    // Paths in variables: the dashboard's modules land while this bench is being written.
-    const filterPath = '../src/core/filter'
-    const aggregatePath = '../src/core/aggregate'
-    Object.assign(modules, await import(filterPath), await import(aggregatePath))
-  } catch {
-    // fall through to our own pass
-  }
-  const { filterRows, emptyFilters, sumTotals, sumByGroup, sumOverTime } = modules
-  if (filterRows && emptyFilters && sumTotals && sumByGroup && sumOverTime) {
-    return {
-      engine: 'dashboard filterRows + sumTotals + sumByGroup + sumOverTime + page',
-      run(store) {
-        const groups = store.columns.categories.target_group.values
-        const filters = { ...emptyFilters(), targetGroups: groups.slice(1) }
-        const rows = filterRows(store, filters)
-        sumTotals(store, rows)
-        sumByGroup(store, rows, 'target_group')
-        sumOverTime(store, rows, 'target_group', 'month')
-        for (let i = 0; i < Math.min(PAGE_ROWS, rows.length); i++) store.record(rows[i] ?? 0)
-        return rows.length
-      },
-      steps(store) {
-        const groups = store.columns.categories.target_group.values
-        const filters = { ...emptyFilters(), targetGroups: groups.slice(1) }
-        const rows = filterRows(store, filters)
-        return {
-          filterRows: () => filterRows(store, filters),
-          sumTotals: () => sumTotals(store, rows),
-          sumByGroup: () => sumByGroup(store, rows, 'target_group'),
-          sumOverTime: () => sumOverTime(store, rows, 'target_group', 'month'),
-        }
-      },
-    }
+}
+
+// A filter change as the page does it (useFilters, then useDashboard): select the rows with one
+// target group dropped (filterRows), sum the headline figures, the per-group chart and the monthly
+// chart in one pass (summarizeRows), then read the first 50 rows of the table in date order out of
+// the store's sorted order (TableOrder) and their records. Building the store's figure index and
+// date order happens once per store, after the import: `prepare` times it apart.
+export function filterChange(): FilterChange {
+  const filtersOf = (store: CasualtyStore): Filters => ({
+    ...emptyFilters(),
+    targetGroups: store.columns.categories.target_group.values.slice(1),
+  })
+  const sums = (store: CasualtyStore, rows: Uint32Array) =>
+    summarizeRows(store, rows, 'target_group', 'month')
+  const tablePage = (store: CasualtyStore, rows: Uint32Array) => {
+    const order = runSteps(tableOrderInSteps(store, rows, 'date', 'asc'))
+    return Array.from(order.slice(0, PAGE_ROWS), (row) => store.record(row))
   }
   return {
-    engine: 'bench fused pass (dashboard functions not there yet)',
-    run(store) {
-      const { columns } = store
-      const groups = columns.categories.target_group
-      const months = 200 * 12
-      const firstMonth = 1900 * 12
-      const byMonth = new Float64Array(groups.values.length * months)
-      const byGroup = new Float64Array(groups.values.length * 2)
-      let killed = 0
-      let injured = 0
-      const rows = new Uint32Array(store.length)
-      let count = 0
-      for (let row = 0; row < store.length; row++) {
-        const group = groups.codes[row] ?? 0
-        if (group === 0) continue
-        rows[count++] = row
-        const k = columns.counts.killed_min[row] ?? NO_COUNT
-        const w = columns.counts.injured_min[row] ?? NO_COUNT
-        if (k !== NO_COUNT) {
-          killed += k
-          byGroup[group * 2] = (byGroup[group * 2] ?? 0) + k
-          const month = monthIndex(columns.date[row] ?? 0) - firstMonth
-          const cell = group * months + month
-          if (month >= 0 && month < months) byMonth[cell] = (byMonth[cell] ?? 0) + k
-        }
-        if (w !== NO_COUNT) {
-          injured += w
-          byGroup[group * 2 + 1] = (byGroup[group * 2 + 1] ?? 0) + w
-        }
-      }
-      for (let i = 0; i < Math.min(PAGE_ROWS, count); i++) store.record(rows[i] ?? 0)
-      return killed + injured
+    prepare(store) {
+      const start = performance.now()
+      const rows = allRows(store)
+      sums(store, rows)
+      tablePage(store, rows)
+      return performance.now() - start
     },
-    steps: () => ({}),
+    run(store) {
+      const rows = filterRows(store, filtersOf(store))
+      sums(store, rows)
+      tablePage(store, rows)
+      return rows.length
+    },
+    steps(store) {
+      const filters = filtersOf(store)
+      const rows = filterRows(store, filters)
+      return {
+        filterRows: () => filterRows(store, filters),
+        summarizeRows: () => sums(store, rows),
+        'table page': () => tablePage(store, rows),
+      }
+    },
   }
 }
 

@@ -17,6 +17,8 @@ import {
   injuredState,
   killedState,
   periodSlotsInSteps,
+  type FigureIndex,
+  type PeriodSlots,
   type TimeUnit,
 } from './figureIndex'
 import type { RangeFigure } from './format'
@@ -217,9 +219,22 @@ export function* summarizeRowsInSteps(
   column: GroupColumn,
   unit: TimeUnit,
 ): Steps<ViewSums> {
-  const { columns } = store
-  const { kinds, sharedIncident, sharedCount } = yield* figureIndexInSteps(store)
+  const figures = yield* figureIndexInSteps(store)
   const axis = yield* periodSlotsInSteps(store, unit)
+  return summarize(store, rows, column, unit, figures, axis)
+}
+
+// The pass itself, in a plain function: V8 optimizes a hot loop inside a generator poorly (no
+// on-stack replacement), and the page calls this once per change.
+function summarize(
+  store: CasualtyStore,
+  rows: ArrayLike<number>,
+  column: GroupColumn,
+  unit: TimeUnit,
+  { kinds, sharedIncident, sharedCount }: FigureIndex,
+  axis: PeriodSlots,
+): ViewSums {
+  const { columns } = store
   const slotOf = axis.slots
   const groupData = columns.categories[column]
   const groupCodes = groupData.codes
@@ -245,8 +260,9 @@ export function* summarizeRowsInSteps(
   const histogram = new Uint32Array(cellCount * KINDS)
   // Per cell: killed min, killed max, injured min, injured max.
   const sums = new Float64Array(cellCount * 4)
-  const singleRows = new Uint32Array(cellCount)
-  const singleKinds = new Uint32Array(KINDS)
+  // Rows and kinds of incidents with several rows; the others are what is left of the histogram.
+  const sharedRows = new Uint32Array(cellCount)
+  const sharedKinds = new Uint32Array(KINDS)
   const sharedFlags = new Uint8Array(sharedCount)
   const sharedPerCell = new DistinctPairs(sharedCount, cellCount)
   const sharedPerSlot = new DistinctPairs(sharedCount, slotCount)
@@ -279,11 +295,9 @@ export function* summarizeRowsInSteps(
     low = min + (min >>> 31)
     sums[at + 2]! += low
     sums[at + 3]! += max + (max >>> 31) * (low + 1)
-    if ((kind & SHARED) === 0) {
-      singleRows[cell]!++
-      singleKinds[state]!++
-      continue
-    }
+    if ((kind & SHARED) === 0) continue
+    sharedRows[cell]!++
+    sharedKinds[state]!++
     const incident = sharedIncident[incidentCodes[row]!]!
     const before = sharedFlags[incident]!
     const now = before | 1 | WORDS_ONLY[state]!
@@ -304,6 +318,7 @@ export function* summarizeRowsInSteps(
   const killed = createMeasureArrays(cellCount)
   const injured = createMeasureArrays(cellCount)
   const cellRows = new Uint32Array(cellCount)
+  const kindRows = new Uint32Array(KINDS)
   for (let cell = 0; cell < cellCount; cell++) {
     killed.min[cell] = sums[cell * 4]!
     killed.max[cell] = sums[cell * 4 + 1]!
@@ -313,6 +328,7 @@ export function* summarizeRowsInSteps(
       const count = histogram[cell * KINDS + kind]!
       if (count === 0) continue
       cellRows[cell]! += count
+      kindRows[kind]! += count
       addRows(killed, cell, killedState(kind), count)
       addRows(injured, cell, injuredState(kind), count)
     }
@@ -338,7 +354,7 @@ export function* summarizeRowsInSteps(
   addCells(groups.injured, 0, groupCount, injuredTotal, 0)
   const single = { rows: 0, killed: 0, injured: 0, either: 0 }
   for (let kind = 0; kind < KINDS; kind++) {
-    const count = singleKinds[kind]!
+    const count = kindRows[kind]! - sharedKinds[kind]!
     single.rows += count
     const words = WORDS_ONLY[kind]!
     if (words & 2) single.killed += count
@@ -367,7 +383,7 @@ export function* summarizeRowsInSteps(
     slotIncidents[slot] = sharedSlotIncidents[slot]!
     for (let cell = slot * groupCount; cell < (slot + 1) * groupCount; cell++) {
       if (cellRows[cell]! > 0) any = true
-      slotIncidents[slot]! += singleRows[cell]!
+      slotIncidents[slot]! += cellRows[cell]! - sharedRows[cell]!
     }
     if (!any) continue
     if (slot < firstSlot) firstSlot = slot
@@ -383,7 +399,7 @@ export function* summarizeRowsInSteps(
   const to = from + length * groupCount
   const cellIncidents = new Uint32Array(to - from)
   for (let cell = from; cell < to; cell++) {
-    cellIncidents[cell - from] = singleRows[cell]! + sharedCellIncidents[cell]!
+    cellIncidents[cell - from] = cellRows[cell]! - sharedRows[cell]! + sharedCellIncidents[cell]!
   }
   const series: TimeSeries = {
     unit,
