@@ -49,7 +49,7 @@ export function packStrings(values: readonly string[]): PackedStrings {
 }
 
 /** Strings unpacked per step of `unpackStrings`: some milliseconds of work for short labels. */
-export const UNPACK_STEP = 16_384
+export const UNPACK_STEP = 8_192
 
 /** The number of UTF-16 units of well-formed UTF-8 `bytes[start..end]`. */
 function utf16Length(bytes: Uint8Array, start: number, end: number): number {
