@@ -68,63 +68,101 @@ function stateOf(min: number, max: number, words: boolean): FigureState {
   return words ? FigureState.Unquantified : FigureState.None
 }
 
-function* buildFigureIndex(store: CasualtyStore): Steps<FigureIndex> {
+// Kinds of rows [start, end) into `kinds`, and their rows per incident into `rowsPerIncident`. A
+// plain function, as are the other loops here: V8 optimizes a hot loop inside a generator poorly.
+function fillKinds(
+  store: CasualtyStore,
+  kinds: Uint8Array,
+  rowsPerIncident: Uint32Array,
+  start: number,
+  end: number,
+): void {
   const { counts, texts, categories, date } = store.columns
-  const incidents = categories.incident_id
-  const rowsPerIncident = new Uint32Array(incidents.values.length)
-  const kinds = new Uint8Array(store.length)
+  const incidentCodes = categories.incident_id.codes
   const killedWords = texts.killed_text.offsets
   const injuredWords = texts.injured_text.offsets
-  for (let start = 0; start < store.length; start += STEP_ROWS) {
-    const end = Math.min(store.length, start + STEP_ROWS)
-    for (let row = start; row < end; row++) {
-      rowsPerIncident[incidents.codes[row]!]!++
-      const killed = stateOf(
-        counts.killed_min[row]!,
-        counts.killed_max[row]!,
-        killedWords[row + 1]! > killedWords[row]!,
-      )
-      const injured = stateOf(
-        counts.injured_min[row]!,
-        counts.injured_max[row]!,
-        injuredWords[row + 1]! > injuredWords[row]!,
-      )
-      kinds[row] = killed + STATES * injured + (date[row]! % 10000 < 100 ? YEAR_ONLY : 0)
-    }
-    yield
+  for (let row = start; row < end; row++) {
+    rowsPerIncident[incidentCodes[row]!]!++
+    const killed = stateOf(
+      counts.killed_min[row]!,
+      counts.killed_max[row]!,
+      killedWords[row + 1]! > killedWords[row]!,
+    )
+    const injured = stateOf(
+      counts.injured_min[row]!,
+      counts.injured_max[row]!,
+      injuredWords[row + 1]! > injuredWords[row]!,
+    )
+    kinds[row] = killed + STATES * injured + (date[row]! % 10000 < 100 ? YEAR_ONLY : 0)
   }
-  const sharedIncident = new Int32Array(incidents.values.length).fill(-1)
+}
+
+// Marks SHARED on the rows of incidents with several rows; numbers those incidents.
+function markShared(
+  incidentCodes: Uint32Array,
+  rowsPerIncident: Uint32Array,
+  kinds: Uint8Array,
+): { sharedIncident: Int32Array; sharedCount: number } {
+  const sharedIncident = new Int32Array(rowsPerIncident.length).fill(-1)
   let sharedCount = 0
   for (let code = 0; code < rowsPerIncident.length; code++) {
     if (rowsPerIncident[code]! > 1) sharedIncident[code] = sharedCount++
   }
   if (sharedCount > 0) {
-    for (let row = 0; row < store.length; row++) {
-      if (sharedIncident[incidents.codes[row]!]! >= 0) kinds[row]! |= SHARED
+    for (let row = 0; row < kinds.length; row++) {
+      if (sharedIncident[incidentCodes[row]!]! >= 0) kinds[row]! |= SHARED
     }
+  }
+  return { sharedIncident, sharedCount }
+}
+
+function* buildFigureIndex(store: CasualtyStore): Steps<FigureIndex> {
+  const incidents = store.columns.categories.incident_id
+  const rowsPerIncident = new Uint32Array(incidents.values.length)
+  const kinds = new Uint8Array(store.length)
+  for (let start = 0; start < store.length; start += STEP_ROWS) {
+    fillKinds(store, kinds, rowsPerIncident, start, Math.min(store.length, start + STEP_ROWS))
     yield
   }
+  const { sharedIncident, sharedCount } = markShared(incidents.codes, rowsPerIncident, kinds)
+  yield
   return { kinds, sharedIncident, sharedCount }
 }
 
-function* buildPeriodSlots(store: CasualtyStore, unit: TimeUnit): Steps<PeriodSlots> {
-  const dates = store.columns.date
+// The first and last period of the store's dates on a `unit` axis.
+function periodRange(dates: Int32Array, unit: TimeUnit): { first: number; last: number } {
   let first = 2 ** 31 - 1
   let last = -1
-  for (let row = 0; row < store.length; row++) {
+  for (let row = 0; row < dates.length; row++) {
     const period = periodOf(dates[row]!, unit)
     if (period < 0) continue
     if (period < first) first = period
     if (period > last) last = period
   }
+  return { first, last }
+}
+
+function fillSlots(
+  dates: Int32Array,
+  unit: TimeUnit,
+  first: number,
+  slots: Uint32Array,
+  start: number,
+  end: number,
+): void {
+  for (let row = start; row < end; row++) {
+    const period = periodOf(dates[row]!, unit)
+    slots[row] = period < 0 ? 0 : period - first + 1
+  }
+}
+
+function* buildPeriodSlots(store: CasualtyStore, unit: TimeUnit): Steps<PeriodSlots> {
+  const dates = store.columns.date
+  const { first, last } = periodRange(dates, unit)
   yield
   const slots = new Uint32Array(store.length)
   for (let start = 0; start < store.length; start += STEP_ROWS) {
-    const end = Math.min(store.length, start + STEP_ROWS)
-    for (let row = start; row < end; row++) {
-      const period = periodOf(dates[row]!, unit)
-      slots[row] = period < 0 ? 0 : period - first + 1
-    }
+    fillSlots(dates, unit, first, slots, start, Math.min(store.length, start + STEP_ROWS))
     yield
   }
   return last >= first ? { first, length: last - first + 1, slots } : { first: 0, length: 0, slots }
