@@ -117,6 +117,8 @@ export interface StoreExportOptions extends CsvWriteOptions {
 type FieldWriter = (row: number) => string
 
 const EMPTY_FIELD = '""'
+/** Category columns with up to this many labels quote each label once, on first use. */
+const CACHED_LABELS_MAX = 1 << 16
 // ignoreBOM: a value that starts with U+FEFF keeps it.
 const textDecoder = new TextDecoder('utf-8', { ignoreBOM: true })
 
@@ -131,8 +133,9 @@ function textWriter(data: TextData): FieldWriter {
 }
 
 // One writer per exported column, reading the typed columns directly: labels are quoted once per
-// distinct value (when first written) and dates once per distinct code, so an export does not build a record per row
-// (600k rows took 9 s through store.record(); see the report of issue #4).
+// distinct value (when first written, in columns of few labels) and dates once per distinct code,
+// so an export does not build a record per row (600k rows took 9 s through store.record(); see
+// the report of issue #4).
 function fieldWriters(store: CasualtyStore): FieldWriter[] {
   const { columns } = store
   const dates = new Map<number, string>()
@@ -156,10 +159,13 @@ function fieldWriters(store: CasualtyStore): FieldWriter[] {
       }
       if ((CATEGORY_COLUMNS as readonly string[]).includes(column)) {
         const data = columns.categories[column as CategoryColumn]
-        // Quoted on first use: a column like incident_id has about one label per row, and quoting
-        // them all up front would be one long task before the first row is written.
-        // '' marks a label not quoted yet (a quoted field is never empty); a packed array, as
-        // `new Array(n)` of a million holes would be a slow dictionary.
+        // A column like incident_id has about one label per row: quoting them all up front would
+        // be one long task before the first row is written, and keeping a million quoted copies
+        // only feeds the garbage collector. Such labels are quoted as they are written.
+        if (data.values.length > CACHED_LABELS_MAX) {
+          return (row) => quoteField(data.values[data.codes[row] ?? 0] ?? '')
+        }
+        // '' marks a label not quoted yet (a quoted field is never empty).
         const quoted = data.values.map(() => '')
         return (row) => {
           const code = data.codes[row] ?? 0

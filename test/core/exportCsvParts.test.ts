@@ -183,4 +183,22 @@ describe('storeCsvParts', () => {
     expect(parts.slice(1).every((part) => part.text.startsWith('"A","2021"'))).toBe(true)
     expect(parts.map((part) => part.text).join('')).toBe(storeToCsv(store, rows, EXCEL_FRIENDLY))
   })
+
+  it('writes a column of more labels than it caches (one id per row) as the records say', () => {
+    const records = Array.from({ length: 70_000 }, (_, i) => ({
+      ...emptyRecord(),
+      incident_id: i % 3 ? `id-${i}` : `=id"${i}`,
+      date: '2021',
+      target_group: i % 2 ? 'civilians' : '+g',
+    }))
+    const store = storeFromRecords(records)
+    const rows = Uint32Array.from({ length: 70_000 }, (_, i) => 69_999 - i)
+    const fromRecords = toCsv(
+      exportColumns(store),
+      Array.from(rows, (row) => rowFields(store, row)),
+    )
+    const parts = [...storeCsvParts(store, rows, EXCEL_FRIENDLY)]
+    expect(parts.map((part) => part.text).join('') === fromRecords).toBe(true)
+    expect(storeToCsv(store, rows) === fromRecords).toBe(true)
+  })
 })
