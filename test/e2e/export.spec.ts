@@ -2,6 +2,8 @@ import { expect, test, type Page } from '@playwright/test'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { EXCEL_FRIENDLY, storeToCsv } from '../../src/core/exportCsv'
+import { allRows } from '../../src/core/filter'
 import { loadCsv } from '../../src/core/load'
 
 const HEADER = 'incident_id,date,target_group,killed_min,killed_max,injured_min,injured_max'
@@ -91,4 +93,49 @@ test('writes plain RFC 4180 with an HXL hashtag row on request', async ({ page }
   const reloaded = loadCsv(bytes)
   expect(reloaded.summary.skippedLines).toBe(1)
   expect(reloaded.rowIssues).toEqual([])
+})
+
+test('writes a big export in steps, through the Blob worker, to the bytes of the one-shot writer', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  // 40,000 rows (about 9 MB): more than a task's worth of writing anywhere, so the export yields
+  // and hands its pieces to the worker. Quotes, line breaks, formulas and non-ASCII text included.
+  const lines = [`${HEADER},notes,extra col`]
+  for (let i = 0; i < 40_000; i++) {
+    const note = [`a "quoted" note ${i}`, `=SUM(A${i})`, `two\r\nlines é ${i}`, '', `‘x’ ${i}`][
+      i % 5
+    ]
+    lines.push(
+      `B${i},2021-${String((i % 12) + 1).padStart(2, '0')},group ${i % 7},${i % 90},${i % 3 ? (i % 90) + 2 : ''},,,"${note?.replace(/"/g, '""')}",${i % 4 ? `+${i}` : ''}`,
+    )
+  }
+  const file = tempFile('big-export.csv', `${lines.join('\n')}\n`)
+  const workers: string[] = []
+  page.on('worker', (worker) => workers.push(worker.url()))
+  await page.getByLabel('Import CSV').setInputFiles(file)
+  await expect(page.getByTestId('import-summary')).toContainText(
+    '40000 rows loaded, 0 rows with issues',
+    { timeout: 60_000 },
+  )
+  await expect(page.getByRole('button', { name: /Export CSV \(40000 rows\)/ })).toBeEnabled()
+  workers.length = 0
+  const first = await exportCsv(page)
+  expect(workers.some((url) => /blob\.worker/.test(url))).toBe(true)
+  const store = loadCsv(readFileSync(file)).store
+  if (!store) throw new Error('the file did not load')
+  const expected = Buffer.from(
+    new TextEncoder().encode(storeToCsv(store, allRows(store), EXCEL_FRIENDLY)),
+  )
+  expect(first.bytes.length).toBe(expected.length)
+  expect(first.bytes.equals(expected)).toBe(true)
+  await expect(page.getByRole('progressbar', { name: 'Preparing the export' })).toBeHidden()
+
+  await page.getByLabel('Import CSV').setInputFiles(first.path)
+  await expect(page.getByTestId('import-summary')).toContainText(
+    '40000 rows loaded, 0 rows with issues',
+    { timeout: 60_000 },
+  )
+  const second = await exportCsv(page)
+  expect(second.bytes.equals(first.bytes)).toBe(true)
 })
