@@ -23,7 +23,7 @@ import {
 } from './figureIndex'
 import type { RangeFigure } from './format'
 import type { CategoryColumn } from './schema'
-import { runSteps, type Steps } from './steps'
+import { STEP_ROWS, runSteps, type Steps } from './steps'
 import type { CasualtyStore } from './store'
 
 export type { TimeUnit }
@@ -218,210 +218,256 @@ export function* summarizeRowsInSteps(
   rows: ArrayLike<number>,
   column: GroupColumn,
   unit: TimeUnit,
+  /** Rows added between two pauses. */
+  step = STEP_ROWS,
 ): Steps<ViewSums> {
   const figures = yield* figureIndexInSteps(store)
   const axis = yield* periodSlotsInSteps(store, unit)
-  return summarize(store, rows, column, unit, figures, axis)
+  const pass = new SummaryPass(store, rows, column, figures, axis)
+  for (let start = 0; start < rows.length; start += step) {
+    pass.add(start, Math.min(rows.length, start + step))
+    if (start + step < rows.length) yield
+  }
+  return pass.finish(unit)
 }
 
-// The pass itself, in a plain function: V8 optimizes a hot loop inside a generator poorly (no
-// on-stack replacement), and the page calls this once per change.
-function summarize(
-  store: CasualtyStore,
-  rows: ArrayLike<number>,
-  column: GroupColumn,
-  unit: TimeUnit,
-  { kinds, sharedIncident, sharedCount }: FigureIndex,
-  axis: PeriodSlots,
-): ViewSums {
-  const { columns } = store
-  const slotOf = axis.slots
-  const groupData = columns.categories[column]
-  const groupCodes = groupData.codes
-  const groupCount = groupData.values.length
-  const monthly = unit === 'month'
-
-  // The grid's slots: the store's, or those of the selection when the store's are too many.
-  let shift = 0
-  let slotCount = axis.length + 1
-  if (slotCount * groupCount > MAX_GRID_CELLS) {
-    let low = axis.length + 1
-    let high = 0
-    for (let i = 0; i < rows.length; i++) {
-      const slot = slotOf[rows[i]!]!
-      if (slot === 0) continue
-      if (slot < low) low = slot
-      if (slot > high) high = slot
-    }
-    shift = high >= low ? low - 1 : 0
-    slotCount = high >= low ? high - low + 2 : 1
-  }
-  const cellCount = slotCount * groupCount
-  const histogram = new Uint32Array(cellCount * KINDS)
-  // Per cell: killed min, killed max, injured min, injured max.
-  const sums = new Float64Array(cellCount * 4)
+// The pass, added up a range of rows at a time. A class rather than loops in the generator: V8
+// optimizes a hot loop inside a generator poorly (no on-stack replacement).
+class SummaryPass {
+  readonly slotOf: Uint32Array
+  readonly groupCodes: Uint32Array
+  readonly groupCount: number
+  readonly groupLabels: readonly string[]
+  /** The grid's slot 1 is the axis' slot `1 + shift`. */
+  readonly shift: number
+  readonly slotCount: number
+  readonly cellCount: number
+  readonly histogram: Uint32Array
+  /** Per cell: killed min, killed max, injured min, injured max. */
+  readonly sums: Float64Array
   // Rows and kinds of incidents with several rows; the others are what is left of the histogram.
-  const sharedRows = new Uint32Array(cellCount)
-  const sharedKinds = new Uint32Array(KINDS)
-  const sharedFlags = new Uint8Array(sharedCount)
-  const sharedPerCell = new DistinctPairs(sharedCount, cellCount)
-  const sharedPerSlot = new DistinctPairs(sharedCount, slotCount)
-  const sharedCellIncidents = new Uint32Array(cellCount)
-  const sharedSlotIncidents = new Uint32Array(slotCount)
-  const incidentCodes = columns.categories.incident_id.codes
-  const { killed_min: killedMin, killed_max: killedMax } = columns.counts
-  const { injured_min: injuredMin, injured_max: injuredMax } = columns.counts
-  let sharedIncidents = 0
-  let yearOnlyRows = 0
-  const sharedWordsOnly = { killed: 0, injured: 0, either: 0 }
+  readonly sharedRows: Uint32Array
+  readonly sharedKinds = new Uint32Array(KINDS)
+  readonly sharedFlags: Uint8Array
+  readonly sharedPerCell: DistinctPairs
+  readonly sharedPerSlot: DistinctPairs
+  readonly sharedCellIncidents: Uint32Array
+  readonly sharedSlotIncidents: Uint32Array
+  sharedIncidents = 0
+  yearOnlyRows = 0
+  readonly sharedWordsOnly = { killed: 0, injured: 0, either: 0 }
 
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!
-    const kind = kinds[row]!
-    const stored = slotOf[row]!
-    const slot = stored === 0 ? 0 : stored - shift
-    const cell = (slot * groupCount + groupCodes[row]!) | 0
-    const state = kind & 31
-    histogram[cell * KINDS + state]!++
-    yearOnlyRows += kind >>> 6
-    const at = cell * 4
-    let min = killedMin[row]!
-    let max = killedMax[row]!
-    let low = min + (min >>> 31)
-    sums[at]! += low
-    sums[at + 1]! += max + (max >>> 31) * (low + 1)
-    min = injuredMin[row]!
-    max = injuredMax[row]!
-    low = min + (min >>> 31)
-    sums[at + 2]! += low
-    sums[at + 3]! += max + (max >>> 31) * (low + 1)
-    if ((kind & SHARED) === 0) continue
-    sharedRows[cell]!++
-    sharedKinds[state]!++
-    const incident = sharedIncident[incidentCodes[row]!]!
-    const before = sharedFlags[incident]!
-    const now = before | 1 | WORDS_ONLY[state]!
-    if (now !== before) {
-      sharedFlags[incident] = now
-      if (!(before & 1)) sharedIncidents++
-      if (now & 2 && !(before & 2)) sharedWordsOnly.killed++
-      if (now & 4 && !(before & 4)) sharedWordsOnly.injured++
-      if (now & 6 && !(before & 6)) sharedWordsOnly.either++
+  constructor(
+    readonly store: CasualtyStore,
+    readonly rows: ArrayLike<number>,
+    readonly column: GroupColumn,
+    readonly figures: FigureIndex,
+    readonly axis: PeriodSlots,
+  ) {
+    this.slotOf = axis.slots
+    const groupData = store.columns.categories[column]
+    this.groupCodes = groupData.codes
+    this.groupCount = groupData.values.length
+    this.groupLabels = groupData.values
+    // The grid's slots: the store's, or those of the selection when the store's are too many.
+    let shift = 0
+    let slotCount = axis.length + 1
+    if (slotCount * this.groupCount > MAX_GRID_CELLS) {
+      let low = axis.length + 1
+      let high = 0
+      for (let i = 0; i < rows.length; i++) {
+        const slot = this.slotOf[rows[i]!]!
+        if (slot === 0) continue
+        if (slot < low) low = slot
+        if (slot > high) high = slot
+      }
+      shift = high >= low ? low - 1 : 0
+      slotCount = high >= low ? high - low + 2 : 1
     }
-    if (slot !== 0) {
-      if (sharedPerCell.add(incident, cell)) sharedCellIncidents[cell]!++
-      if (sharedPerSlot.add(incident, slot)) sharedSlotIncidents[slot]!++
-    }
+    this.shift = shift
+    this.slotCount = slotCount
+    const cellCount = (this.cellCount = slotCount * this.groupCount)
+    this.histogram = new Uint32Array(cellCount * KINDS)
+    this.sums = new Float64Array(cellCount * 4)
+    this.sharedRows = new Uint32Array(cellCount)
+    this.sharedFlags = new Uint8Array(figures.sharedCount)
+    this.sharedPerCell = new DistinctPairs(figures.sharedCount, cellCount)
+    this.sharedPerSlot = new DistinctPairs(figures.sharedCount, slotCount)
+    this.sharedCellIncidents = new Uint32Array(cellCount)
+    this.sharedSlotIncidents = new Uint32Array(slotCount)
   }
 
-  // The grid's cells as measure arrays.
-  const killed = createMeasureArrays(cellCount)
-  const injured = createMeasureArrays(cellCount)
-  const cellRows = new Uint32Array(cellCount)
-  const kindRows = new Uint32Array(KINDS)
-  for (let cell = 0; cell < cellCount; cell++) {
-    killed.min[cell] = sums[cell * 4]!
-    killed.max[cell] = sums[cell * 4 + 1]!
-    injured.min[cell] = sums[cell * 4 + 2]!
-    injured.max[cell] = sums[cell * 4 + 3]!
+  /** Adds rows[start..end). */
+  add(start: number, end: number): void {
+    const { rows, slotOf, groupCodes, groupCount, shift, histogram, sums } = this
+    const { kinds, sharedIncident } = this.figures
+    const { sharedRows, sharedKinds, sharedFlags, sharedWordsOnly } = this
+    const { sharedPerCell, sharedPerSlot, sharedCellIncidents, sharedSlotIncidents } = this
+    const { columns } = this.store
+    const incidentCodes = columns.categories.incident_id.codes
+    const { killed_min: killedMin, killed_max: killedMax } = columns.counts
+    const { injured_min: injuredMin, injured_max: injuredMax } = columns.counts
+    let sharedIncidents = 0
+    let yearOnlyRows = 0
+    for (let i = start; i < end; i++) {
+      const row = rows[i]!
+      const kind = kinds[row]!
+      const stored = slotOf[row]!
+      const slot = stored === 0 ? 0 : stored - shift
+      const cell = (slot * groupCount + groupCodes[row]!) | 0
+      const state = kind & 31
+      histogram[cell * KINDS + state]!++
+      yearOnlyRows += kind >>> 6
+      const at = cell * 4
+      let min = killedMin[row]!
+      let max = killedMax[row]!
+      let low = min + (min >>> 31)
+      sums[at]! += low
+      sums[at + 1]! += max + (max >>> 31) * (low + 1)
+      min = injuredMin[row]!
+      max = injuredMax[row]!
+      low = min + (min >>> 31)
+      sums[at + 2]! += low
+      sums[at + 3]! += max + (max >>> 31) * (low + 1)
+      if ((kind & SHARED) === 0) continue
+      sharedRows[cell]!++
+      sharedKinds[state]!++
+      const incident = sharedIncident[incidentCodes[row]!]!
+      const before = sharedFlags[incident]!
+      const now = before | 1 | WORDS_ONLY[state]!
+      if (now !== before) {
+        sharedFlags[incident] = now
+        if (!(before & 1)) sharedIncidents++
+        if (now & 2 && !(before & 2)) sharedWordsOnly.killed++
+        if (now & 4 && !(before & 4)) sharedWordsOnly.injured++
+        if (now & 6 && !(before & 6)) sharedWordsOnly.either++
+      }
+      if (slot !== 0) {
+        if (sharedPerCell.add(incident, cell)) sharedCellIncidents[cell]!++
+        if (sharedPerSlot.add(incident, slot)) sharedSlotIncidents[slot]!++
+      }
+    }
+    this.sharedIncidents += sharedIncidents
+    this.yearOnlyRows += yearOnlyRows
+  }
+
+  /** The sums of every row added. */
+  finish(unit: TimeUnit): ViewSums {
+    const { rows, column, groupCount, cellCount, slotCount, shift, axis, histogram, sums } = this
+    const { sharedRows, sharedKinds, sharedWordsOnly, sharedIncidents, yearOnlyRows } = this
+    const { sharedCellIncidents, sharedSlotIncidents } = this
+    const monthly = unit === 'month'
+    // The grid's cells as measure arrays.
+    const killed = createMeasureArrays(cellCount)
+    const injured = createMeasureArrays(cellCount)
+    const cellRows = new Uint32Array(cellCount)
+    const kindRows = new Uint32Array(KINDS)
+    for (let cell = 0; cell < cellCount; cell++) {
+      killed.min[cell] = sums[cell * 4]!
+      killed.max[cell] = sums[cell * 4 + 1]!
+      injured.min[cell] = sums[cell * 4 + 2]!
+      injured.max[cell] = sums[cell * 4 + 3]!
+      for (let kind = 0; kind < KINDS; kind++) {
+        const count = histogram[cell * KINDS + kind]!
+        if (count === 0) continue
+        cellRows[cell]! += count
+        kindRows[kind]! += count
+        addRows(killed, cell, killedState(kind), count)
+        addRows(injured, cell, injuredState(kind), count)
+      }
+    }
+
+    // Per group: every slot, the left-out one included. Headline sums: every group.
+    const groups: GroupTotals = {
+      column,
+      labels: this.groupLabels,
+      rows: new Uint32Array(groupCount),
+      killed: createMeasureArrays(groupCount),
+      injured: createMeasureArrays(groupCount),
+    }
+    for (let cell = 0; cell < cellCount; cell++) {
+      const group = cell % groupCount
+      groups.rows[group]! += cellRows[cell]!
+      addCells(killed, cell, 1, groups.killed, group)
+      addCells(injured, cell, 1, groups.injured, group)
+    }
+    const killedTotal = createMeasureArrays(1)
+    const injuredTotal = createMeasureArrays(1)
+    addCells(groups.killed, 0, groupCount, killedTotal, 0)
+    addCells(groups.injured, 0, groupCount, injuredTotal, 0)
+    const single = { rows: 0, killed: 0, injured: 0, either: 0 }
     for (let kind = 0; kind < KINDS; kind++) {
-      const count = histogram[cell * KINDS + kind]!
-      if (count === 0) continue
-      cellRows[cell]! += count
-      kindRows[kind]! += count
-      addRows(killed, cell, killedState(kind), count)
-      addRows(injured, cell, injuredState(kind), count)
+      const count = kindRows[kind]! - sharedKinds[kind]!
+      single.rows += count
+      const words = WORDS_ONLY[kind]!
+      if (words & 2) single.killed += count
+      if (words & 4) single.injured += count
+      if (words) single.either += count
     }
-  }
-
-  // Per group: every slot, the left-out one included. Headline sums: every group.
-  const groups: GroupTotals = {
-    column,
-    labels: groupData.values,
-    rows: new Uint32Array(groupCount),
-    killed: createMeasureArrays(groupCount),
-    injured: createMeasureArrays(groupCount),
-  }
-  for (let cell = 0; cell < cellCount; cell++) {
-    const group = cell % groupCount
-    groups.rows[group]! += cellRows[cell]!
-    addCells(killed, cell, 1, groups.killed, group)
-    addCells(injured, cell, 1, groups.injured, group)
-  }
-  const killedTotal = createMeasureArrays(1)
-  const injuredTotal = createMeasureArrays(1)
-  addCells(groups.killed, 0, groupCount, killedTotal, 0)
-  addCells(groups.injured, 0, groupCount, injuredTotal, 0)
-  const single = { rows: 0, killed: 0, injured: 0, either: 0 }
-  for (let kind = 0; kind < KINDS; kind++) {
-    const count = kindRows[kind]! - sharedKinds[kind]!
-    single.rows += count
-    const words = WORDS_ONLY[kind]!
-    if (words & 2) single.killed += count
-    if (words & 4) single.injured += count
-    if (words) single.either += count
-  }
-  const totals: ViewTotals = {
-    rows: rows.length,
-    incidents: single.rows + sharedIncidents,
-    killed: figureAt(killedTotal, 0),
-    injured: figureAt(injuredTotal, 0),
-    unquantifiedIncidents: {
-      killed: single.killed + sharedWordsOnly.killed,
-      injured: single.injured + sharedWordsOnly.injured,
-      either: single.either + sharedWordsOnly.either,
-    },
-  }
-
-  // The series: the slots from the first to the last one with a selected row. A single-row
-  // incident counts in its cell and period; the others were counted distinctly above.
-  let firstSlot = slotCount
-  let lastSlot = 0
-  const slotIncidents = new Uint32Array(slotCount)
-  for (let slot = 1; slot < slotCount; slot++) {
-    let any = false
-    slotIncidents[slot] = sharedSlotIncidents[slot]!
-    for (let cell = slot * groupCount; cell < (slot + 1) * groupCount; cell++) {
-      if (cellRows[cell]! > 0) any = true
-      slotIncidents[slot]! += cellRows[cell]! - sharedRows[cell]!
+    const totals: ViewTotals = {
+      rows: rows.length,
+      incidents: single.rows + sharedIncidents,
+      killed: figureAt(killedTotal, 0),
+      injured: figureAt(injuredTotal, 0),
+      unquantifiedIncidents: {
+        killed: single.killed + sharedWordsOnly.killed,
+        injured: single.injured + sharedWordsOnly.injured,
+        either: single.either + sharedWordsOnly.either,
+      },
     }
-    if (!any) continue
-    if (slot < firstSlot) firstSlot = slot
-    lastSlot = slot
+
+    // The series: the slots from the first to the last one with a selected row. A single-row
+    // incident counts in its cell and period; the others were counted distinctly above.
+    let firstSlot = slotCount
+    let lastSlot = 0
+    const slotIncidents = new Uint32Array(slotCount)
+    for (let slot = 1; slot < slotCount; slot++) {
+      let any = false
+      slotIncidents[slot] = sharedSlotIncidents[slot]!
+      for (let cell = slot * groupCount; cell < (slot + 1) * groupCount; cell++) {
+        if (cellRows[cell]! > 0) any = true
+        slotIncidents[slot]! += cellRows[cell]! - sharedRows[cell]!
+      }
+      if (!any) continue
+      if (slot < firstSlot) firstSlot = slot
+      lastSlot = slot
+    }
+    const length = lastSlot >= firstSlot ? lastSlot - firstSlot + 1 : 0
+    const periods = new Int32Array(length)
+    for (let p = 0; p < length; p++) {
+      const index = axis.first + shift + firstSlot - 1 + p
+      periods[p] = monthly
+        ? Math.floor(index / 12) * 10000 + ((index % 12) + 1) * 100
+        : index * 10000
+    }
+    const from = firstSlot * groupCount
+    const to = from + length * groupCount
+    const cellIncidents = new Uint32Array(to - from)
+    for (let cell = from; cell < to; cell++) {
+      cellIncidents[cell - from] = cellRows[cell]! - sharedRows[cell]! + sharedCellIncidents[cell]!
+    }
+    const series: TimeSeries = {
+      unit,
+      periods,
+      column,
+      groupLabels: this.groupLabels,
+      killed: sliceCells(killed, from, to),
+      injured: sliceCells(injured, from, to),
+      incidents: cellIncidents,
+      totals: {
+        killed: createMeasureArrays(length),
+        injured: createMeasureArrays(length),
+        // Not a sum of cells: an incident in two groups counts once in its period.
+        incidents: slotIncidents.slice(firstSlot, firstSlot + length),
+      },
+      yearOnlyRows,
+    }
+    for (let p = 0; p < length; p++) {
+      addCells(series.killed, p * groupCount, groupCount, series.totals.killed, p)
+      addCells(series.injured, p * groupCount, groupCount, series.totals.injured, p)
+    }
+    return { totals, groups, series }
   }
-  const length = lastSlot >= firstSlot ? lastSlot - firstSlot + 1 : 0
-  const periods = new Int32Array(length)
-  for (let p = 0; p < length; p++) {
-    const index = axis.first + shift + firstSlot - 1 + p
-    periods[p] = monthly ? Math.floor(index / 12) * 10000 + ((index % 12) + 1) * 100 : index * 10000
-  }
-  const from = firstSlot * groupCount
-  const to = from + length * groupCount
-  const cellIncidents = new Uint32Array(to - from)
-  for (let cell = from; cell < to; cell++) {
-    cellIncidents[cell - from] = cellRows[cell]! - sharedRows[cell]! + sharedCellIncidents[cell]!
-  }
-  const series: TimeSeries = {
-    unit,
-    periods,
-    column,
-    groupLabels: groupData.values,
-    killed: sliceCells(killed, from, to),
-    injured: sliceCells(injured, from, to),
-    incidents: cellIncidents,
-    totals: {
-      killed: createMeasureArrays(length),
-      injured: createMeasureArrays(length),
-      // Not a sum of cells: an incident in two groups counts once in its period.
-      incidents: slotIncidents.slice(firstSlot, firstSlot + length),
-    },
-    yearOnlyRows,
-  }
-  for (let p = 0; p < length; p++) {
-    addCells(series.killed, p * groupCount, groupCount, series.totals.killed, p)
-    addCells(series.injured, p * groupCount, groupCount, series.totals.injured, p)
-  }
-  return { totals, groups, series }
 }
 
 /** summarizeRowsInSteps without pausing. */

@@ -97,23 +97,30 @@ function fillKinds(
   }
 }
 
-// Marks SHARED on the rows of incidents with several rows; numbers those incidents.
-function markShared(
-  incidentCodes: Uint32Array,
-  rowsPerIncident: Uint32Array,
-  kinds: Uint8Array,
-): { sharedIncident: Int32Array; sharedCount: number } {
+// Numbers the incidents with several rows (-1 for the others).
+function numberShared(rowsPerIncident: Uint32Array): {
+  sharedIncident: Int32Array
+  sharedCount: number
+} {
   const sharedIncident = new Int32Array(rowsPerIncident.length).fill(-1)
   let sharedCount = 0
   for (let code = 0; code < rowsPerIncident.length; code++) {
     if (rowsPerIncident[code]! > 1) sharedIncident[code] = sharedCount++
   }
-  if (sharedCount > 0) {
-    for (let row = 0; row < kinds.length; row++) {
-      if (sharedIncident[incidentCodes[row]!]! >= 0) kinds[row]! |= SHARED
-    }
-  }
   return { sharedIncident, sharedCount }
+}
+
+// Marks SHARED on rows [start, end) whose incident has several rows.
+function markShared(
+  incidentCodes: Uint32Array,
+  sharedIncident: Int32Array,
+  kinds: Uint8Array,
+  start: number,
+  end: number,
+): void {
+  for (let row = start; row < end; row++) {
+    if (sharedIncident[incidentCodes[row]!]! >= 0) kinds[row]! |= SHARED
+  }
 }
 
 function* buildFigureIndex(store: CasualtyStore): Steps<FigureIndex> {
@@ -124,8 +131,14 @@ function* buildFigureIndex(store: CasualtyStore): Steps<FigureIndex> {
     fillKinds(store, kinds, rowsPerIncident, start, Math.min(store.length, start + STEP_ROWS))
     yield
   }
-  const { sharedIncident, sharedCount } = markShared(incidents.codes, rowsPerIncident, kinds)
-  yield
+  const { sharedIncident, sharedCount } = numberShared(rowsPerIncident)
+  if (sharedCount > 0) {
+    for (let start = 0; start < store.length; start += STEP_ROWS) {
+      yield
+      const end = Math.min(store.length, start + STEP_ROWS)
+      markShared(incidents.codes, sharedIncident, kinds, start, end)
+    }
+  }
   return { kinds, sharedIncident, sharedCount }
 }
 

@@ -7,8 +7,10 @@ import {
   sumOverTime,
   sumTotals,
   summarizeRows,
+  summarizeRowsInSteps,
   type MeasureArrays,
 } from '../../src/core/aggregate'
+import { runSteps } from '../../src/core/steps'
 import { allRows } from '../../src/core/filter'
 import { loadCsv } from '../../src/core/load'
 import { emptyRecord, type CasualtyRecord } from '../../src/core/schema'
@@ -318,7 +320,8 @@ describe('summarizeRows against plain sums over records', () => {
           'target_group' | 'target_type'
         >,
         fc.constantFrom('month', 'year') as fc.Arbitrary<'month' | 'year'>,
-        (pairs, groupColumn, unit) => {
+        fc.integer({ min: 1, max: 7 }),
+        (pairs, groupColumn, unit, step) => {
           const records = pairs.map(([r]) =>
             record({
               incident_id: r.incident_id,
@@ -336,6 +339,11 @@ describe('summarizeRows against plain sums over records', () => {
           const data = storeFromRecords(records)
           const picked = [...records.keys()].filter((i) => pairs[i]![1])
           const got = summarizeRows(data, Uint32Array.from(picked), groupColumn, unit)
+          // Added up a few rows at a time (as the page does on big data), the same sums.
+          const stepped = runSteps(
+            summarizeRowsInSteps(data, Uint32Array.from(picked), groupColumn, unit, step),
+          )
+          expect(stepped).toEqual(got)
           const chosen = picked.map((i) => pairs[i]![0])
 
           // Headline totals.
