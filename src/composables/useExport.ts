@@ -40,7 +40,12 @@ export interface BlobWorker {
 
 function createModuleWorker(): BlobWorker | null {
   if (typeof Worker === 'undefined') return null
-  return new Worker(new URL('../workers/blob.worker.ts', import.meta.url), { type: 'module' })
+  try {
+    return new Worker(new URL('../workers/blob.worker.ts', import.meta.url), { type: 'module' })
+  } catch {
+    // Workers not allowed here (a content security policy, say): the page makes the Blob.
+    return null
+  }
 }
 
 export interface UseExportOptions {
