@@ -4,7 +4,13 @@
 
 import { shallowRef } from 'vue'
 import { loadCsv, type LoadResult } from '../core/load'
-import { concatStores, concatStoresInSteps, type CasualtyStore } from '../core/store'
+import { CATEGORY_COLUMNS } from '../core/schema'
+import {
+  concatStores,
+  concatStoresInSteps,
+  labelCountsInSteps,
+  type CasualtyStore,
+} from '../core/store'
 import { ASYNC_ROWS, runInSteps, yieldToPage } from './yieldToPage'
 import shippedCsv from '../../data/attacks.csv?raw'
 
@@ -52,7 +58,22 @@ function createDatasetState() {
     if (next.length < ASYNC_ROWS) return show({ store: next, name }, turn)
     upcoming = { store: next, name }
     publishing.value = true
-    void yieldToPage().then(() => show({ store: next, name }, turn))
+    void countLabels(next, turn).then(() => show({ store: next, name }, turn))
+  }
+
+  // Counts the rows of each label (the filter lists show them) in steps before a big store is
+  // shown, so the task that shows it does not make a pass over the rows per list. Ends in a task
+  // of its own, as showing must.
+  async function countLabels(next: CasualtyStore, turn: number): Promise<void> {
+    const { categories } = next.columns
+    for (const column of CATEGORY_COLUMNS) {
+      const counted = await runInSteps(
+        labelCountsInSteps(categories[column]),
+        () => turn === published,
+      )
+      if (!counted) return
+    }
+    await yieldToPage()
   }
 
   /**
@@ -77,7 +98,7 @@ function createDatasetState() {
     upcoming = joined
     void joined.then(async (next) => {
       if (!next) return
-      await yieldToPage()
+      await countLabels(next.store, turn)
       show(next, turn)
     })
   }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { emptyRecord, type CasualtyRecord } from '../../src/core/schema'
-import { concatStores, storeFromRecords, transferablesOf } from '../../src/core/store'
+import {
+  concatStores,
+  labelCounts,
+  labelCountsInSteps,
+  storeFromRecords,
+  transferablesOf,
+} from '../../src/core/store'
 
 const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
   ...emptyRecord(),
@@ -83,5 +89,35 @@ describe('CasualtyStore', () => {
         cloned,
       ).records(),
     ).toEqual(store.records())
+  })
+})
+
+describe('labelCounts', () => {
+  it('counts the rows of each label, by code, once per column', () => {
+    const store = storeFromRecords(
+      ['a', 'b', 'a', '', 'a'].map((target_group) => ({ ...emptyRecord(), target_group })),
+    )
+    const data = store.columns.categories.target_group
+    expect(data.values).toEqual(['a', 'b', ''])
+    expect([...labelCounts(data)]).toEqual([3, 1, 1])
+    expect(labelCounts(data)).toBe(labelCounts(data))
+  })
+
+  it('gives the same counts in steps, pausing between blocks of rows', () => {
+    const store = storeFromRecords(
+      Array.from({ length: 3 }, (_, i) => ({ ...emptyRecord(), target_group: `g${i}` })),
+    )
+    let big = store
+    while (big.length < 300_000) big = concatStores(big, big)
+    const steps = labelCountsInSteps(big.columns.categories.target_group)
+    let pauses = 0
+    let next = steps.next()
+    while (!next.done) {
+      pauses++
+      next = steps.next()
+    }
+    expect(pauses).toBeGreaterThan(0)
+    expect([...next.value]).toEqual([big.length / 3, big.length / 3, big.length / 3])
+    expect(labelCounts(big.columns.categories.target_group)).toBe(next.value)
   })
 })
