@@ -122,13 +122,60 @@ const CACHED_LABELS_MAX = 1 << 16
 // ignoreBOM: a value that starts with U+FEFF keeps it.
 const textDecoder = new TextDecoder('utf-8', { ignoreBOM: true })
 
+/** Fields up to this many bytes are decoded by decodeUtf8 itself. */
+const SHORT_FIELD_BYTES = 4096
+const codeUnits = new Uint16Array(SHORT_FIELD_BYTES)
+
+// `bytes[start..end)` as text, exactly as TextDecoder('utf-8', { ignoreBOM: true }) reads it.
+// Short valid UTF-8 is decoded here: in Chromium every string TextDecoder returns is an external
+// string the garbage collector must visit one by one, and an export of a million rows made four
+// million of them (major collections of 2-3 s on the page). Anything else (long or not valid
+// UTF-8: the decoder's replacement rules) goes to TextDecoder.
+export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start > SHORT_FIELD_BYTES) return textDecoder.decode(bytes.subarray(start, end))
+  let n = 0
+  for (let i = start; i < end;) {
+    const b0 = bytes[i] as number
+    if (b0 < 0x80) {
+      codeUnits[n++] = b0
+      i++
+      continue
+    }
+    const b1 = (bytes[i + 1] ?? 0) ^ 0x80
+    const b2 = (bytes[i + 2] ?? 0) ^ 0x80
+    const b3 = (bytes[i + 3] ?? 0) ^ 0x80
+    // After `^ 0x80` a continuation byte is 0..0x3f; anything above 0x3f is not one.
+    if (b0 >= 0xc2 && b0 < 0xe0 && i + 1 < end && b1 < 0x40) {
+      codeUnits[n++] = ((b0 & 0x1f) << 6) | b1
+      i += 2
+      continue
+    }
+    if (b0 >= 0xe0 && b0 < 0xf0 && i + 2 < end && b1 < 0x40 && b2 < 0x40) {
+      const code = ((b0 & 0x0f) << 12) | (b1 << 6) | b2
+      if (code >= 0x800 && (code < 0xd800 || code > 0xdfff)) {
+        codeUnits[n++] = code
+        i += 3
+        continue
+      }
+    } else if (b0 >= 0xf0 && b0 < 0xf5 && i + 3 < end && b1 < 0x40 && b2 < 0x40 && b3 < 0x40) {
+      const code = ((b0 & 0x07) << 18) | (b1 << 12) | (b2 << 6) | b3
+      if (code >= 0x10000 && code <= 0x10ffff) {
+        codeUnits[n++] = 0xd800 + ((code - 0x10000) >> 10)
+        codeUnits[n++] = 0xdc00 + ((code - 0x10000) & 0x3ff)
+        i += 4
+        continue
+      }
+    }
+    return textDecoder.decode(bytes.subarray(start, end))
+  }
+  return String.fromCharCode.apply(null, codeUnits.subarray(0, n) as unknown as number[])
+}
+
 function textWriter(data: TextData): FieldWriter {
   return (row) => {
     const start = data.offsets[row] ?? 0
     const end = data.offsets[row + 1] ?? start
-    return start === end
-      ? EMPTY_FIELD
-      : quoteField(textDecoder.decode(data.bytes.subarray(start, end)))
+    return start === end ? EMPTY_FIELD : quoteField(decodeUtf8(data.bytes, start, end))
   }
 }
 

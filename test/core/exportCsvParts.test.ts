@@ -8,6 +8,7 @@ import {
   CSV_PART_ROWS,
   EXCEL_FRIENDLY,
   PLAIN_RFC4180,
+  decodeUtf8,
   exportColumns,
   rowFields,
   storeCsvParts,
@@ -200,5 +201,54 @@ describe('storeCsvParts', () => {
     const parts = [...storeCsvParts(store, rows, EXCEL_FRIENDLY)]
     expect(parts.map((part) => part.text).join('') === fromRecords).toBe(true)
     expect(storeToCsv(store, rows) === fromRecords).toBe(true)
+  })
+})
+
+describe('decodeUtf8', () => {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
+  const encoder = new TextEncoder()
+  /** Bytes that are mostly UTF-8, with stray, cut and overlong sequences mixed in. */
+  const someBytes = fc.oneof(
+    fc.uint8Array({ maxLength: 40 }),
+    fc
+      .array(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 8 }).map((s) => [...encoder.encode(s)]),
+          fc.constantFrom(
+            [0xc0, 0x80],
+            [0xe0, 0x80, 0x80],
+            [0xed, 0xa0, 0x80],
+            [0xf4, 0x90, 0x80, 0x80],
+            [0xf0, 0x9f],
+            [0xef, 0xbb, 0xbf],
+            [0x80],
+            [0xff],
+          ),
+        ),
+        { maxLength: 8 },
+      )
+      .map((chunks) => Uint8Array.from(chunks.flat())),
+  )
+
+  it('reads any bytes, any slice of them, exactly as TextDecoder does', () => {
+    fc.assert(
+      fc.property(someBytes, fc.nat(), fc.nat(), (bytes, a, b) => {
+        const start = bytes.length ? a % bytes.length : 0
+        const end = start + (bytes.length - start ? b % (bytes.length - start + 1) : 0)
+        expect(decodeUtf8(bytes, start, end)).toBe(decoder.decode(bytes.subarray(start, end)))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it.each([
+    ['ASCII', 'plain'],
+    ['Latin, quotes and dashes', 'é ‘quoted’ – “x”'],
+    ['astral', '😀 𝒜'],
+    ['a byte-order mark kept', '\uFEFFx'],
+    ['longer than the short path', `${'é'.repeat(3000)}😀`],
+  ])('decodes %s', (_name, text) => {
+    const bytes = encoder.encode(`ab${text}cd`)
+    expect(decodeUtf8(bytes, 2, bytes.length - 2)).toBe(text)
   })
 })
