@@ -13,16 +13,8 @@ import {
 import { runSteps } from '../../src/core/steps'
 import { allRows } from '../../src/core/filter'
 import { loadCsv } from '../../src/core/load'
-import { emptyRecord, type CasualtyRecord } from '../../src/core/schema'
+import { record } from '../helpers/record'
 import { storeFromRecords } from '../../src/core/store'
-
-const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
-  ...emptyRecord(),
-  incident_id: 'X',
-  date: '2021-08',
-  target_group: 'civilians',
-  ...overrides,
-})
 
 const totalsOf = (records: CasualtyRecord[]) => {
   const store = storeFromRecords(records)

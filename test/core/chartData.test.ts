@@ -9,16 +9,8 @@ import {
   tableToCsvRows,
 } from '../../src/core/chartData'
 import { allRows } from '../../src/core/filter'
-import { emptyRecord, type CasualtyRecord } from '../../src/core/schema'
+import { record } from '../helpers/record'
 import { storeFromRecords } from '../../src/core/store'
-
-const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
-  ...emptyRecord(),
-  incident_id: 'X',
-  date: '2021-08',
-  target_group: 'civilians',
-  ...overrides,
-})
 
 const store = storeFromRecords([
   record({

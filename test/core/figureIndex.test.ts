@@ -9,17 +9,9 @@ import {
   periodOf,
   periodSlotsInSteps,
 } from '../../src/core/figureIndex'
-import { emptyRecord, type CasualtyRecord } from '../../src/core/schema'
+import { record } from '../helpers/record'
 import { runSteps } from '../../src/core/steps'
 import { storeFromRecords } from '../../src/core/store'
-
-const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
-  ...emptyRecord(),
-  incident_id: 'X',
-  date: '2021-08',
-  target_group: 'civilians',
-  ...overrides,
-})
 
 describe('figureIndex', () => {
   it.each<[string, Partial<CasualtyRecord>, FigureState]>([
