@@ -13,6 +13,7 @@ import {
 import { runSteps } from '../../src/core/steps'
 import { allRows } from '../../src/core/filter'
 import { loadCsv } from '../../src/core/load'
+import type { CasualtyRecord } from '../../src/core/schema'
 import { record } from '../helpers/record'
 import { storeFromRecords } from '../../src/core/store'
 

@@ -9,6 +9,7 @@ import {
   periodOf,
   periodSlotsInSteps,
 } from '../../src/core/figureIndex'
+import type { CasualtyRecord } from '../../src/core/schema'
 import { record } from '../helpers/record'
 import { runSteps } from '../../src/core/steps'
 import { storeFromRecords } from '../../src/core/store'
