@@ -14,6 +14,9 @@ import {
 import { ASYNC_ROWS, runInSteps, yieldToPage } from './yieldToPage'
 import shippedCsv from '../../data/attacks.csv?raw'
 
+/** Dictionaries up to this size may be shown as lists: their label counts are made early. */
+const LIST_LABELS = 1 << 16
+
 /** The dataset shipped with the dashboard, coded from the source text (data/README.md). */
 export const SHIPPED_DATASET_NAME = 'data/attacks.csv'
 
@@ -61,12 +64,13 @@ function createDatasetState() {
     void countLabels(next, turn).then(() => show({ store: next, name }, turn))
   }
 
-  // Counts the rows of each label (the filter lists show them) in steps before a big store is
-  // shown, so the task that shows it does not make a pass over the rows per list. Ends in a task
-  // of its own, as showing must.
+  // Counts the rows of each label of the short dictionaries (the filter lists show them) in steps
+  // before a big store is shown, so the task that shows it does not make a pass over the rows per
+  // list. Ends in a task of its own, as showing must.
   async function countLabels(next: CasualtyStore, turn: number): Promise<void> {
     const { categories } = next.columns
     for (const column of CATEGORY_COLUMNS) {
+      if (categories[column].values.length > LIST_LABELS) continue
       const counted = await runInSteps(
         labelCountsInSteps(categories[column]),
         () => turn === published,

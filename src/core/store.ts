@@ -158,14 +158,17 @@ export function labelCounts(data: CategoryData): Uint32Array {
   return runSteps(labelCountsInSteps(data))
 }
 
-/** labelCounts in steps of STEP_ROWS rows, for the page to count a big store's labels early. */
+/** Rows counted per step of labelCountsInSteps. */
+const COUNT_STEP = 1 << 16
+
+/** labelCounts in steps, for the page to count a big store's labels early. */
 export function* labelCountsInSteps(data: CategoryData): Steps<Uint32Array> {
   const cached = labelCountCache.get(data)
   if (cached) return cached
   const counts = new Uint32Array(data.values.length)
-  for (let from = 0; from < data.codes.length; from += STEP_ROWS) {
-    countCodes(data.codes, from, Math.min(data.codes.length, from + STEP_ROWS), counts)
-    if (from + STEP_ROWS < data.codes.length) yield
+  for (let from = 0; from < data.codes.length; from += COUNT_STEP) {
+    countCodes(data.codes, from, Math.min(data.codes.length, from + COUNT_STEP), counts)
+    if (from + COUNT_STEP < data.codes.length) yield
   }
   labelCountCache.set(data, counts)
   return counts
