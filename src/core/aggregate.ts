@@ -11,7 +11,6 @@
 
 import {
   FigureState,
-  SHARED,
   STATES,
   figureIndexInSteps,
   injuredState,
@@ -185,7 +184,7 @@ const MAX_GRID_CELLS = 1 << 15
 /** Figure states a kind's low bits combine: killed + STATES * injured. */
 const KINDS = STATES * STATES
 
-// Per kind (without SHARED): the flags of the distinct-incident counting, bit 2 for a killed
+// Per kind (its low five bits): the flags of the distinct-incident counting, bit 2 for a killed
 // figure in words only, bit 4 for injured.
 const WORDS_ONLY = Uint8Array.from({ length: KINDS }, (_, kind) => {
   const killed = killedState(kind) === FigureState.Unquantified ? 2 : 0
@@ -206,7 +205,8 @@ function addRows(into: MeasureArrays, cell: number, state: FigureState, count: n
 //
 // Every row falls into one cell of a grid of period slots x groups (slot 0 holds the rows a
 // monthly axis leaves out: year-only dates). Per cell the pass counts rows per kind (a histogram,
-// from which the quantified, open and unquantified counts follow) and sums the minima and maxima
+// from which the quantified, open and unquantified counts follow; laid out kind by kind, so the
+// few kinds most rows have stay in cache) and sums the minima and maxima
 // without branches: a count is NO_COUNT (-1) or not negative, so `v + (v >>> 31)` is v or 0, and
 // a missing maximum becomes the minimum. Groups and totals are then sums of cells. Incidents are
 // counted distinctly: a row whose incident has no other row is a new incident wherever it falls;
@@ -299,12 +299,11 @@ class SummaryPass {
 
   /** Adds rows[start..end). */
   add(start: number, end: number): void {
-    const { rows, slotOf, groupCodes, groupCount, shift, histogram, sums } = this
-    const { kinds, sharedIncident } = this.figures
+    const { rows, slotOf, groupCodes, groupCount, cellCount, shift, histogram, sums } = this
+    const { kinds, sharedOfRow } = this.figures
     const { sharedRows, sharedKinds, sharedFlags, sharedWordsOnly } = this
     const { sharedPerCell, sharedPerSlot, sharedCellIncidents, sharedSlotIncidents } = this
     const { columns } = this.store
-    const incidentCodes = columns.categories.incident_id.codes
     const { killed_min: killedMin, killed_max: killedMax } = columns.counts
     const { injured_min: injuredMin, injured_max: injuredMax } = columns.counts
     let sharedIncidents = 0
@@ -316,7 +315,7 @@ class SummaryPass {
       const slot = stored === 0 ? 0 : stored - shift
       const cell = (slot * groupCount + groupCodes[row]!) | 0
       const state = kind & 31
-      histogram[cell * KINDS + state]!++
+      histogram[state * cellCount + cell]!++
       yearOnlyRows += kind >>> 6
       const at = cell * 4
       let min = killedMin[row]!
@@ -329,10 +328,10 @@ class SummaryPass {
       low = min + (min >>> 31)
       sums[at + 2]! += low
       sums[at + 3]! += max + (max >>> 31) * (low + 1)
-      if ((kind & SHARED) === 0) continue
+      const incident = sharedOfRow[row]!
+      if (incident < 0) continue
       sharedRows[cell]!++
       sharedKinds[state]!++
-      const incident = sharedIncident[incidentCodes[row]!]!
       const before = sharedFlags[incident]!
       const now = before | 1 | WORDS_ONLY[state]!
       if (now !== before) {
@@ -368,7 +367,7 @@ class SummaryPass {
       injured.min[cell] = sums[cell * 4 + 2]!
       injured.max[cell] = sums[cell * 4 + 3]!
       for (let kind = 0; kind < KINDS; kind++) {
-        const count = histogram[cell * KINDS + kind]!
+        const count = histogram[kind * cellCount + cell]!
         if (count === 0) continue
         cellRows[cell]! += count
         kindRows[kind]! += count

@@ -1,6 +1,7 @@
 // What the aggregation pass (core/aggregate) reads per row besides the store's own columns, built
 // once per store and kept beside it: a kind byte that says what each row's killed and injured
-// figures are, whether its incident has other rows and whether its date gives only the year, and each row's period slot on a monthly
+// figures are and whether its date gives only the year, the number of its incident when that
+// incident has other rows, and each row's period slot on a monthly
 // and a yearly axis. With these the pass over a selection is branch-light arithmetic: no date
 // decoding, no text offsets, and the distinct-incident bookkeeping only for incidents of several
 // rows. Built in steps (STEP_ROWS rows at a time), so a page can paint between them.
@@ -23,8 +24,6 @@ export const enum FigureState {
 
 /** Figure states per measure; a kind's low five bits are killed + STATES * injured. */
 export const STATES = 5
-/** The kind bit of a row whose incident has other rows in the store. */
-export const SHARED = 32
 /** The kind bit of a row dated to a year only. */
 export const YEAR_ONLY = 64
 
@@ -33,10 +32,13 @@ export const injuredState = (kind: number): FigureState =>
   (((kind & 31) / STATES) | 0) as FigureState
 
 export interface FigureIndex {
-  /** Per row: killed state + STATES * injured state, plus SHARED and YEAR_ONLY. */
+  /** Per row: killed state + STATES * injured state, plus YEAR_ONLY. */
   kinds: Uint8Array
-  /** Per incident code: its index among the incidents of several rows, or -1. */
-  sharedIncident: Int32Array
+  /**
+   * Per row: its incident's number among the incidents of several rows, or -1 when the incident
+   * has no other row. Per row rather than per incident: the pass reads it in row order.
+   */
+  sharedOfRow: Int32Array
   /** How many incidents have several rows. */
   sharedCount: number
 }
@@ -110,17 +112,15 @@ function numberShared(rowsPerIncident: Uint32Array): {
   return { sharedIncident, sharedCount }
 }
 
-// Marks SHARED on rows [start, end) whose incident has several rows.
-function markShared(
+// The shared number of the incident of each row in [start, end).
+function fillShared(
   incidentCodes: Uint32Array,
   sharedIncident: Int32Array,
-  kinds: Uint8Array,
+  sharedOfRow: Int32Array,
   start: number,
   end: number,
 ): void {
-  for (let row = start; row < end; row++) {
-    if (sharedIncident[incidentCodes[row]!]! >= 0) kinds[row]! |= SHARED
-  }
+  for (let row = start; row < end; row++) sharedOfRow[row] = sharedIncident[incidentCodes[row]!]!
 }
 
 function* buildFigureIndex(store: CasualtyStore): Steps<FigureIndex> {
@@ -132,14 +132,13 @@ function* buildFigureIndex(store: CasualtyStore): Steps<FigureIndex> {
     yield
   }
   const { sharedIncident, sharedCount } = numberShared(rowsPerIncident)
-  if (sharedCount > 0) {
-    for (let start = 0; start < store.length; start += STEP_ROWS) {
-      yield
-      const end = Math.min(store.length, start + STEP_ROWS)
-      markShared(incidents.codes, sharedIncident, kinds, start, end)
-    }
+  const sharedOfRow = new Int32Array(store.length)
+  for (let start = 0; start < store.length; start += STEP_ROWS) {
+    yield
+    const end = Math.min(store.length, start + STEP_ROWS)
+    fillShared(incidents.codes, sharedIncident, sharedOfRow, start, end)
   }
-  return { kinds, sharedIncident, sharedCount }
+  return { kinds, sharedOfRow, sharedCount }
 }
 
 // The first and last period of the store's dates on a `unit` axis.

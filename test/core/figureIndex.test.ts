@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   FigureState,
-  SHARED,
   YEAR_ONLY,
   figureIndex,
   injuredState,
@@ -44,11 +43,10 @@ describe('figureIndex', () => {
       record({ incident_id: 'C' }),
       record({ incident_id: 'A', target_group: 'police' }),
     ])
-    const { kinds, sharedIncident, sharedCount } = figureIndex(store)
-    expect(Array.from(kinds, (kind) => kind & SHARED)).toEqual([SHARED, 0, 0, SHARED])
+    const { kinds, sharedOfRow, sharedCount } = figureIndex(store)
+    expect(Array.from(sharedOfRow)).toEqual([0, -1, -1, 0])
     expect(Array.from(kinds, (kind) => kind & YEAR_ONLY)).toEqual([0, YEAR_ONLY, 0, 0])
     expect(sharedCount).toBe(1)
-    expect(Array.from(sharedIncident)).toEqual([0, -1, -1])
   })
 
   it('is built once per store', () => {
