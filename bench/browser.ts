@@ -6,7 +6,8 @@
 //   - importing the generated file through the page's "Import CSV" input: wall time, Long Tasks
 //     (PerformanceObserver 'longtask') while it runs, and how often the progress bar moved;
 //   - a filter change: click to the next painted frame, median of several;
-//   - the incident table's DOM rows once the data is in.
+//   - the incident table's DOM rows once the data is in;
+//   - Export CSV of every row: time to the download, Long Tasks while it is written.
 // Prints a table and writes bench/out/browser.json. Figures for reading, never for asserting.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
