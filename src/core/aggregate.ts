@@ -13,9 +13,12 @@ import {
   FigureState,
   STATES,
   figureIndexInSteps,
+  KIND_BITS,
   injuredState,
   killedState,
+  packedCellsInSteps,
   periodSlotsInSteps,
+  storeCellsInSteps,
   type FigureIndex,
   type PeriodSlots,
   type TimeUnit,
@@ -223,7 +226,20 @@ export function* summarizeRowsInSteps(
 ): Steps<ViewSums> {
   const figures = yield* figureIndexInSteps(store)
   const axis = yield* periodSlotsInSteps(store, unit)
-  const pass = new SummaryPass(store, rows, column, figures, axis)
+  const groups = store.columns.categories[column]
+  const groupCount = groups.values.length
+  // The grid's slots: the store's, or those of the selection when the store's are too many.
+  let grid = { shift: 0, slotCount: axis.length + 1 }
+  let cells: Uint32Array
+  if (grid.slotCount * groupCount <= MAX_GRID_CELLS) {
+    cells = yield* storeCellsInSteps(store, unit, column)
+  } else {
+    grid = selectionSlots(axis.slots, rows)
+    const shifted = shiftSlots(axis.slots, grid.shift)
+    yield
+    cells = yield* packedCellsInSteps(shifted, groups.codes, groupCount, figures.kinds)
+  }
+  const pass = new SummaryPass(store, rows, column, figures, axis, cells, grid)
   for (let start = 0; start < rows.length; start += step) {
     pass.add(start, Math.min(rows.length, start + step))
     if (start + step < rows.length) yield
@@ -231,11 +247,35 @@ export function* summarizeRowsInSteps(
   return pass.finish(unit)
 }
 
+// The slots from the first to the last of the selection's, as a shift of the store's slots.
+function selectionSlots(
+  slots: Uint32Array,
+  rows: ArrayLike<number>,
+): { shift: number; slotCount: number } {
+  let low = 2 ** 32 - 1
+  let high = 0
+  for (let i = 0; i < rows.length; i++) {
+    const slot = slots[rows[i]!]!
+    if (slot === 0) continue
+    if (slot < low) low = slot
+    if (slot > high) high = slot
+  }
+  return high >= low ? { shift: low - 1, slotCount: high - low + 2 } : { shift: 0, slotCount: 1 }
+}
+
+// The store's slots moved down by `shift` (slot 0 stays; rows below the shift are never read).
+function shiftSlots(slots: Uint32Array, shift: number): Uint32Array {
+  const shifted = new Uint32Array(slots.length)
+  for (let row = 0; row < slots.length; row++) {
+    const slot = slots[row]!
+    shifted[row] = slot === 0 ? 0 : slot - shift
+  }
+  return shifted
+}
+
 // The pass, added up a range of rows at a time. A class rather than loops in the generator: V8
 // optimizes a hot loop inside a generator poorly (no on-stack replacement).
 class SummaryPass {
-  readonly slotOf: Uint32Array
-  readonly groupCodes: Uint32Array
   readonly groupCount: number
   readonly groupLabels: readonly string[]
   /** The grid's slot 1 is the axis' slot `1 + shift`. */
@@ -263,44 +303,30 @@ class SummaryPass {
     readonly column: GroupColumn,
     readonly figures: FigureIndex,
     readonly axis: PeriodSlots,
+    /** Per row: its cell on this pass' grid and its kind (figureIndex's packedCellsInSteps). */
+    readonly cells: Uint32Array,
+    grid: { shift: number; slotCount: number },
   ) {
-    this.slotOf = axis.slots
     const groupData = store.columns.categories[column]
-    this.groupCodes = groupData.codes
     this.groupCount = groupData.values.length
     this.groupLabels = groupData.values
-    // The grid's slots: the store's, or those of the selection when the store's are too many.
-    let shift = 0
-    let slotCount = axis.length + 1
-    if (slotCount * this.groupCount > MAX_GRID_CELLS) {
-      let low = axis.length + 1
-      let high = 0
-      for (let i = 0; i < rows.length; i++) {
-        const slot = this.slotOf[rows[i]!]!
-        if (slot === 0) continue
-        if (slot < low) low = slot
-        if (slot > high) high = slot
-      }
-      shift = high >= low ? low - 1 : 0
-      slotCount = high >= low ? high - low + 2 : 1
-    }
-    this.shift = shift
-    this.slotCount = slotCount
-    const cellCount = (this.cellCount = slotCount * this.groupCount)
+    this.shift = grid.shift
+    this.slotCount = grid.slotCount
+    const cellCount = (this.cellCount = grid.slotCount * this.groupCount)
     this.histogram = new Uint32Array(cellCount * KINDS)
     this.sums = new Float64Array(cellCount * 4)
     this.sharedRows = new Uint32Array(cellCount)
     this.sharedFlags = new Uint8Array(figures.sharedCount)
     this.sharedPerCell = new DistinctPairs(figures.sharedCount, cellCount)
-    this.sharedPerSlot = new DistinctPairs(figures.sharedCount, slotCount)
+    this.sharedPerSlot = new DistinctPairs(figures.sharedCount, grid.slotCount)
     this.sharedCellIncidents = new Uint32Array(cellCount)
-    this.sharedSlotIncidents = new Uint32Array(slotCount)
+    this.sharedSlotIncidents = new Uint32Array(grid.slotCount)
   }
 
   /** Adds rows[start..end). */
   add(start: number, end: number): void {
-    const { rows, slotOf, groupCodes, groupCount, cellCount, shift, histogram, sums } = this
-    const { kinds, sharedOfRow } = this.figures
+    const { rows, cells, groupCount, cellCount, histogram, sums } = this
+    const { sharedOfRow } = this.figures
     const { sharedRows, sharedKinds, sharedFlags, sharedWordsOnly } = this
     const { sharedPerCell, sharedPerSlot, sharedCellIncidents, sharedSlotIncidents } = this
     const { columns } = this.store
@@ -310,13 +336,11 @@ class SummaryPass {
     let yearOnlyRows = 0
     for (let i = start; i < end; i++) {
       const row = rows[i]!
-      const kind = kinds[row]!
-      const stored = slotOf[row]!
-      const slot = stored === 0 ? 0 : stored - shift
-      const cell = (slot * groupCount + groupCodes[row]!) | 0
-      const state = kind & 31
+      const packed = cells[row]!
+      const cell = packed >>> KIND_BITS
+      const state = packed & 31
       histogram[state * cellCount + cell]!++
-      yearOnlyRows += kind >>> 6
+      yearOnlyRows += (packed >>> 6) & 1
       const at = cell * 4
       let min = killedMin[row]!
       let max = killedMax[row]!
@@ -341,6 +365,7 @@ class SummaryPass {
         if (now & 4 && !(before & 4)) sharedWordsOnly.injured++
         if (now & 6 && !(before & 6)) sharedWordsOnly.either++
       }
+      const slot = (cell / groupCount) | 0
       if (slot !== 0) {
         if (sharedPerCell.add(incident, cell)) sharedCellIncidents[cell]!++
         if (sharedPerSlot.add(incident, slot)) sharedSlotIncidents[slot]!++

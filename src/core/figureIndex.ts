@@ -7,6 +7,7 @@
 // rows. Built in steps (STEP_ROWS rows at a time), so a page can paint between them.
 
 import { STEP_ROWS, runSteps, type Steps } from './steps'
+import type { CategoryColumn } from './schema'
 import { NO_COUNT, type CasualtyStore } from './store'
 
 /**
@@ -180,10 +181,50 @@ function* buildPeriodSlots(store: CasualtyStore, unit: TimeUnit): Steps<PeriodSl
   return last >= first ? { first, length: last - first + 1, slots } : { first: 0, length: 0, slots }
 }
 
+/** Bits of a packed cell below the cell number: the row's kind (state and YEAR_ONLY). */
+export const KIND_BITS = 7
+
+// Packs cell and kind of rows [start, end): the cell of a row is its slot x `groupCount` + group.
+function fillCells(
+  slots: Uint32Array,
+  groupCodes: Uint32Array,
+  groupCount: number,
+  kinds: Uint8Array,
+  cells: Uint32Array,
+  start: number,
+  end: number,
+): void {
+  for (let row = start; row < end; row++) {
+    cells[row] = ((slots[row]! * groupCount + groupCodes[row]!) << KIND_BITS) | kinds[row]!
+  }
+}
+
+/**
+ * Per row: its cell on a grid of the store's period slots x the groups of `groupCodes` (slot 0
+ * for a year-only date on a monthly axis), shifted up by KIND_BITS, with its kind below. The grid
+ * must have fewer than 2^25 cells.
+ */
+export function* packedCellsInSteps(
+  slots: Uint32Array,
+  groupCodes: Uint32Array,
+  groupCount: number,
+  kinds: Uint8Array,
+): Steps<Uint32Array> {
+  const cells = new Uint32Array(slots.length)
+  for (let start = 0; start < slots.length; start += STEP_ROWS) {
+    if (start > 0) yield
+    const end = Math.min(slots.length, start + STEP_ROWS)
+    fillCells(slots, groupCodes, groupCount, kinds, cells, start, end)
+  }
+  return cells
+}
+
 interface Known {
   figures?: FigureIndex
   month?: PeriodSlots
   year?: PeriodSlots
+  /** Packed cells per axis and group column (`month target_group`). */
+  cells?: Map<string, Uint32Array>
 }
 
 // Stores never change once built (new data makes a new store), so what is built for one is kept
@@ -206,6 +247,26 @@ export function* figureIndexInSteps(store: CasualtyStore): Steps<FigureIndex> {
 export function* periodSlotsInSteps(store: CasualtyStore, unit: TimeUnit): Steps<PeriodSlots> {
   const entry = knownOf(store)
   return (entry[unit] ??= yield* buildPeriodSlots(store, unit))
+}
+
+/** The store's packed cells on a `unit` axis by `column` (see packedCellsInSteps), kept. */
+export function* storeCellsInSteps(
+  store: CasualtyStore,
+  unit: TimeUnit,
+  column: CategoryColumn,
+): Steps<Uint32Array> {
+  const entry = knownOf(store)
+  entry.cells ??= new Map()
+  const key = `${unit} ${column}`
+  let cells = entry.cells.get(key)
+  if (!cells) {
+    const { kinds } = yield* figureIndexInSteps(store)
+    const { slots } = yield* periodSlotsInSteps(store, unit)
+    const groups = store.columns.categories[column]
+    cells = yield* packedCellsInSteps(slots, groups.codes, groups.values.length, kinds)
+    entry.cells.set(key, cells)
+  }
+  return cells
 }
 
 export const figureIndex = (store: CasualtyStore): FigureIndex =>
