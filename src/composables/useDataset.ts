@@ -3,11 +3,14 @@
 // data). Large data lives in shallowRef: Vue must not make a million-row store deeply reactive.
 
 import { shallowRef } from 'vue'
+import { dateSpanOf } from '../core/figureIndex'
+import { allRowsInSteps } from '../core/filter'
 import { loadCsv, type LoadResult } from '../core/load'
 import { CATEGORY_COLUMNS } from '../core/schema'
 import {
   concatStores,
   concatStoresInSteps,
+  labelCount,
   labelCountsInSteps,
   type CasualtyStore,
 } from '../core/store'
@@ -66,11 +69,14 @@ function createDatasetState() {
 
   // Counts the rows of each label of the short dictionaries (the filter lists show them) in steps
   // before a big store is shown, so the task that shows it does not make a pass over the rows per
-  // list. Ends in a task of its own, as showing must.
+  // list; so too the selection of every row and the date span. Ends in a task of its own, as
+  // showing must.
   async function countLabels(next: CasualtyStore, turn: number): Promise<void> {
     const { categories } = next.columns
+    if (!(await runInSteps(allRowsInSteps(next), () => turn === published))) return
+    dateSpanOf(next)
     for (const column of CATEGORY_COLUMNS) {
-      if (categories[column].values.length > LIST_LABELS) continue
+      if (labelCount(categories[column]) > LIST_LABELS) continue
       const counted = await runInSteps(
         labelCountsInSteps(categories[column]),
         () => turn === published,

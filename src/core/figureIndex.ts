@@ -8,7 +8,7 @@
 
 import { STEP_ROWS, runSteps, type Steps } from './steps'
 import type { CategoryColumn } from './schema'
-import { NO_COUNT, type CasualtyStore } from './store'
+import { NO_COUNT, labelCount, type CasualtyStore } from './store'
 
 /**
  * What a row says about one measure (data/README.md, "Coding casualty figures"): nothing; a
@@ -126,7 +126,7 @@ function fillShared(
 
 function* buildFigureIndex(store: CasualtyStore): Steps<FigureIndex> {
   const incidents = store.columns.categories.incident_id
-  const rowsPerIncident = new Uint32Array(incidents.values.length)
+  const rowsPerIncident = new Uint32Array(labelCount(incidents))
   const kinds = new Uint8Array(store.length)
   for (let start = 0; start < store.length; start += STEP_ROWS) {
     fillKinds(store, kinds, rowsPerIncident, start, Math.min(store.length, start + STEP_ROWS))
@@ -219,7 +219,26 @@ export function* packedCellsInSteps(
   return cells
 }
 
+/** The first and last date code of a store. */
+export interface DateSpan {
+  first: number
+  last: number
+}
+
+function spanOf(dates: Int32Array): DateSpan | null {
+  if (dates.length === 0) return null
+  let first = 2 ** 31 - 1
+  let last = -(2 ** 31)
+  for (let row = 0; row < dates.length; row++) {
+    const code = dates[row]!
+    if (code < first) first = code
+    if (code > last) last = code
+  }
+  return { first, last }
+}
+
 interface Known {
+  span?: DateSpan | null
   figures?: FigureIndex
   month?: PeriodSlots
   year?: PeriodSlots
@@ -263,10 +282,17 @@ export function* storeCellsInSteps(
     const { kinds } = yield* figureIndexInSteps(store)
     const { slots } = yield* periodSlotsInSteps(store, unit)
     const groups = store.columns.categories[column]
-    cells = yield* packedCellsInSteps(slots, groups.codes, groups.values.length, kinds)
+    cells = yield* packedCellsInSteps(slots, groups.codes, labelCount(groups), kinds)
     entry.cells.set(key, cells)
   }
   return cells
+}
+
+/** The store's first and last date code (null when it has no rows), found once per store. */
+export function dateSpanOf(store: CasualtyStore): DateSpan | null {
+  const entry = knownOf(store)
+  if (entry.span === undefined) entry.span = spanOf(store.columns.date)
+  return entry.span
 }
 
 export const figureIndex = (store: CasualtyStore): FigureIndex =>

@@ -4,7 +4,9 @@
 
 import { parseIsoDate } from './date'
 import type { CategoryColumn } from './schema'
+import { STEP_ROWS, runSteps, type Steps } from './steps'
 import type { CasualtyStore, CategoryData, TextData } from './store'
+import { labelAt, labelCount } from './packedStrings'
 
 /** The filters of the view. Empty arrays and empty strings mean "no restriction". */
 export interface Filters {
@@ -47,18 +49,30 @@ export function hasActiveFilters(filters: Filters): boolean {
 
 const everyRow = new WeakMap<CasualtyStore, Uint32Array>()
 
+function fillIndices(rows: Uint32Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) rows[i] = i
+}
+
+/** allRows in steps (a page makes it before it shows a big store). */
+export function* allRowsInSteps(store: CasualtyStore): Steps<Uint32Array> {
+  let rows = everyRow.get(store)
+  if (!rows) {
+    rows = new Uint32Array(store.length)
+    for (let start = 0; start < rows.length; start += STEP_ROWS) {
+      if (start > 0) yield
+      fillIndices(rows, start, Math.min(rows.length, start + STEP_ROWS))
+    }
+    everyRow.set(store, rows)
+  }
+  return rows
+}
+
 /**
  * The indices of every row: the selection with no filter. Made once per store and shared by every
  * caller (a million-row store would otherwise allocate 4 MB on each "no filter"), so never written.
  */
 export function allRows(store: CasualtyStore): Uint32Array {
-  let rows = everyRow.get(store)
-  if (!rows) {
-    rows = new Uint32Array(store.length)
-    for (let i = 0; i < rows.length; i++) rows[i] = i
-    everyRow.set(store, rows)
-  }
-  return rows
+  return runSteps(allRowsInSteps(store))
 }
 
 /** The last date code a date at any precision covers: `2021` -> 20211299, `2021-10` -> 20211099. */
@@ -72,11 +86,10 @@ export function dateCodeEnd(code: number): number {
 // data does not have select nothing. Null when `labels` is empty (no restriction).
 function wantedCodes(data: CategoryData, labels: readonly string[]): Uint8Array | null {
   if (labels.length === 0) return null
-  const wanted = new Uint8Array(data.values.length)
+  const count = labelCount(data)
+  const wanted = new Uint8Array(count)
   const set = new Set(labels)
-  data.values.forEach((value, code) => {
-    if (set.has(value)) wanted[code] = 1
-  })
+  for (let code = 0; code < count; code++) if (set.has(labelAt(data, code))) wanted[code] = 1
   return wanted
 }
 
