@@ -6,6 +6,7 @@
 
 import type { Filters } from './filter'
 import { formatIsoDate } from './date'
+import { labelAt, labelCount } from './packedStrings'
 import {
   CATEGORY_COLUMNS,
   COUNT_COLUMNS,
@@ -209,15 +210,17 @@ function fieldWriters(store: CasualtyStore): FieldWriter[] {
         // A column like incident_id has about one label per row: quoting them all up front would
         // be one long task before the first row is written, and keeping a million quoted copies
         // only feeds the garbage collector. Such labels are quoted as they are written.
-        if (data.values.length > CACHED_LABELS_MAX) {
-          return (row) => quoteField(data.values[data.codes[row] ?? 0] ?? '')
+        // A packed dictionary (core/packedStrings) has its labels decoded one at a time too.
+        const count = labelCount(data)
+        if (count > CACHED_LABELS_MAX) {
+          return (row) => quoteField(labelAt(data, data.codes[row] ?? 0))
         }
         // '' marks a label not quoted yet (a quoted field is never empty).
-        const quoted = data.values.map(() => '')
+        const quoted = new Array<string>(count).fill('')
         return (row) => {
           const code = data.codes[row] ?? 0
           let field = quoted[code]
-          if (field === '') quoted[code] = field = quoteField(data.values[code] ?? '')
+          if (field === '') quoted[code] = field = quoteField(labelAt(data, code))
           return field ?? EMPTY_FIELD
         }
       }

@@ -5,6 +5,14 @@
 // store for what it needs (a count, a label, one row for the table) instead of holding rows.
 
 import { copyUnescaped } from './csvScanner'
+import {
+  labelAt,
+  labelCount,
+  labelsInRange,
+  packStrings,
+  packedCount,
+  type PackedStrings,
+} from './packedStrings'
 import { STEP_ROWS, runSteps, type Steps } from './steps'
 import { formatIsoDate, parseIsoDate } from './date'
 import {
@@ -21,10 +29,18 @@ import {
 /** Marks an empty count in an Int32Array column: "not given", never zero. */
 export const NO_COUNT = -1
 
-/** A dictionary-coded column: `values[codes[i]]` is row i's label. */
+export { labelAt, labelCount, labelsInRange }
+
+/**
+ * A dictionary-coded column: label `codes[i]` is row i's label. The labels are `values`, or, when
+ * `packed` is given, its UTF-8 (`values` is then empty): a dictionary with about one label per row
+ * (incident_id) stays packed on the page (core/packedStrings). Read labels with labelCount and
+ * labelAt, never `values` directly, wherever a packed dictionary can come.
+ */
 export interface CategoryData {
   codes: Uint32Array
   values: string[]
+  packed?: PackedStrings
 }
 
 /** A text column: row i's value is the UTF-8 of `bytes[offsets[i] .. offsets[i + 1]]`. */
@@ -85,7 +101,7 @@ export class CasualtyStore {
 
   category(column: CategoryColumn, row: number): string {
     const data = this.columns.categories[column]
-    return data.values[data.codes[row] ?? 0] ?? ''
+    return labelAt(data, data.codes[row] ?? 0)
   }
 
   text(column: TextColumn, row: number): string {
@@ -165,7 +181,7 @@ const COUNT_STEP = 1 << 16
 export function* labelCountsInSteps(data: CategoryData): Steps<Uint32Array> {
   const cached = labelCountCache.get(data)
   if (cached) return cached
-  const counts = new Uint32Array(data.values.length)
+  const counts = new Uint32Array(labelCount(data))
   for (let from = 0; from < data.codes.length; from += COUNT_STEP) {
     countCodes(data.codes, from, Math.min(data.codes.length, from + COUNT_STEP), counts)
     if (from + COUNT_STEP < data.codes.length) yield
@@ -665,19 +681,24 @@ export function* concatStoresInSteps(a: CasualtyStore, b: CasualtyStore): Steps<
   return new CasualtyStore({ length, line, date, counts, categories, texts, extraNames, extras })
 }
 
-/** Calls `each` for every label, CONCAT_VALUES of them per step. */
+/** Calls `each` for every label of a dictionary, CONCAT_VALUES of them per step. */
 function* eachInSteps(
-  values: readonly string[],
+  data: CategoryData,
   each: (value: string, code: number) => void,
 ): Steps<void> {
-  for (let from = 0; from < values.length; from += CONCAT_VALUES) {
-    eachInRange(values, from, Math.min(values.length, from + CONCAT_VALUES), each)
+  const count = labelCount(data)
+  for (let from = 0; from < count; from += CONCAT_VALUES) {
+    const to = Math.min(count, from + CONCAT_VALUES)
+    // A packed dictionary's labels are decoded a step at a time and dropped after it.
+    if (data.packed) eachInRange(labelsInRange(data, from, to), from, from, to, each)
+    else eachInRange(data.values, 0, from, to, each)
     yield
   }
 }
 
 // One dictionary-coded column of both stores. The Map indexes the smaller dictionary: adding one
 // row to a million-row store looks up the million labels once, never builds a million-entry Map.
+// When either dictionary is packed, so is the result (a's bytes, then b's new labels' bytes).
 function* concatCategory(
   a: CategoryData,
   aRows: number,
@@ -686,47 +707,48 @@ function* concatCategory(
 ): Steps<CategoryData> {
   const codes = new Uint32Array(aRows + bRows)
   codes.set(a.codes.subarray(0, aRows))
-  if (a.values === b.values) {
+  if ((a.packed ?? a.values) === (b.packed ?? b.values)) {
     codes.set(b.codes.subarray(0, bRows), aRows)
-    return { codes, values: a.values }
+    return a.packed ? { codes, values: [], packed: a.packed } : { codes, values: a.values }
   }
-  // remap[code in b] = code in the result
-  const remap = new Uint32Array(b.values.length).fill(NO_CODE)
-  const values: string[] = []
-  if (b.values.length <= a.values.length) {
+  const aCount = labelCount(a)
+  const bCount = labelCount(b)
+  // remap[code in b] = code in the result, whose labels are a's, then fromB's (codes in b)
+  const remap = new Uint32Array(bCount).fill(NO_CODE)
+  const fromB: number[] = []
+  let count = aCount
+  if (bCount <= aCount) {
     // b's labels, each with its first code in b
     const inB = new Map<string, number>()
-    yield* eachInSteps(b.values, (value, code) => {
+    yield* eachInSteps(b, (value, code) => {
       if (!inB.has(value)) inB.set(value, code)
     })
-    yield* eachInSteps(a.values, (value, code) => {
-      values.push(value)
+    yield* eachInSteps(a, (value, code) => {
       const at = inB.get(value)
       if (at !== undefined && remap[at] === NO_CODE) remap[at] = code
     })
-    yield* eachInSteps(b.values, (value, code) => {
+    yield* eachInSteps(b, (value, code) => {
       if (remap[code] !== NO_CODE) return
       const first = inB.get(value) as number
       // A label b holds twice (never from StoreBuilder) takes the code of its first copy.
       if (first !== code) {
         remap[code] = remap[first] as number
       } else {
-        remap[code] = values.length
-        values.push(value)
+        remap[code] = count++
+        fromB.push(code)
       }
     })
   } else {
     // a's labels, each with its first code in a
     const inA = new Map<string, number>()
-    yield* eachInSteps(a.values, (value, code) => {
-      values.push(value)
+    yield* eachInSteps(a, (value, code) => {
       if (!inA.has(value)) inA.set(value, code)
     })
-    yield* eachInSteps(b.values, (value, code) => {
+    yield* eachInSteps(b, (value, code) => {
       let at = inA.get(value)
       if (at === undefined) {
-        at = values.length
-        values.push(value)
+        at = count++
+        fromB.push(code)
         inA.set(value, at)
       }
       remap[code] = at
@@ -736,7 +758,39 @@ function* concatCategory(
     remapCodes(b.codes, remap, from, Math.min(bRows, from + STEP_ROWS), codes, aRows)
     yield
   }
-  return { codes, values }
+  if (!a.packed && !b.packed) {
+    return { codes, values: a.values.concat(fromB.map((code) => b.values[code] ?? '')) }
+  }
+  const packed = yield* joinPacked(
+    a.packed ?? packStrings(a.values),
+    b.packed ?? packStrings(b.values),
+    fromB,
+  )
+  return { codes, values: [], packed }
+}
+
+// The labels of `a`, then labels `fromB` (codes) of `b`, packed; bytes copied in steps.
+function* joinPacked(
+  a: PackedStrings,
+  b: PackedStrings,
+  fromB: readonly number[],
+): Steps<PackedStrings> {
+  const aCount = packedCount(a)
+  const aBytes = a.offsets[aCount] ?? 0
+  let size = aBytes
+  for (const code of fromB) size += (b.offsets[code + 1] as number) - (b.offsets[code] as number)
+  if (size > MAX_TEXT_BYTES) {
+    throw new RangeError('A column would exceed 4 GB: the files are too large to add up.')
+  }
+  const bytes = new Uint8Array(size)
+  bytes.set(a.bytes.subarray(0, aBytes))
+  const offsets = new Uint32Array(aCount + fromB.length + 1)
+  offsets.set(a.offsets.subarray(0, aCount + 1))
+  for (let from = 0; from < fromB.length; from += CONCAT_VALUES) {
+    copyLabels(b, fromB, from, Math.min(fromB.length, from + CONCAT_VALUES), bytes, offsets, aCount)
+    yield
+  }
+  return { bytes, offsets }
 }
 
 // The loops of a step in plain functions: V8 optimizes a loop here, not one inside a generator.
@@ -763,13 +817,36 @@ function shiftOffsets(
     out[at + row] = by + (offsets ? (offsets[row] as number) : 0)
 }
 
+// Calls `each` for codes from..to, whose labels are `values[code - first]`.
 function eachInRange(
   values: readonly string[],
+  first: number,
   from: number,
   to: number,
   each: (value: string, code: number) => void,
 ): void {
-  for (let code = from; code < to; code++) each(values[code] as string, code)
+  for (let code = from; code < to; code++) each(values[code - first] as string, code)
+}
+
+// Appends labels fromB[from..to] of `b` after label `before` of `out`; each label's end offset
+// goes to `offsets`, the offset of label `before` + i having been set.
+function copyLabels(
+  b: PackedStrings,
+  fromB: readonly number[],
+  from: number,
+  to: number,
+  bytes: Uint8Array,
+  offsets: Uint32Array,
+  before: number,
+): void {
+  let at = offsets[before + from] as number
+  for (let i = from; i < to; i++) {
+    const code = fromB[i] as number
+    const end = b.offsets[code + 1] as number
+    for (let byte = b.offsets[code] as number; byte < end; byte++)
+      bytes[at++] = b.bytes[byte] as number
+    offsets[before + i + 1] = at
+  }
 }
 
 // One text column of both stores; a column one store lacks (an extra column) is empty there.
