@@ -8,7 +8,7 @@
 
 import type { CategoryColumn } from './schema'
 import { STEP_ROWS, runSteps, type Steps } from './steps'
-import { NO_COUNT, type CasualtyStore, type CategoryData } from './store'
+import { NO_COUNT, labelCount, labelsInRange, type CasualtyStore, type CategoryData } from './store'
 
 export { STEP_ROWS, runSteps, type Steps }
 
@@ -20,9 +20,10 @@ export type SortDirection = 'asc' | 'desc'
 // Ranks of a dictionary's labels in alphabetical order (the comparison sortRows uses), so rows
 // compare by integer.
 function labelRanks(data: CategoryData): Uint32Array {
-  const order = data.values.map((_, code) => code)
-  order.sort((a, b) => (data.values[a] ?? '').localeCompare(data.values[b] ?? '', 'en'))
-  const ranks = new Uint32Array(data.values.length)
+  const labels = labelsInRange(data, 0, labelCount(data))
+  const order = labels.map((_, code) => code)
+  order.sort((a, b) => (labels[a] ?? '').localeCompare(labels[b] ?? '', 'en'))
+  const ranks = new Uint32Array(labels.length)
   order.forEach((code, rank) => (ranks[code] = rank))
   return ranks
 }
@@ -139,7 +140,7 @@ function* sortAllRowsInSteps(
   const rankKeys = (column: CategoryColumn) => {
     const data = columns.categories[column]
     const ranks = labelRanks(data)
-    const last = data.values.length - 1
+    const last = labelCount(data) - 1
     return keysOf(store.length, (row) => {
       const rank = ranks[data.codes[row] ?? 0] ?? 0
       return descending ? last - rank : rank
