@@ -10,7 +10,6 @@ import { CATEGORY_COLUMNS } from '../core/schema'
 import {
   concatStores,
   concatStoresInSteps,
-  labelCount,
   labelCountsInSteps,
   type CasualtyStore,
 } from '../core/store'
@@ -76,7 +75,7 @@ function createDatasetState() {
     if (!(await runInSteps(allRowsInSteps(next), () => turn === published))) return
     dateSpanOf(next)
     for (const column of CATEGORY_COLUMNS) {
-      if (labelCount(categories[column]) > LIST_LABELS) continue
+      if (categories[column].values.length > LIST_LABELS) continue
       const counted = await runInSteps(
         labelCountsInSteps(categories[column]),
         () => turn === published,

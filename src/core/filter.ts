@@ -6,7 +6,6 @@ import { parseIsoDate } from './date'
 import type { CategoryColumn } from './schema'
 import { STEP_ROWS, runSteps, type Steps } from './steps'
 import type { CasualtyStore, CategoryData, TextData } from './store'
-import { labelAt, labelCount } from './packedStrings'
 
 /** The filters of the view. Empty arrays and empty strings mean "no restriction". */
 export interface Filters {
@@ -86,10 +85,11 @@ export function dateCodeEnd(code: number): number {
 // data does not have select nothing. Null when `labels` is empty (no restriction).
 function wantedCodes(data: CategoryData, labels: readonly string[]): Uint8Array | null {
   if (labels.length === 0) return null
-  const count = labelCount(data)
-  const wanted = new Uint8Array(count)
+  const wanted = new Uint8Array(data.values.length)
   const set = new Set(labels)
-  for (let code = 0; code < count; code++) if (set.has(labelAt(data, code))) wanted[code] = 1
+  data.values.forEach((value, code) => {
+    if (set.has(value)) wanted[code] = 1
+  })
   return wanted
 }
 
