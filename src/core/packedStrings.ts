@@ -54,7 +54,7 @@ const ASCII_FAST_MAX = 64
 
 /** String `index` of `packed`; '' when out of range. */
 export function packedAt(packed: PackedStrings, index: number): string {
-  if (!(index >= 0 && index + 1 < packed.offsets.length)) return ''
+  if (!Number.isInteger(index) || index < 0 || index + 1 >= packed.offsets.length) return ''
   const start = packed.offsets[index] as number
   const end = packed.offsets[index + 1] as number
   if (start >= end) return ''
