@@ -5,9 +5,16 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CATEGORY_COLUMNS } from '../../src/core/schema'
 import { emptyRecord } from '../../src/core/schema'
-import { storeFromRecords, CasualtyStore } from '../../src/core/store'
+import {
+  storeFromRecords,
+  CasualtyStore,
+  labelCount,
+  labelsInRange,
+  type CategoryData,
+} from '../../src/core/store'
 import { runSteps, type Steps } from '../../src/core/steps'
 import {
+  KEPT_PACKED,
   packColumns,
   packStrings,
   transferablesOfPacked,
@@ -129,7 +136,25 @@ describe('packColumns / unpackColumns', () => {
     const cloned = structuredClone(packed, { transfer: transferablesOfPacked(packed) })
     const back = new CasualtyStore(runSteps(unpackColumns(cloned, 1)))
     expect(back.records()).toEqual(records)
-    expect(CATEGORY_COLUMNS.map((column) => back.columns.categories[column].values)).toEqual(labels)
+    const allLabels = (data: CategoryData) => labelsInRange(data, 0, labelCount(data))
+    expect(CATEGORY_COLUMNS.map((column) => allLabels(back.columns.categories[column]))).toEqual(
+      labels,
+    )
+    // incident_id (about one label per row) stays packed on the page; the others are strings.
+    for (const column of CATEGORY_COLUMNS) {
+      const data = back.columns.categories[column]
+      expect(data.packed !== undefined).toBe(KEPT_PACKED.includes(column))
+      if (data.packed) expect(data.values).toEqual([])
+    }
+  })
+
+  it('passes a dictionary kept packed through as it is', () => {
+    const back = runSteps(unpackColumns(packColumns(makeStore().columns)))
+    const again = packColumns(back)
+    const packed = back.categories.incident_id.packed
+    expect(packed).toBeDefined()
+    expect(again.categories.incident_id.values).toBe(packed)
+    expect(runSteps(unpackStrings(again.categories.incident_id.values))).toEqual(['A-1', 'B-😀'])
   })
 
   it('sends no string arrays, and lists every buffer to transfer once', () => {
