@@ -8,7 +8,7 @@
 
 import { STEP_ROWS, runSteps, type Steps } from './steps'
 import type { CategoryColumn } from './schema'
-import { NO_COUNT, type CasualtyStore } from './store'
+import { NO_COUNT, labelCount, type CasualtyStore } from './store'
 
 /**
  * What a row says about one measure (data/README.md, "Coding casualty figures"): nothing; a
@@ -126,7 +126,7 @@ function fillShared(
 
 function* buildFigureIndex(store: CasualtyStore): Steps<FigureIndex> {
   const incidents = store.columns.categories.incident_id
-  const rowsPerIncident = new Uint32Array(incidents.values.length)
+  const rowsPerIncident = new Uint32Array(labelCount(incidents))
   const kinds = new Uint8Array(store.length)
   for (let start = 0; start < store.length; start += STEP_ROWS) {
     fillKinds(store, kinds, rowsPerIncident, start, Math.min(store.length, start + STEP_ROWS))
@@ -282,7 +282,7 @@ export function* storeCellsInSteps(
     const { kinds } = yield* figureIndexInSteps(store)
     const { slots } = yield* periodSlotsInSteps(store, unit)
     const groups = store.columns.categories[column]
-    cells = yield* packedCellsInSteps(slots, groups.codes, groups.values.length, kinds)
+    cells = yield* packedCellsInSteps(slots, groups.codes, labelCount(groups), kinds)
     entry.cells.set(key, cells)
   }
   return cells
