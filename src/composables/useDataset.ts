@@ -10,6 +10,7 @@ import { CATEGORY_COLUMNS } from '../core/schema'
 import {
   concatStores,
   concatStoresInSteps,
+  labelCount,
   labelCountsInSteps,
   type CasualtyStore,
 } from '../core/store'
@@ -75,7 +76,7 @@ function createDatasetState() {
     if (!(await runInSteps(allRowsInSteps(next), () => turn === published))) return
     dateSpanOf(next)
     for (const column of CATEGORY_COLUMNS) {
-      if (categories[column].values.length > LIST_LABELS) continue
+      if (labelCount(categories[column]) > LIST_LABELS) continue
       const counted = await runInSteps(
         labelCountsInSteps(categories[column]),
         () => turn === published,
