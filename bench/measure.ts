@@ -3,7 +3,7 @@
 
 import { summarizeRows } from '../src/core/aggregate'
 import { monthIndex } from '../src/core/date'
-import { allRows, emptyFilters, filterRows, type Filters } from '../src/core/filter'
+import { allRows, emptyFilters, filterRows, rowTest, type Filters } from '../src/core/filter'
 import { proposeMapping, readerFromMapping } from '../src/core/mapping'
 import { CATEGORY_COLUMNS, COUNT_COLUMNS, TEXT_COLUMNS } from '../src/core/schema'
 import { tableOrderInSteps } from '../src/core/sort'
@@ -77,7 +77,8 @@ export function filterChange(): FilterChange {
   const sums = (store: CasualtyStore, rows: Uint32Array) =>
     summarizeRows(store, rows, 'target_group', 'month')
   const tablePage = (store: CasualtyStore, rows: Uint32Array) => {
-    const order = runSteps(tableOrderInSteps(store, rows, 'date', 'asc'))
+    const test = rowTest(store, filtersOf(store))
+    const order = runSteps(tableOrderInSteps(store, rows, 'date', 'asc', test))
     return Array.from(order.slice(0, PAGE_ROWS), (row) => store.record(row))
   }
   return {

@@ -90,7 +90,7 @@ function createDashboard() {
     const timeChart = timeChartOf(sums.series, metric.value, dark.value)
     const table = {
       store: data,
-      rows: yield* tableOf(data, rows, sort.value, sortDirection.value),
+      rows: yield* tableOf(data, rows, sort.value, sortDirection.value, now.test),
     }
     return { totals: sums.totals, groupChart, timeChart, table }
   }

@@ -8,7 +8,7 @@
 // show (a stale selection would point at rows the new store does not have).
 
 import { computed, ref, shallowRef, watch, type ComputedRef } from 'vue'
-import { emptyFilters, filterRows, type Filters } from '../core/filter'
+import { emptyFilters, filterRows, rowTest, type Filters } from '../core/filter'
 import type { CasualtyStore } from '../core/store'
 import { useDataset } from './useDataset'
 import { ASYNC_ROWS, yieldToPage } from './yieldToPage'
@@ -19,6 +19,8 @@ export { ASYNC_ROWS, yieldToPage }
 export interface Selected {
   store: CasualtyStore
   rows: Uint32Array
+  /** The same filters as a test of one row (core/filter rowTest); null when nothing is filtered. */
+  test: ((row: number) => boolean) | null
 }
 
 const NO_ROWS = new Uint32Array(0)
@@ -32,7 +34,8 @@ function createFilterState() {
   let generation = 0
 
   function filterNow(data: CasualtyStore): void {
-    selected.value = { store: data, rows: filterRows(data, filters.value) }
+    const now = filters.value
+    selected.value = { store: data, rows: filterRows(data, now), test: rowTest(data, now) }
     filtering.value = false
   }
 

@@ -6,6 +6,7 @@ import { parseIsoDate } from './date'
 import type { CategoryColumn } from './schema'
 import { STEP_ROWS, runSteps, type Steps } from './steps'
 import type { CasualtyStore, CategoryData, TextData } from './store'
+import { labelAt, labelCount, labelsInRange } from './packedStrings'
 
 /** The filters of the view. Empty arrays and empty strings mean "no restriction". */
 export interface Filters {
@@ -85,11 +86,10 @@ export function dateCodeEnd(code: number): number {
 // data does not have select nothing. Null when `labels` is empty (no restriction).
 function wantedCodes(data: CategoryData, labels: readonly string[]): Uint8Array | null {
   if (labels.length === 0) return null
-  const wanted = new Uint8Array(data.values.length)
+  const count = labelCount(data)
+  const wanted = new Uint8Array(count)
   const set = new Set(labels)
-  data.values.forEach((value, code) => {
-    if (set.has(value)) wanted[code] = 1
-  })
+  for (let code = 0; code < count; code++) if (set.has(labelAt(data, code))) wanted[code] = 1
   return wanted
 }
 
@@ -144,6 +144,55 @@ function keepWhere(
   return out.subarray(0, kept)
 }
 
+/** The filters compiled against one store: what filterRows and rowTest check. */
+interface CompiledFilters {
+  /** Category filters: a row passes when `wanted[codes[row]]` is 1 for each. */
+  checks: { codes: Uint32Array; wanted: Uint8Array }[]
+  /** Inclusive date-code bounds, or null for none. */
+  dates: { codes: Int32Array; lo: number; hi: number } | null
+  /** The text search, or null for none. */
+  text: ((row: number) => boolean) | null
+}
+
+function compile(store: CasualtyStore, filters: Filters): CompiledFilters {
+  const { categories, texts } = store.columns
+  const checks: CompiledFilters['checks'] = []
+  const addCheck = (column: CategoryColumn, labels: readonly string[]) => {
+    const wanted = wantedCodes(categories[column], labels)
+    if (wanted) checks.push({ codes: categories[column].codes, wanted })
+  }
+  addCheck('target_group', filters.targetGroups)
+  addCheck('target_type', filters.targetTypes)
+  addCheck('perpetrator', filters.perpetrators)
+  addCheck('admin1', filters.admin1)
+
+  const from = filters.dateFrom === '' ? null : parseIsoDate(filters.dateFrom)
+  const to = filters.dateTo === '' ? null : parseIsoDate(filters.dateTo)
+  const lo = from?.ok ? from.code : -Infinity
+  const hi = to?.ok ? dateCodeEnd(to.code) : Infinity
+  const dates = lo !== -Infinity || hi !== Infinity ? { codes: store.columns.date, lo, hi } : null
+
+  const needle = filters.text.trim().toLowerCase()
+  let text: CompiledFilters['text'] = null
+  if (needle !== '') {
+    // Location is dictionary-coded: test each distinct label once, then compare codes per row.
+    const locationHit = Uint8Array.from(
+      labelsInRange(categories.location, 0, labelCount(categories.location)),
+      (v) => Number(v.toLowerCase().includes(needle)),
+    )
+    const locationCodes = categories.location.codes
+    const searched = [texts.notes, texts.source_quote, texts.killed_text, texts.injured_text]
+    text = (row) =>
+      locationHit[locationCodes[row]!] === 1 || searched.some((t) => textIncludes(t, row, needle))
+  }
+  return { checks, dates, text }
+}
+
+const passesDates = (dates: NonNullable<CompiledFilters['dates']>, row: number): boolean => {
+  const code = dates.codes[row]!
+  return code >= dates.lo && dateCodeEnd(code) <= dates.hi
+}
+
 // The rows that pass every filter, in store order. A row passes the date filter when the whole
 // period of its date lies inside the range: a row dated `2024` is not inside `2024-03..2024-06`,
 // because the source does not say it happened then.
@@ -153,47 +202,26 @@ function keepWhere(
 // what is left.
 export function filterRows(store: CasualtyStore, filters: Filters): Uint32Array {
   if (!hasActiveFilters(filters)) return allRows(store)
-  const { columns, length } = store
-  const { categories, texts } = columns
+  const { checks, dates, text } = compile(store, filters)
   let rows: Uint32Array | null = null
-  const keepLabels = (column: CategoryColumn, labels: readonly string[]) => {
-    const wanted = wantedCodes(categories[column], labels)
-    if (wanted) rows = keepCodes(rows, length, categories[column].codes, wanted)
-  }
-  keepLabels('target_group', filters.targetGroups)
-  keepLabels('target_type', filters.targetTypes)
-  keepLabels('perpetrator', filters.perpetrators)
-  keepLabels('admin1', filters.admin1)
-
-  const from = filters.dateFrom === '' ? null : parseIsoDate(filters.dateFrom)
-  const to = filters.dateTo === '' ? null : parseIsoDate(filters.dateTo)
-  const lo = from?.ok ? from.code : -Infinity
-  const hi = to?.ok ? dateCodeEnd(to.code) : Infinity
-  if (lo !== -Infinity || hi !== Infinity) {
-    const dates = columns.date
-    rows = keepWhere(rows, length, (row) => {
-      const code = dates[row]!
-      return code >= lo && dateCodeEnd(code) <= hi
-    })
-  }
-
-  const needle = filters.text.trim().toLowerCase()
-  if (needle !== '') {
-    // Location is dictionary-coded: test each distinct label once, then compare codes per row.
-    const locationHit = Uint8Array.from(categories.location.values, (v) =>
-      Number(v.toLowerCase().includes(needle)),
-    )
-    const locationCodes = categories.location.codes
-    const searched = [texts.notes, texts.source_quote, texts.killed_text, texts.injured_text]
-    rows = keepWhere(
-      rows,
-      length,
-      (row) =>
-        locationHit[locationCodes[row]!] === 1 ||
-        searched.some((t) => textIncludes(t, row, needle)),
-    )
-  }
+  for (const check of checks) rows = keepCodes(rows, store.length, check.codes, check.wanted)
+  if (dates) rows = keepWhere(rows, store.length, (row) => passesDates(dates, row))
+  if (text) rows = keepWhere(rows, store.length, text)
   return rows ?? allRows(store)
+}
+
+/**
+ * The same filters as a test of one row (true when filterRows would keep it), for reading a few
+ * rows of a selection without making it: the table walks the store's sorted order with it. Null
+ * when nothing is filtered.
+ */
+export function rowTest(store: CasualtyStore, filters: Filters): ((row: number) => boolean) | null {
+  if (!hasActiveFilters(filters)) return null
+  const { checks, dates, text } = compile(store, filters)
+  return (row) =>
+    checks.every((check) => check.wanted[check.codes[row]!] === 1) &&
+    (!dates || passesDates(dates, row)) &&
+    (!text || text(row))
 }
 
 // The table's order lives in core/sort; re-exported here, beside the selection it orders.

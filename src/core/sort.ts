@@ -186,8 +186,8 @@ export class TableOrder {
 
   constructor(
     private readonly order: Uint32Array,
-    /** A byte per store row, 1 when selected; null when every row is. */
-    private readonly wanted: Uint8Array | null,
+    /** Whether a store row is selected; null when every row is. */
+    private readonly selected: ((row: number) => boolean) | null,
     /** Number of selected rows. */
     readonly length: number,
   ) {}
@@ -196,15 +196,15 @@ export class TableOrder {
   slice(start = 0, end = this.length): Uint32Array {
     start = Math.max(0, Math.min(start, this.length))
     end = Math.max(start, Math.min(end, this.length))
-    const { order, wanted, checkpoints } = this
-    if (!wanted) return order.slice(start, end)
+    const { order, selected, checkpoints } = this
+    if (!selected) return order.slice(start, end)
     const out = new Uint32Array(end - start)
     const known = Math.min(Math.floor(start / CHECKPOINT_ROWS), checkpoints.length - 1)
     let position = checkpoints[known]!
     let index = known * CHECKPOINT_ROWS
     while (index < end) {
       const row = order[position++]!
-      if (wanted[row] !== 1) continue
+      if (!selected(row)) continue
       if (index >= start) out[index - start] = row
       index++
       if (index % CHECKPOINT_ROWS === 0 && index / CHECKPOINT_ROWS === checkpoints.length) {
@@ -223,16 +223,21 @@ function markRows(rows: Uint32Array, length: number): Uint8Array {
 }
 
 // The rows of `rows` (a selection from filterRows, in store order) in table order, in steps: the
-// store's rows are sorted once per key and direction; a new selection then costs a byte per row.
+// store's rows are sorted once per key and direction. Which rows are selected is told by `test`
+// when given (core/filter's rowTest for the filters that made `rows`: nothing to make per
+// selection), else by a byte per row marked from `rows`.
 export function* tableOrderInSteps(
   store: CasualtyStore,
   rows: Uint32Array,
   key: SortKey,
   direction: SortDirection,
+  test?: ((row: number) => boolean) | null,
 ): Steps<TableOrder> {
   const order = yield* storeOrderInSteps(store, key, direction)
   if (rows.length === store.length) return new TableOrder(order, null, rows.length)
-  return new TableOrder(order, markRows(rows, store.length), rows.length)
+  if (test) return new TableOrder(order, test, rows.length)
+  const marks = markRows(rows, store.length)
+  return new TableOrder(order, (row) => marks[row] === 1, rows.length)
 }
 
 /** Every row of `rows` in table order, in steps (tableOrderInSteps read to the end). */
