@@ -151,7 +151,14 @@ export function timeChartOptions(
     interaction: { mode: 'index', axis: 'x', intersect: false },
     ...interactions(settings, false),
     scales: {
-      x: { ...axisStyle(colors), stacked: true, grid: { display: false } },
+      x: {
+        ...axisStyle(colors),
+        stacked: true,
+        grid: { display: false },
+        // Period labels are all alike in width: measuring a few of them (not every one of ten
+        // years of months) is enough to space them, and each update measures again.
+        ticks: { ...axisStyle(colors).ticks, sampleSize: 24 },
+      },
       y: {
         ...axisStyle(colors),
         stacked: true,
