@@ -96,7 +96,9 @@ function createDashboard() {
   }
 
   let generation = 0
-  function update(): void {
+  // `afterPaint`: the change already runs in a task of its own, after the frame that showed the
+  // click, so the figures may follow at once.
+  function update(afterPaint = false): void {
     const gen = ++generation
     const now = selected.value
     if (!now) {
@@ -112,7 +114,7 @@ function createDashboard() {
     }
     computing.value = true
     void (async () => {
-      await yieldToPage()
+      if (!afterPaint) await yieldToPage()
       if (gen !== generation) return
       const view = await runInSteps(steps, () => gen === generation)
       if (view === null || gen !== generation) return
@@ -120,10 +122,19 @@ function createDashboard() {
       computing.value = false
     })()
   }
-  watch([selected, grouping, metric, timeUnit, dark, sort, sortDirection], update, {
-    flush: 'sync',
-    immediate: true,
-  })
+  watch(
+    [selected, grouping, metric, timeUnit, dark, sort, sortDirection],
+    (now, before) => {
+      // A new selection of the same big store alone: useFilters made it in a task of its own.
+      const filteredOnly =
+        before !== undefined &&
+        now[0] !== before[0] &&
+        now[0]?.store === before[0]?.store &&
+        now.every((value, i) => i === 0 || value === before[i])
+      update(filteredOnly)
+    },
+    { flush: 'sync', immediate: true },
+  )
 
   const totals = computed(() => shown.value?.totals ?? null)
   const groupChart = computed(() => shown.value?.groupChart ?? null)
