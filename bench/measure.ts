@@ -26,6 +26,8 @@ export function retainedBytes(store: CasualtyStore): number {
     const data = columns.categories[column]
     total += data.codes.byteLength
     for (const value of data.values) total += stringBytes(value)
+    // A dictionary kept packed (incident_id on the page): its bytes and offsets.
+    if (data.packed) total += data.packed.bytes.byteLength + data.packed.offsets.byteLength
   }
   for (const data of [...TEXT_COLUMNS.map((c) => columns.texts[c]), ...columns.extras]) {
     // The whole buffer: a view of a bigger buffer keeps all of it.
