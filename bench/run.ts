@@ -79,7 +79,11 @@ function timeRuns(runs: number, run: () => unknown): Timing {
   return { wall: median(walls), cpu: median(cpus) }
 }
 
-// Runs each of `work` in turn, `runs` times after a warm-up turn; wall times per name, in turn order.
+/** Untimed turns first: the JIT compiles both sides (the page calls them on every change). */
+const WARM_UP_TURNS = 3
+
+// Runs each of `work` in turn, `runs` times after the warm-up turns; wall times per name, in turn
+// order.
 function interleave<K extends string>(
   runs: number,
   work: Record<K, () => unknown>,
@@ -89,7 +93,7 @@ function interleave<K extends string>(
     K,
     number[]
   >
-  for (let turn = -1; turn < runs; turn++) {
+  for (let turn = -WARM_UP_TURNS; turn < runs; turn++) {
     gc()
     for (const name of names) {
       const start = performance.now()
@@ -191,7 +195,7 @@ async function benchFile(path: string, args: Args, gtd: boolean): Promise<Result
     prepareMs = change.prepare(store)
     // Taken in turns, so both see the same load on a shared machine; the ratio is the median of
     // the ratios of each turn.
-    const turns = interleave(Math.max(runs, 9), {
+    const turns = interleave(Math.max(runs, 15), {
       plain: () => plainPass(store),
       filter: () => change.run(store),
     })

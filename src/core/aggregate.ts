@@ -14,6 +14,7 @@ import {
   STATES,
   figureIndexInSteps,
   KIND_BITS,
+  YEAR_ONLY,
   injuredState,
   killedState,
   packedCellsInSteps,
@@ -186,6 +187,12 @@ const MAX_GRID_CELLS = 1 << 15
 
 /** Figure states a kind's low bits combine: killed + STATES * injured. */
 const KINDS = STATES * STATES
+/** Histogram rows per cell: every kind byte below 2^KIND_BITS (states, plus YEAR_ONLY). */
+const KIND_BYTES = 1 << KIND_BITS
+/** The kind bytes rows can have. */
+const USED_KIND_BYTES = Array.from({ length: 2 * KINDS }, (_, i) =>
+  i < KINDS ? i : YEAR_ONLY + i - KINDS,
+)
 
 // Per kind (its low five bits): the flags of the distinct-incident counting, bit 2 for a killed
 // figure in words only, bit 4 for injured.
@@ -294,7 +301,6 @@ class SummaryPass {
   readonly sharedCellIncidents: Uint32Array
   readonly sharedSlotIncidents: Uint32Array
   sharedIncidents = 0
-  yearOnlyRows = 0
   readonly sharedWordsOnly = { killed: 0, injured: 0, either: 0 }
 
   constructor(
@@ -313,7 +319,7 @@ class SummaryPass {
     this.shift = grid.shift
     this.slotCount = grid.slotCount
     const cellCount = (this.cellCount = grid.slotCount * this.groupCount)
-    this.histogram = new Uint32Array(cellCount * KINDS)
+    this.histogram = new Uint32Array(cellCount * KIND_BYTES)
     this.sums = new Float64Array(cellCount * 4)
     this.sharedRows = new Uint32Array(cellCount)
     this.sharedFlags = new Uint8Array(figures.sharedCount)
@@ -333,14 +339,11 @@ class SummaryPass {
     const { killed_min: killedMin, killed_max: killedMax } = columns.counts
     const { injured_min: injuredMin, injured_max: injuredMax } = columns.counts
     let sharedIncidents = 0
-    let yearOnlyRows = 0
     for (let i = start; i < end; i++) {
       const row = rows[i]!
       const packed = cells[row]!
       const cell = packed >>> KIND_BITS
-      const state = packed & 31
-      histogram[state * cellCount + cell]!++
-      yearOnlyRows += (packed >>> 6) & 1
+      histogram[(packed & (KIND_BYTES - 1)) * cellCount + cell]!++
       const at = cell * 4
       let min = killedMin[row]!
       let max = killedMax[row]!
@@ -354,6 +357,7 @@ class SummaryPass {
       sums[at + 3]! += max + (max >>> 31) * (low + 1)
       const incident = sharedOfRow[row]!
       if (incident < 0) continue
+      const state = packed & 31
       sharedRows[cell]!++
       sharedKinds[state]!++
       const before = sharedFlags[incident]!
@@ -372,13 +376,13 @@ class SummaryPass {
       }
     }
     this.sharedIncidents += sharedIncidents
-    this.yearOnlyRows += yearOnlyRows
   }
 
   /** The sums of every row added. */
   finish(unit: TimeUnit): ViewSums {
     const { rows, column, groupCount, cellCount, slotCount, shift, axis, histogram, sums } = this
-    const { sharedRows, sharedKinds, sharedWordsOnly, sharedIncidents, yearOnlyRows } = this
+    const { sharedRows, sharedKinds, sharedWordsOnly, sharedIncidents } = this
+    let yearOnlyRows = 0
     const { sharedCellIncidents, sharedSlotIncidents } = this
     const monthly = unit === 'month'
     // The grid's cells as measure arrays.
@@ -391,13 +395,15 @@ class SummaryPass {
       killed.max[cell] = sums[cell * 4 + 1]!
       injured.min[cell] = sums[cell * 4 + 2]!
       injured.max[cell] = sums[cell * 4 + 3]!
-      for (let kind = 0; kind < KINDS; kind++) {
+      for (const kind of USED_KIND_BYTES) {
         const count = histogram[kind * cellCount + cell]!
         if (count === 0) continue
+        const state = kind & 31
         cellRows[cell]! += count
-        kindRows[kind]! += count
-        addRows(killed, cell, killedState(kind), count)
-        addRows(injured, cell, injuredState(kind), count)
+        kindRows[state]! += count
+        if (kind & YEAR_ONLY) yearOnlyRows += count
+        addRows(killed, cell, killedState(state), count)
+        addRows(injured, cell, injuredState(state), count)
       }
     }
 
