@@ -83,7 +83,7 @@ function timeRuns(runs: number, run: () => unknown): Timing {
 const WARM_UP_TURNS = 3
 
 // Runs each of `work` in turn, `runs` times after the warm-up turns; wall times per name, in turn
-// order.
+// order. Taken in turns, both sides see the same load of a shared machine.
 function interleave<K extends string>(
   runs: number,
   work: Record<K, () => unknown>,
@@ -93,8 +93,10 @@ function interleave<K extends string>(
     K,
     number[]
   >
+  // One collection first, none between turns: a forced full collection makes the pass after it
+  // 1.5-2.5x slower (cold memory), which a page's filter change does not meet on every click.
+  gc()
   for (let turn = -WARM_UP_TURNS; turn < runs; turn++) {
-    gc()
     for (const name of names) {
       const start = performance.now()
       work[name]()
@@ -202,9 +204,8 @@ async function benchFile(path: string, args: Args, gtd: boolean): Promise<Result
     plainPassMs = median(turns.plain)
     filterChangeMs = median(turns.filter)
     filterVsPlain = median(turns.filter.map((ms, i) => ms / (turns.plain[i] ?? ms)))
-    for (const [name, step] of Object.entries(change.steps(store))) {
-      filterSteps[name] = timeRuns(Math.max(runs, 5), step).wall
-    }
+    const stepTurns = interleave(Math.max(runs, 9), change.steps(store))
+    for (const [name, times] of Object.entries(stepTurns)) filterSteps[name] = median(times)
   }
   const rowsLoaded = result.summary.rowsLoaded
   const rowIssues = result.rowIssues.length
