@@ -7,6 +7,7 @@ import {
   pluralize,
   splitHighlights,
   wrapLabel,
+  formatSourceLine,
 } from '../../src/core/format'
 
 describe('formatRange', () => {
@@ -115,5 +116,27 @@ describe('wrapLabel', () => {
         expect(lines.join(' ').replace(/\s+/g, '')).toBe(label.replace(/\s+/g, ''))
       }),
     )
+  })
+})
+
+describe('formatSourceLine', () => {
+  const many = Array.from({ length: 20_000 }, (_, i) => `src-${i}`)
+  it.each<[string, string[], string]>([
+    ['no source', [], 'Source: not given, coded in data/attacks.csv.'],
+    ['one source', ['src-000'], 'Source: src-000, coded in data/attacks.csv.'],
+    ['a few', ['a', 'b', 'c'], 'Sources: a, b, c, coded in data/attacks.csv.'],
+    ['five', ['a', 'b', 'c', 'd', 'e'], 'Sources: a, b, c, d, e, coded in data/attacks.csv.'],
+    [
+      'six',
+      ['a', 'b', 'c', 'd', 'e', 'f'],
+      'Sources: a, b, c, d, e and 1 more, coded in data/attacks.csv.',
+    ],
+    [
+      'twenty thousand: the first five and a count, not a page of ids',
+      many,
+      'Sources: src-0, src-1, src-2, src-3, src-4 and 19,995 more, coded in data/attacks.csv.',
+    ],
+  ])('%s', (_name, sources, line) => {
+    expect(formatSourceLine(sources, 'data/attacks.csv')).toBe(line)
   })
 })
