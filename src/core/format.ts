@@ -91,21 +91,21 @@ export function wrapLabel(label: string, width: number): string[] {
   return lines
 }
 
-/** Sources a chart's source line names before it says how many more there are. */
+/** Sources a list names before it says how many more there are. */
 export const SOURCE_LINE_NAMES = 5
 
-/**
- * The line under a chart that says where its figures come from: the sources (the first few of a
- * long list, then how many more) and the file they were coded in.
- */
-export function formatSourceLine(sources: readonly string[], datasetName: string): string {
+/** Sources as people read a list: the first few of a long one, then how many more. */
+export function formatSourceList(sources: readonly string[]): string {
   const named = sources.slice(0, SOURCE_LINE_NAMES).join(', ')
   const more = sources.length - SOURCE_LINE_NAMES
+  return more > 0 ? `${named} and ${formatCount(more)} more` : named
+}
+
+/** The line under a chart that says where its figures come from, and the file they were coded in. */
+export function formatSourceLine(sources: readonly string[], datasetName: string): string {
   const list =
     sources.length === 0
       ? 'Source: not given'
-      : more > 0
-        ? `Sources: ${named} and ${formatCount(more)} more`
-        : `${sources.length === 1 ? 'Source' : 'Sources'}: ${named}`
+      : `${sources.length === 1 ? 'Source' : 'Sources'}: ${formatSourceList(sources)}`
   return `${list}, coded in ${datasetName}.`
 }
