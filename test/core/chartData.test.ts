@@ -7,6 +7,7 @@ import {
   colorForGroup,
   lighten,
   tableToCsvRows,
+  OUTLINED_BARS_MAX,
 } from '../../src/core/chartData'
 import { allRows } from '../../src/core/filter'
 import { record } from '../helpers/record'
@@ -168,6 +169,29 @@ describe('buildTimeChart', () => {
       { datasetIndex: null, index: 2, min: 51, max: null, label: '51+' },
       { datasetIndex: null, index: 3, min: 10, max: 20, label: '10–20' },
     ])
+  })
+
+  it('outlines the bars of a short axis, not those of a long one', () => {
+    const short = buildTimeChart(sumOverTime(store, rows, 'target_group', 'month'), 'killed')
+    expect(short.data.datasets.every((d) => d.borderWidth === 1)).toBe(true)
+    // 20 years of months in two groups: 480 bars.
+    const long = storeFromRecords(
+      Array.from({ length: 240 }, (_, i) =>
+        record({
+          incident_id: `L${i}`,
+          date: `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+          target_group: i % 2 ? 'police' : 'civilians',
+          killed_min: 1,
+          killed_max: 1,
+        }),
+      ),
+    )
+    const model = buildTimeChart(
+      sumOverTime(long, allRows(long), 'target_group', 'month'),
+      'killed',
+    )
+    expect(model.labels.length * model.data.datasets.length).toBeGreaterThan(OUTLINED_BARS_MAX)
+    expect(model.data.datasets.every((d) => d.borderWidth === 0)).toBe(true)
   })
 
   it('includes year-only rows per year', () => {
