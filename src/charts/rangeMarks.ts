@@ -30,6 +30,9 @@ declare module 'chart.js' {
 /** Pixel length of an open-ended arrow past the bar's end. */
 export const OPEN_ARROW_LENGTH = 30
 
+/** The share of its band a category's bar takes (Chart.js: categoryPercentage x barPercentage). */
+const BAR_SHARE = 0.6
+
 interface Placement {
   center: number
   thickness: number
@@ -45,7 +48,7 @@ function placeMark(chart: Chart, mark: RangeMark, horizontal: boolean): Placemen
       chart.data.labels && chart.data.labels.length > 1
         ? Math.abs(indexScale.getPixelForValue(1) - indexScale.getPixelForValue(0))
         : (horizontal ? chart.chartArea.height : chart.chartArea.width) / 2
-    return { center: indexScale.getPixelForValue(mark.index), thickness: step * 0.6 }
+    return { center: indexScale.getPixelForValue(mark.index), thickness: step * BAR_SHARE }
   }
   if (!chart.isDatasetVisible(mark.datasetIndex)) return null
   const meta = chart.getDatasetMeta(mark.datasetIndex)
@@ -147,6 +150,10 @@ export const rangeMarksPlugin: Plugin<'bar', RangeMarksOptions> = {
         line(at(back, place.center + cap), at(end, place.center))
         labelAt = end
       } else if (!options.labels) continue
+      // Side by side on a long time axis, labels wider than their band would run into each other
+      // (a black smear over ten years of months): there the mark stays, and the figure is in the
+      // tooltip and the table view.
+      if (!horizontal && ctx.measureText(mark.label).width > place.thickness / BAR_SHARE) continue
       ctx.fillStyle = options.textColor
       if (horizontal) {
         ctx.textAlign = 'left'
