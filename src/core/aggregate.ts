@@ -1,6 +1,6 @@
-// Sums for the view: headline totals, totals per target group, series per month or year. Each is
-// one pass over typed-array columns of the selected rows (never store.record() per row), so a
-// million rows re-aggregate within a frame (PERFORMANCE-NOTES: typed columns take ~12 ms).
+// Sums for the view: headline totals, totals per target group, series per month or year, all
+// from one pass over the selected rows' typed columns and the store's figure index (never
+// store.record() per row): a million rows re-aggregate in about 13 ms (bench/README.md).
 //
 // How a figure is summed (data/README.md, "Coding casualty figures"):
 // - a row with a minimum adds it to `min`, and its maximum to `max`; without a maximum the row
