@@ -185,17 +185,14 @@ function sliceCells(cells: MeasureArrays, from: number, to: number): MeasureArra
 // Cells of the grid beyond which it spans the selection's periods rather than the whole store's.
 const MAX_GRID_CELLS = 1 << 15
 
-/** Figure states a kind's low bits combine: killed + STATES * injured. */
+/** Kinds without the year-only part: killed state + STATES * injured state. */
 const KINDS = STATES * STATES
-/** Histogram rows per cell: every kind byte below 2^KIND_BITS (states, plus YEAR_ONLY). */
-const KIND_BYTES = 1 << KIND_BITS
-/** The kind bytes rows can have. */
-const USED_KIND_BYTES = Array.from({ length: 2 * KINDS }, (_, i) =>
-  i < KINDS ? i : YEAR_ONLY + i - KINDS,
-)
+/** Histogram rows per cell: every kind (the states, and the same plus YEAR_ONLY). */
+const KIND_COUNT = 2 * KINDS
+const KIND_MASK = (1 << KIND_BITS) - 1
 
-// Per kind (its low five bits): the flags of the distinct-incident counting, bit 2 for a killed
-// figure in words only, bit 4 for injured.
+// Per kind without the year-only part: the flags of the distinct-incident counting, bit 2 for a
+// killed figure in words only, bit 4 for injured.
 const WORDS_ONLY = Uint8Array.from({ length: KINDS }, (_, kind) => {
   const killed = killedState(kind) === FigureState.Unquantified ? 2 : 0
   return killed | (injuredState(kind) === FigureState.Unquantified ? 4 : 0)
@@ -319,7 +316,7 @@ class SummaryPass {
     this.shift = grid.shift
     this.slotCount = grid.slotCount
     const cellCount = (this.cellCount = grid.slotCount * this.groupCount)
-    this.histogram = new Uint32Array(cellCount * KIND_BYTES)
+    this.histogram = new Uint32Array(cellCount * KIND_COUNT)
     this.sums = new Float64Array(cellCount * 4)
     this.sharedRows = new Uint32Array(cellCount)
     this.sharedFlags = new Uint8Array(figures.sharedCount)
@@ -343,7 +340,7 @@ class SummaryPass {
       const row = rows[i]!
       const packed = cells[row]!
       const cell = packed >>> KIND_BITS
-      histogram[(packed & (KIND_BYTES - 1)) * cellCount + cell]!++
+      histogram[(packed & KIND_MASK) * cellCount + cell]!++
       const at = cell * 4
       let min = killedMin[row]!
       let max = killedMax[row]!
@@ -357,7 +354,7 @@ class SummaryPass {
       sums[at + 3]! += max + (max >>> 31) * (low + 1)
       const incident = sharedOfRow[row]!
       if (incident < 0) continue
-      const state = packed & 31
+      const state = (packed & KIND_MASK) % KINDS
       sharedRows[cell]!++
       sharedKinds[state]!++
       const before = sharedFlags[incident]!
@@ -395,13 +392,13 @@ class SummaryPass {
       killed.max[cell] = sums[cell * 4 + 1]!
       injured.min[cell] = sums[cell * 4 + 2]!
       injured.max[cell] = sums[cell * 4 + 3]!
-      for (const kind of USED_KIND_BYTES) {
+      for (let kind = 0; kind < KIND_COUNT; kind++) {
         const count = histogram[kind * cellCount + cell]!
         if (count === 0) continue
-        const state = kind & 31
+        const state = kind % KINDS
         cellRows[cell]! += count
         kindRows[state]! += count
-        if (kind & YEAR_ONLY) yearOnlyRows += count
+        if (kind >= YEAR_ONLY) yearOnlyRows += count
         addRows(killed, cell, killedState(state), count)
         addRows(injured, cell, injuredState(state), count)
       }

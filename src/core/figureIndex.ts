@@ -23,14 +23,14 @@ export const enum FigureState {
   Unquantified = 4,
 }
 
-/** Figure states per measure; a kind's low five bits are killed + STATES * injured. */
+/** Figure states per measure; a kind is killed + STATES * injured, plus YEAR_ONLY. */
 export const STATES = 5
 /** The kind bit of a row dated to a year only. */
-export const YEAR_ONLY = 64
+export const YEAR_ONLY = STATES * STATES
 
-export const killedState = (kind: number): FigureState => (kind & 31) % STATES
+export const killedState = (kind: number): FigureState => (kind % YEAR_ONLY) % STATES
 export const injuredState = (kind: number): FigureState =>
-  (((kind & 31) / STATES) | 0) as FigureState
+  (((kind % YEAR_ONLY) / STATES) | 0) as FigureState
 
 export interface FigureIndex {
   /** Per row: killed state + STATES * injured state, plus YEAR_ONLY. */
@@ -182,7 +182,7 @@ function* buildPeriodSlots(store: CasualtyStore, unit: TimeUnit): Steps<PeriodSl
 }
 
 /** Bits of a packed cell below the cell number: the row's kind (state and YEAR_ONLY). */
-export const KIND_BITS = 7
+export const KIND_BITS = 6
 
 // Packs cell and kind of rows [start, end): the cell of a row is its slot x `groupCount` + group.
 function fillCells(
