@@ -230,14 +230,8 @@ function fieldWriters(store: CasualtyStore): FieldWriter[] {
   ]
 }
 
-// The rows `rows` of `store` as CSV: every schema column, then the extra columns they came with,
-// values as they were read (formula-like ones escaped). With `hxl`, a hashtag row follows the
-// header (extra columns get no tag).
-export function storeToCsv(
-  store: CasualtyStore,
-  rows: ArrayLike<number>,
-  options: StoreExportOptions = EXCEL_FRIENDLY,
-): string {
+// The header line of an export, and with `hxl` the hashtag row (extra columns get no tag).
+function headerLines(store: CasualtyStore, options: StoreExportOptions): string[] {
   const header = exportColumns(store)
   const lines = [header.map(quoteField).join(',')]
   // isSchemaColumn, not `?? ''`: an extra column named `toString` must not find Object's.
@@ -246,14 +240,36 @@ export function storeToCsv(
       header.map((name) => quoteField(isSchemaColumn(name) ? HXL_TAGS[name] : '')).join(','),
     )
   }
-  const writers = fieldWriters(store)
+  return lines
+}
+
+// Appends the lines of rows[from..to) to `lines`.
+function writeRows(
+  writers: readonly FieldWriter[],
+  rows: ArrayLike<number>,
+  from: number,
+  to: number,
+  lines: string[],
+): void {
   // An array joined per row: `line += field` builds rope strings that cost 2-3x more to flatten.
   const fields: string[] = new Array<string>(writers.length)
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = from; i < to; i++) {
     const row = rows[i] as number
     for (let c = 0; c < writers.length; c++) fields[c] = (writers[c] as FieldWriter)(row)
     lines.push(fields.join(','))
   }
+}
+
+// The rows `rows` of `store` as CSV: every schema column, then the extra columns they came with,
+// values as they were read (formula-like ones escaped). With `hxl`, a hashtag row follows the
+// header (extra columns get no tag).
+export function storeToCsv(
+  store: CasualtyStore,
+  rows: ArrayLike<number>,
+  options: StoreExportOptions = EXCEL_FRIENDLY,
+): string {
+  const lines = headerLines(store, options)
+  writeRows(fieldWriters(store), rows, 0, rows.length, lines)
   return (options.bom ? '\uFEFF' : '') + lines.join(options.newline) + options.newline
 }
 
@@ -277,24 +293,14 @@ export function* storeCsvParts(
   partRows = CSV_PART_ROWS,
 ): Generator<CsvPart, void, void> {
   const { newline } = options
-  const header = exportColumns(store)
-  const lines = [header.map(quoteField).join(',')]
-  if (options.hxl) {
-    lines.push(
-      header.map((name) => quoteField(isSchemaColumn(name) ? HXL_TAGS[name] : '')).join(','),
-    )
-  }
+  const lines = headerLines(store, options)
   const writers = fieldWriters(store)
-  const fields: string[] = new Array<string>(writers.length)
   let prefix = options.bom ? '\uFEFF' : ''
   let i = 0
   do {
     const end = Math.min(rows.length, i + Math.max(1, partRows))
-    for (; i < end; i++) {
-      const row = rows[i] as number
-      for (let c = 0; c < writers.length; c++) fields[c] = (writers[c] as FieldWriter)(row)
-      lines.push(fields.join(','))
-    }
+    writeRows(writers, rows, i, end, lines)
+    i = end
     yield { text: prefix + lines.join(newline) + newline, rowsWritten: i }
     prefix = ''
     lines.length = 0
