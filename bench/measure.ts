@@ -3,7 +3,7 @@
 
 import { summarizeRows } from '../src/core/aggregate'
 import { monthIndex } from '../src/core/date'
-import { allRows, emptyFilters, filterRows, rowTest, type Filters } from '../src/core/filter'
+import { allRows, emptyFilters, selectRows, type Filters, type Selection } from '../src/core/filter'
 import { proposeMapping, readerFromMapping } from '../src/core/mapping'
 import { CATEGORY_COLUMNS, COUNT_COLUMNS, TEXT_COLUMNS } from '../src/core/schema'
 import { tableOrderInSteps } from '../src/core/sort'
@@ -67,7 +67,7 @@ export interface FilterChange {
 }
 
 // A filter change as the page does it (useFilters, then useDashboard): select the rows with one
-// target group dropped (filterRows), sum the headline figures, the per-group chart and the monthly
+// target group dropped (selectRows: the rows and the same filters as a row test), sum the headline figures, the per-group chart and the monthly
 // chart in one pass (summarizeRows), then read the first 50 rows of the table in date order out of
 // the store's sorted order (TableOrder) and their records. Building the store's figure index and
 // date order happens once per store, after the import: `prepare` times it apart.
@@ -78,8 +78,7 @@ export function filterChange(): FilterChange {
   })
   const sums = (store: CasualtyStore, rows: Uint32Array) =>
     summarizeRows(store, rows, 'target_group', 'month')
-  const tablePage = (store: CasualtyStore, rows: Uint32Array) => {
-    const test = rowTest(store, filtersOf(store))
+  const tablePage = (store: CasualtyStore, { rows, test }: Selection) => {
     const order = runSteps(tableOrderInSteps(store, rows, 'date', 'asc', test))
     return Array.from(order.slice(0, PAGE_ROWS), (row) => store.record(row))
   }
@@ -88,22 +87,22 @@ export function filterChange(): FilterChange {
       const start = performance.now()
       const rows = allRows(store)
       sums(store, rows)
-      tablePage(store, rows)
+      tablePage(store, { rows, test: null })
       return performance.now() - start
     },
     run(store) {
-      const rows = filterRows(store, filtersOf(store))
-      sums(store, rows)
-      tablePage(store, rows)
-      return rows.length
+      const selection = selectRows(store, filtersOf(store))
+      sums(store, selection.rows)
+      tablePage(store, selection)
+      return selection.rows.length
     },
     steps(store) {
       const filters = filtersOf(store)
-      const rows = filterRows(store, filters)
+      const selection = selectRows(store, filters)
       return {
-        filterRows: () => filterRows(store, filters),
-        summarizeRows: () => sums(store, rows),
-        'table page': () => tablePage(store, rows),
+        filterRows: () => selectRows(store, filters),
+        summarizeRows: () => sums(store, selection.rows),
+        'table page': () => tablePage(store, selection),
       }
     },
   }

@@ -8,7 +8,7 @@
 // show (a stale selection would point at rows the new store does not have).
 
 import { computed, ref, shallowRef, watch, type ComputedRef } from 'vue'
-import { emptyFilters, filterRows, rowTest, type Filters } from '../core/filter'
+import { emptyFilters, selectRows, type Filters } from '../core/filter'
 import type { CasualtyStore } from '../core/store'
 import { useDataset } from './useDataset'
 import { ASYNC_ROWS, yieldToPage } from './yieldToPage'
@@ -19,7 +19,7 @@ export { ASYNC_ROWS, yieldToPage }
 export interface Selected {
   store: CasualtyStore
   rows: Uint32Array
-  /** The same filters as a test of one row (core/filter rowTest); null when nothing is filtered. */
+  /** The same filters as a test of one row (core/filter selectRows); null when nothing is filtered. */
   test: ((row: number) => boolean) | null
 }
 
@@ -34,8 +34,7 @@ function createFilterState() {
   let generation = 0
 
   function filterNow(data: CasualtyStore): void {
-    const now = filters.value
-    selected.value = { store: data, rows: filterRows(data, now), test: rowTest(data, now) }
+    selected.value = { store: data, ...selectRows(data, filters.value) }
     filtering.value = false
   }
 

@@ -193,35 +193,48 @@ const passesDates = (dates: NonNullable<CompiledFilters['dates']>, row: number):
   return code >= dates.lo && dateCodeEnd(code) <= dates.hi
 }
 
-// The rows that pass every filter, in store order. A row passes the date filter when the whole
-// period of its date lies inside the range: a row dated `2024` is not inside `2024-03..2024-06`,
-// because the source does not say it happened then.
+/** The rows the filters select, and the same filters as a test of one row. */
+export interface Selection {
+  /** In store order. */
+  rows: Uint32Array
+  /** True for a row in `rows`; null when nothing is filtered. */
+  test: ((row: number) => boolean) | null
+}
+
+// The selection of `filters`, compiled once for both. A row passes the date filter when the
+// whole period of its date lies inside the range: a row dated `2024` is not inside
+// `2024-03..2024-06`, because the source does not say it happened then.
 //
-// One filter at a time, each a tight loop over the rows the previous ones kept: the category
-// filters first (a byte lookup per row), then dates, then the text search, the costliest, over
-// what is left.
-export function filterRows(store: CasualtyStore, filters: Filters): Uint32Array {
-  if (!hasActiveFilters(filters)) return allRows(store)
-  const { checks, dates, text } = compile(store, filters)
+// The rows: one filter at a time, each a tight loop over the rows the previous ones kept: the
+// category filters first (a byte lookup per row), then dates, then the text search, the
+// costliest, over what is left. The test: the same checks for one row, for reading a few rows of
+// the selection without walking it (the table walks the store's sorted order with it).
+export function selectRows(store: CasualtyStore, filters: Filters): Selection {
+  if (!hasActiveFilters(filters)) return { rows: allRows(store), test: null }
+  const compiled = compile(store, filters)
+  const { checks, dates, text } = compiled
   let rows: Uint32Array | null = null
   for (const check of checks) rows = keepCodes(rows, store.length, check.codes, check.wanted)
   if (dates) rows = keepWhere(rows, store.length, (row) => passesDates(dates, row))
   if (text) rows = keepWhere(rows, store.length, text)
-  return rows ?? allRows(store)
+  return { rows: rows ?? allRows(store), test: testOf(compiled) }
 }
 
-/**
- * The same filters as a test of one row (true when filterRows would keep it), for reading a few
- * rows of a selection without making it: the table walks the store's sorted order with it. Null
- * when nothing is filtered.
- */
-export function rowTest(store: CasualtyStore, filters: Filters): ((row: number) => boolean) | null {
-  if (!hasActiveFilters(filters)) return null
-  const { checks, dates, text } = compile(store, filters)
+function testOf({ checks, dates, text }: CompiledFilters): (row: number) => boolean {
   return (row) =>
     checks.every((check) => check.wanted[check.codes[row]!] === 1) &&
     (!dates || passesDates(dates, row)) &&
     (!text || text(row))
+}
+
+/** The rows that pass every filter, in store order (selectRows' rows). */
+export function filterRows(store: CasualtyStore, filters: Filters): Uint32Array {
+  return selectRows(store, filters).rows
+}
+
+/** The filters as a test of one row (selectRows' test): true when filterRows would keep it. */
+export function rowTest(store: CasualtyStore, filters: Filters): ((row: number) => boolean) | null {
+  return hasActiveFilters(filters) ? testOf(compile(store, filters)) : null
 }
 
 // The table's order lives in core/sort; re-exported here, beside the selection it orders.
