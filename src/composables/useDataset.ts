@@ -64,14 +64,14 @@ function createDatasetState() {
     if (next.length < ASYNC_ROWS) return show({ store: next, name }, turn)
     upcoming = { store: next, name }
     publishing.value = true
-    void countLabels(next, turn).then(() => show({ store: next, name }, turn))
+    void prepareToShow(next, turn).then(() => show({ store: next, name }, turn))
   }
 
   // Counts the rows of each label of the short dictionaries (the filter lists show them) in steps
   // before a big store is shown, so the task that shows it does not make a pass over the rows per
   // list; so too the selection of every row and the date span. Ends in a task of its own, as
   // showing must.
-  async function countLabels(next: CasualtyStore, turn: number): Promise<void> {
+  async function prepareToShow(next: CasualtyStore, turn: number): Promise<void> {
     const { categories } = next.columns
     if (!(await runInSteps(allRowsInSteps(next), () => turn === published))) return
     dateSpanOf(next)
@@ -108,7 +108,7 @@ function createDatasetState() {
     upcoming = joined
     void joined.then(async (next) => {
       if (!next) return
-      await countLabels(next.store, turn)
+      await prepareToShow(next.store, turn)
       show(next, turn)
     })
   }
