@@ -9,6 +9,11 @@
 //   - the incident table's DOM rows once the data is in;
 //   - Export CSV of every row: time to the download, Long Tasks while it is written.
 // Prints a table and writes bench/out/browser.json. Figures for reading, never for asserting.
+//   --throttle N  slows the page's CPU N times (Chromium's CPU throttling): do the targets hold on a
+//                 machine N times slower than this one?
+//   --trace       builds without minifying, records a Chromium trace of the import and the filter
+//                 changes (bench/out/trace.json, for DevTools' Performance panel) and prints what
+//                 each main-thread task of 40 ms or more was made of (bench/traceTasks.ts).
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -19,24 +24,30 @@ import { chromium, type Page } from '@playwright/test'
 // @ts-expect-error: a plain .mjs helper shared with the e2e configuration
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs'
 import { ensureFile, SIZES } from './generate'
+import { breakDownLongTasks } from './traceTasks'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = resolve(HERE, '..')
 const OUT = resolve(HERE, 'out')
 const PORT = Number(process.env.E2E_PORT ?? 4184)
-const DIST = `node_modules/.bench-dist-${PORT}`
 const URL_BASE = `http://127.0.0.1:${PORT}/`
 
 const args = process.argv.slice(2)
+const tracing = args.includes('--trace')
+const throttle = args.includes('--throttle') ? Number(args[args.indexOf('--throttle') + 1]) : 1
+if (!(throttle >= 1)) throw new Error('--throttle takes a factor of 1 or more')
+const DIST = `node_modules/.bench-dist-${PORT}${tracing ? '-unminified' : ''}`
 const size = (args[args.indexOf('--size') + 1] ?? '1m').toLowerCase()
 const rows = args.includes('--size') ? SIZES[size] : SIZES['1m']
 if (!rows) throw new Error(`unknown size ${size}: use ${Object.keys(SIZES).join(',')}`)
 
 function build(): void {
-  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  })
+  const minify = tracing ? ['--minify', 'false'] : []
+  const result = spawnSync(
+    'npx',
+    ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST, ...minify],
+    { cwd: ROOT, stdio: 'inherit' },
+  )
   if (result.status !== 0) throw new Error('vite build failed')
 }
 
@@ -134,8 +145,10 @@ async function importFile(page: Page, path: string): Promise<{ ms: number; since
 }
 
 /**
- * Click a filter checkbox `times` times; per click, the time to the next painted frame and the
- * time until the new figures are painted (the "Updating the figures" status empty again).
+ * Click a filter checkbox `times` times; per click, the time to the first frame painted after it,
+ * and to the first frame painted with the new figures (the "Updating the figures" status empty).
+ * Frame by frame: a requestAnimationFrame callback sees the DOM that frame paints, and a timeout
+ * set from it runs once that frame is painted.
  */
 async function filterChange(
   page: Page,
@@ -149,15 +162,19 @@ async function filterChange(
       if (!box) return [-1, -1]
       const start = performance.now()
       box.click()
-      // The frame after the click's work and Vue's update: rAF runs before that paint, the
-      // timeout after it.
-      await new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)))
-      const frame = performance.now() - start
-      while (document.querySelector('[data-testid=view-updating]')?.textContent?.trim()) {
-        await new Promise<void>((done) => setTimeout(done, 5))
+      let frame = -1
+      for (let frames = 0; frames < 600; frames++) {
+        const shown = await new Promise<boolean>((done) =>
+          requestAnimationFrame(() => {
+            const busy = document.querySelector('[data-testid=view-updating]')?.textContent?.trim()
+            setTimeout(() => done(!busy), 0)
+          }),
+        )
+        const now = performance.now() - start
+        if (frame < 0) frame = now
+        if (shown) return [frame, now]
       }
-      await new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)))
-      return [frame, performance.now() - start]
+      return [frame, -1]
     })
     results.frame.push(ms[0] ?? -1)
     results.figures.push(ms[1] ?? -1)
@@ -226,6 +243,19 @@ async function main(): Promise<void> {
     const page = await context.newPage()
     await page.addInitScript(RECORDER)
     await page.goto(URL_BASE, { waitUntil: 'networkidle' })
+    if (throttle > 1) {
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle })
+    }
+    if (tracing)
+      await browser.startTracing(page, {
+        categories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'v8',
+          'disabled-by-default-v8.cpu_profiler',
+        ],
+      })
     const imported = await importFile(page, file)
     const recorded = (await page.evaluate(() => {
       const w = window as unknown as { __longTasks: Recorded['longTasks']; __progress: number[] }
@@ -242,6 +272,18 @@ async function main(): Promise<void> {
           ?.querySelectorAll('tbody tr').length ?? document.querySelectorAll('tbody tr').length,
     )
     const filterTimes = await filterChange(page, 7)
+    if (tracing) {
+      const trace = await browser.stopTracing()
+      writeFileSync(resolve(OUT, 'trace.json'), trace)
+      const tasks = breakDownLongTasks(JSON.parse(trace.toString('utf8')))
+      console.log(`Main-thread tasks of 40 ms or more (bench/out/trace.json):`)
+      for (const task of tasks) {
+        console.log(`\n${task.ms} ms at ${task.at} ms`)
+        console.log(`  work: ${task.work.map(([name, ms]) => `${name} ${ms}`).join(', ')}`)
+        for (const [name, ms] of task.functions) console.log(`  ${ms} ms  ${name}`)
+      }
+      console.log('')
+    }
     const exported = await exportAll(page)
     const exportTasks = (
       (await page.evaluate(
@@ -250,7 +292,7 @@ async function main(): Promise<void> {
     ).filter((task) => task.start >= exported.since)
     const exportLongest = exportTasks.reduce((max, task) => Math.max(max, task.duration), 0)
     const report = {
-      machine: { chromium: browser.version(), node: process.version },
+      machine: { chromium: browser.version(), node: process.version, cpuThrottling: throttle },
       date: new Date().toISOString(),
       file: { path: file.slice(OUT.length + 1), rows, bytes: statSync(file).size },
       firstVisitJs: js,
@@ -298,7 +340,9 @@ async function main(): Promise<void> {
     console.log(
       `| longest main-thread task while exporting | ${exportLongest.toFixed(0)} ms (${exportTasks.length} long tasks) | <= 50 ms |`,
     )
-    console.log(`\nChromium ${browser.version()}`)
+    console.log(
+      `\nChromium ${browser.version()}${throttle > 1 ? `, CPU throttled ${throttle}x` : ''}`,
+    )
     writeFileSync(resolve(OUT, 'browser.json'), `${JSON.stringify(report, null, 2)}\n`)
     console.log(`written ${resolve(OUT, 'browser.json')}`)
   } finally {
