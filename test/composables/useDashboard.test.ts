@@ -1,8 +1,10 @@
 // The dashboard's figures on big data: computed in steps after a change, shown together when the
 // last step is done, and always the same as the one-pass computation over the same view.
 import { mount } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
-import { nextTick } from 'vue'
+import { Chart } from 'chart.js'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { defineComponent, h, nextTick, watch } from 'vue'
+import ChartOverTime from '../../src/components/ChartOverTime.vue'
 import HeadlineFigures from '../../src/components/HeadlineFigures.vue'
 import { sumByGroup, sumOverTime, sumTotals } from '../../src/core/aggregate'
 import { buildGroupChart, buildTimeChart } from '../../src/core/chartData'
@@ -14,7 +16,10 @@ import { ASYNC_ROWS, useFilters } from '../../src/composables/useFilters'
 import { resetViewStateForTests } from '../../src/composables/useViewState'
 import { startDashboard } from '../components/dashboardState'
 
-afterEach(() => resetViewStateForTests())
+afterEach(() => {
+  resetViewStateForTests()
+  vi.restoreAllMocks()
+})
 
 let big: CasualtyStore | null = null
 
@@ -154,5 +159,44 @@ describe('useDashboard on big data', () => {
     startedView.commitFilters({ dateFrom: '2022' })
     expect(useDashboard().updating.value).toBe(false)
     expectShown(store)
+  })
+
+  it('draws the charts of a new big store in a task after its figures, never the old chart beside them', async () => {
+    startedView = startDashboard()
+    // happy-dom has no 2D canvas: Chart.js says so on the console, draws nothing and cannot
+    // update (drawing is tested in Chromium, e2e).
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    vi.spyOn(Chart.prototype, 'update').mockImplementation(() => {})
+    const { timeChart, table } = useDashboard()
+    const Host = defineComponent(
+      () => () =>
+        timeChart.value &&
+        h(ChartOverTime, { model: timeChart.value, groupLabels: [], sourceLine: '' }),
+    )
+    const wrapper = mount(Host, { attachTo: document.body })
+    // Small data: the chart is there with its figures.
+    expect(wrapper.find('canvas').exists()).toBe(true)
+    const big = repeatShipped(ASYNC_ROWS)
+    // Whether a canvas is in the page once the big store's first view is rendered.
+    const canvasWithFirstView = new Promise<boolean>((done) => {
+      watch(
+        () => table.value?.store,
+        async (store) => {
+          if (store !== big) return
+          await nextTick()
+          done(wrapper.find('canvas').exists())
+        },
+        { flush: 'sync' },
+      )
+    })
+    useDataset().replaceStore(big, 'big.csv')
+    expect(await canvasWithFirstView).toBe(false)
+    await settled()
+    for (let i = 0; i < 100 && !wrapper.find('canvas').exists(); i++) {
+      await new Promise((done) => setTimeout(done, 1))
+    }
+    expect(wrapper.find('canvas').exists()).toBe(true)
+    expect(wrapper.find('canvas').attributes('aria-label')).toBe(timeChart.value?.summary)
+    wrapper.unmount()
   })
 })
