@@ -7,6 +7,7 @@ import { dateSpanOf } from '../core/figureIndex'
 import { allRowsInSteps } from '../core/filter'
 import { loadCsv, type LoadResult } from '../core/load'
 import { CATEGORY_COLUMNS } from '../core/schema'
+import type { Steps } from '../core/steps'
 import {
   concatStores,
   concatStoresInSteps,
@@ -69,21 +70,24 @@ function createDatasetState() {
 
   // Counts the rows of each label of the short dictionaries (the filter lists show them) in steps
   // before a big store is shown, so the task that shows it does not make a pass over the rows per
-  // list; so too the selection of every row and the date span. Ends in a task of its own, as
-  // showing must.
+  // list; so too the selection of every row and the date span. One budget for all of it (a new
+  // runInSteps per list gave each its own, and a task could hold several). Ends in a task of its
+  // own, as showing must.
   async function prepareToShow(next: CasualtyStore, turn: number): Promise<void> {
-    const { categories } = next.columns
-    if (!(await runInSteps(allRowsInSteps(next), () => turn === published))) return
-    dateSpanOf(next)
-    for (const column of CATEGORY_COLUMNS) {
-      if (labelCount(categories[column]) > LIST_LABELS) continue
-      const counted = await runInSteps(
-        labelCountsInSteps(categories[column]),
-        () => turn === published,
-      )
-      if (!counted) return
-    }
+    if (!(await runInSteps(preparationSteps(next), () => turn === published))) return
     await yieldToPage()
+  }
+
+  function* preparationSteps(next: CasualtyStore): Steps<true> {
+    const { categories } = next.columns
+    yield* allRowsInSteps(next)
+    dateSpanOf(next)
+    yield
+    for (const column of CATEGORY_COLUMNS) {
+      if (labelCount(categories[column]) <= LIST_LABELS)
+        yield* labelCountsInSteps(categories[column])
+    }
+    return true
   }
 
   /**

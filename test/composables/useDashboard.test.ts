@@ -166,7 +166,7 @@ describe('useDashboard on big data', () => {
     // happy-dom has no 2D canvas: Chart.js says so on the console, draws nothing and cannot
     // update (drawing is tested in Chromium, e2e).
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    vi.spyOn(Chart.prototype, 'update').mockImplementation(() => {})
+    const redraws = vi.spyOn(Chart.prototype, 'update').mockImplementation(() => {})
     const { timeChart, table } = useDashboard()
     const Host = defineComponent(
       () => () =>
@@ -177,20 +177,24 @@ describe('useDashboard on big data', () => {
     // Small data: the chart is there with its figures.
     expect(wrapper.find('canvas').exists()).toBe(true)
     const big = repeatShipped(ASYNC_ROWS)
-    // Whether a canvas is in the page once the big store's first view is rendered.
-    const canvasWithFirstView = new Promise<boolean>((done) => {
+    redraws.mockClear()
+    // Whether a canvas is in the page once the big store's first view is rendered, and how often
+    // the old chart was redrawn before it (never: its figures did not change).
+    const firstView = new Promise<{ canvas: boolean; redraws: number }>((done) => {
+      const redrawsBefore = redraws.mock.calls.length
       watch(
         () => table.value?.store,
         async (store) => {
           if (store !== big) return
+          const before = redraws.mock.calls.length - redrawsBefore
           await nextTick()
-          done(wrapper.find('canvas').exists())
+          done({ canvas: wrapper.find('canvas').exists(), redraws: before })
         },
         { flush: 'sync' },
       )
     })
     useDataset().replaceStore(big, 'big.csv')
-    expect(await canvasWithFirstView).toBe(false)
+    expect(await firstView).toEqual({ canvas: false, redraws: 0 })
     await settled()
     for (let i = 0; i < 100 && !wrapper.find('canvas').exists(); i++) {
       await new Promise((done) => setTimeout(done, 1))
