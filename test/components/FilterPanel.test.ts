@@ -84,9 +84,12 @@ describe('FilterChips', () => {
     expect(view.view.value.filters.targetGroups).toEqual([])
     expect(window.location.search).toBe('?from=2021&place=Kabul')
     expect(wrapper.get('button.reset').text()).toBe('Reset filters')
+    expect(wrapper.find('[data-testid=no-filters]').exists()).toBe(false)
     await wrapper.get('button.reset').trigger('click')
     expect(window.location.search).toBe('')
     expect(wrapper.find('button.chip').exists()).toBe(false)
+    // In the chips' place, a line that says every row is shown.
+    expect(wrapper.get('[data-testid=no-filters]').text()).toContain('Showing every row')
   })
 })
 
