@@ -113,6 +113,23 @@ describe('useDashboard on big data', () => {
     expect(totals.value?.rows).toBeLessThan(big.length)
   })
 
+  it('finds the figures of a view seen a moment ago instead of summing the rows again', async () => {
+    startedView = startDashboard()
+    const big = repeatShipped(ASYNC_ROWS)
+    useDataset().replaceStore(big, 'big.csv')
+    await settled()
+    const { totals, timeChart } = useDashboard()
+    const everyRow = { totals: totals.value, timeChart: timeChart.value }
+    startedView.toggleFilterValue('targetGroups', 'shia worshippers')
+    await settled()
+    expect(totals.value).not.toBe(everyRow.totals)
+    startedView.toggleFilterValue('targetGroups', 'shia worshippers')
+    await settled()
+    expect(totals.value).toBe(everyRow.totals)
+    expect(timeChart.value).toBe(everyRow.timeChart)
+    expectShown(big)
+  })
+
   it('shows the last of several quick changes, never a superseded one', async () => {
     startedView = startDashboard()
     const big = repeatShipped(ASYNC_ROWS)
