@@ -13,6 +13,7 @@ import {
   type RowView,
 } from './csvScanner'
 import { parseIsoDate } from './date'
+import { unescapeFormula } from './exportCsv'
 import { decodeBytes, looksBinary, sniffBom, type TextEncodingName } from './decode'
 import type { Delimiter, FileIssue } from './parse'
 import {
@@ -344,12 +345,47 @@ function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
   return bytes
 }
 
-/** Where a schema column is read from in a row, for the fast path: a field index, or none (-1). */
-function fieldIndex(reader: RowReader, column: SchemaColumn): number | null {
+/**
+ * Where the fast path reads a label or text column: a field (-1: none), or the first of several
+ * that is not blank; null when only the checked path can read it.
+ */
+type FieldPick = number | readonly number[] | null
+
+function pickOf(reader: RowReader, column: SchemaColumn): FieldPick {
   const source = reader.sources[column]
   if (source === undefined) return -1
-  return typeof source === 'number' ? source : null
+  if (typeof source === 'number') return source
+  const fast = reader.fast?.[column]
+  return fast?.kind === 'firstOf' ? fast.indices : null
 }
+
+/** Where the fast path reads a count, and whether a zero fraction (`2.0`) may follow its digits. */
+interface CountPick {
+  index: number
+  fraction: boolean
+}
+
+function countOf(reader: RowReader, column: SchemaColumn): CountPick | null {
+  const source = reader.sources[column]
+  if (source === undefined) return { index: -1, fraction: false }
+  if (typeof source === 'number') return { index: source, fraction: false }
+  const fast = reader.fast?.[column]
+  return fast?.kind === 'count' ? { index: fast.index, fraction: true } : null
+}
+
+/** Where the fast path reads the date: a field, or several fields made into a date by `read`. */
+type DatePick = number | { indices: readonly number[]; read: (values: readonly string[]) => string }
+
+function dateOf(reader: RowReader): DatePick | null {
+  const source = reader.sources.date
+  if (source === undefined) return -1
+  if (typeof source === 'number') return source
+  const fast = reader.fast?.date
+  return fast?.kind === 'date' ? fast : null
+}
+
+const DOT = 46
+const ZERO = 48
 
 // Validates rows and stores them. A row goes the fast way, straight from its bytes into the store,
 // only when it is plainly valid: every count all digits (at most 9), a date the date cache (filled
@@ -361,28 +397,31 @@ class RowLoader {
   readonly rowIssues: RowIssue[] = []
   readonly rejected: RejectedRow[] = []
   private readonly fast: boolean
-  private readonly categoryFields: number[]
-  private readonly textFields: number[]
+  private readonly categoryFields: FieldPick[]
+  private readonly textFields: FieldPick[]
   private readonly extraFields: number[]
-  private readonly countFields: number[]
-  private readonly dateField: number
+  private readonly countFields: CountPick[]
+  private readonly dateField: DatePick
   private readonly required: number[]
   private readonly ranges: RowRanges
   private readonly dates = new ByteKeys()
   private readonly dateCodes: number[] = []
   private readonly scratch = { bytes: new Uint8Array(64) }
+  /** Dates made from several fields (a column mapping): their codes by the fields' bytes. */
+  private readonly madeDates = new ByteKeys()
+  private readonly madeDateCodes: number[] = []
 
   constructor(private readonly reader: RowReader) {
     this.builder = new StoreBuilder(reader.extras.map((extra) => extra.name))
-    const categories = CATEGORY_COLUMNS.map((c) => fieldIndex(reader, c))
-    const texts = TEXT_COLUMNS.map((c) => fieldIndex(reader, c))
-    const counts = COUNT_COLUMNS.map((c) => fieldIndex(reader, c))
-    const date = fieldIndex(reader, 'date')
-    const all = [...categories, ...texts, ...counts, date]
-    this.fast = all.every((index) => index !== null)
-    this.categoryFields = categories.map((index) => index ?? -1)
-    this.textFields = texts.map((index) => index ?? -1)
-    this.countFields = counts.map((index) => index ?? -1)
+    this.categoryFields = CATEGORY_COLUMNS.map((c) => pickOf(reader, c))
+    this.textFields = TEXT_COLUMNS.map((c) => pickOf(reader, c))
+    const counts = COUNT_COLUMNS.map((c) => countOf(reader, c))
+    const date = dateOf(reader)
+    this.fast =
+      date !== null &&
+      counts.every((count) => count !== null) &&
+      [...this.categoryFields, ...this.textFields].every((pick) => pick !== null)
+    this.countFields = counts.map((count) => count ?? { index: -1, fraction: false })
     this.extraFields = reader.extras.map((extra) => extra.index)
     this.dateField = date ?? -1
     this.required = [
@@ -442,26 +481,52 @@ class RowLoader {
     return true
   }
 
+  // The field a pick reads in this row: for several, the first whose value is not blank.
+  private chosen(view: RowView, pick: FieldPick): number {
+    if (typeof pick === 'number') return pick
+    for (const index of pick ?? []) {
+      if (index === -1) continue
+      trimRange(view.bytes, view.starts[index] ?? 0, view.ends[index] ?? 0)
+      if (trimmed.end > trimmed.start) return index
+    }
+    return -1
+  }
+
   private writeFast(view: RowView): boolean {
     const bytes = view.bytes
     const ranges = this.ranges
     let slot = 0
-    for (const index of this.categoryFields) if (!this.take(view, index, slot++, true)) return false
+    for (const pick of this.categoryFields)
+      if (!this.take(view, this.chosen(view, pick), slot++, true)) return false
     for (const slot of this.required) if (ranges.starts[slot] === ranges.ends[slot]) return false
-    for (const index of this.textFields) if (!this.take(view, index, slot++, true)) return false
+    for (const pick of this.textFields)
+      if (!this.take(view, this.chosen(view, pick), slot++, true)) return false
     for (const index of this.extraFields) if (!this.take(view, index, slot++, false)) return false
 
+    // Counts read with a zero fraction: noted only once the row is stored (else the checked path
+    // reads and notes them).
+    let fractions = 0
     for (let c = 0; c < this.countFields.length; c++) {
-      const index = this.countFields[c] as number
+      const { index, fraction } = this.countFields[c] as CountPick
       let value = NO_COUNT
       if (index !== -1) {
         trimRange(bytes, view.starts[index] ?? 0, view.ends[index] ?? 0)
-        const { start, end } = trimmed
+        const { start } = trimmed
+        let end = trimmed.end
+        if (fraction && end - start > 2 && bytes[end - 1] === ZERO) {
+          // `12.0`, `7.000`: the digits before the dot, if only zeros follow it.
+          let dot = end - 1
+          while (dot > start && bytes[dot] === ZERO) dot--
+          if (bytes[dot] === DOT && dot > start) {
+            end = dot
+            fractions++
+          }
+        }
         if (end - start > 9) return false
         if (end > start) {
           value = 0
           for (let i = start; i < end; i++) {
-            const digit = (bytes[i] as number) - 48
+            const digit = (bytes[i] as number) - ZERO
             if (digit < 0 || digit > 9) return false
             value = value * 10 + digit
           }
@@ -475,14 +540,57 @@ class RowLoader {
       if (min !== NO_COUNT && max !== NO_COUNT && min > max) return false
     }
 
-    if (this.dateField === -1) return false
-    const date = this.dateCode(view, this.dateField)
+    const pick = this.dateField
+    const date =
+      typeof pick === 'number'
+        ? pick === -1
+          ? -1
+          : this.dateCode(view, pick)
+        : this.madeDateCode(view, pick.indices, pick.read)
     if (date === -1) return false
     ranges.date = date
     ranges.bytes = bytes
     ranges.line = view.line
     this.builder.pushRanges(ranges)
+    if (fractions > 0 && this.reader.notes) this.reader.notes.decimalCounts += fractions
     return true
+  }
+
+  // The date code of a date made from several fields by `read`, from a cache keyed by the fields'
+  // bytes (each with its length and whether it holds "" pairs); read and checked as validateRow
+  // would (trimmed, formula escape undone, parseIsoDate) once per distinct key. -1 when refused.
+  private madeDateCode(
+    view: RowView,
+    indices: readonly number[],
+    read: (values: readonly string[]) => string,
+  ): number {
+    let size = 0
+    for (const index of indices)
+      if (index !== -1) size += 5 + (view.ends[index] ?? 0) - (view.starts[index] ?? 0)
+    if (this.scratch.bytes.length < size + 5 * indices.length)
+      this.scratch.bytes = new Uint8Array((size + 5 * indices.length) * 2)
+    const key = this.scratch.bytes
+    let at = 0
+    for (const index of indices) {
+      const start = index === -1 ? 0 : (view.starts[index] ?? 0)
+      const end = index === -1 ? 0 : (view.ends[index] ?? 0)
+      const flags = index === -1 ? 0 : (view.flags[index] ?? 0)
+      const length = end - start
+      key[at++] = (flags & (FIELD_ESCAPED | FIELD_RAW)) === FIELD_ESCAPED ? 1 : 0
+      key[at++] = length >>> 24
+      key[at++] = (length >>> 16) & 255
+      key[at++] = (length >>> 8) & 255
+      key[at++] = length & 255
+      key.set(view.bytes.subarray(start, end), at)
+      at += length
+    }
+    const found = this.madeDates.find(key, 0, at)
+    if (this.madeDates.added) {
+      const text = read(indices.map((index) => (index === -1 ? '' : view.field(index))))
+      const parsed = parseIsoDate(unescapeFormula(text.trim()))
+      this.madeDateCodes.push(parsed.ok ? parsed.code : -1)
+    }
+    return this.madeDateCodes[found] ?? -1
   }
 
   // The date code of a field, from a cache of the distinct date texts seen; -1 when parseIsoDate

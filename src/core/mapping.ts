@@ -7,7 +7,12 @@
 import { ENGLISH_MONTHS } from './date'
 import { unescapeFormula } from './exportCsv'
 import { COUNT_COLUMNS, SCHEMA_COLUMNS, type SchemaColumn } from './schema'
-import { distinctExtraNames, type ColumnSource, type RowReader } from './validate'
+import {
+  distinctExtraNames,
+  type ColumnSource,
+  type FastSource,
+  type RowReader,
+} from './validate'
 
 /** Where one of our columns takes its value from. Serialisable (no functions). */
 export type MappingSource =
@@ -291,10 +296,13 @@ export function readerFromMapping(
     index === -1 ? '' : (fields[index] ?? '')
 
   const sources: RowReader['sources'] = {}
+  // The same sources described for the loader's fast path (validate's FastSource).
+  const fast: NonNullable<RowReader['fast']> = {}
   for (const column of SCHEMA_COLUMNS) {
     const source = mapping.sources[column]
     if (!source || source.kind === 'none') continue
     let read: ColumnSource
+    let described: FastSource | undefined
     switch (source.kind) {
       case 'column': {
         read = at(source.name)
@@ -309,16 +317,24 @@ export function readerFromMapping(
           }
           return ''
         }
+        described = { kind: 'firstOf', indices }
         break
       }
       case 'gtdDate': {
-        const [y, m, d] = [at(source.year), at(source.month), at(source.day)]
+        const indices = [at(source.year), at(source.month), at(source.day)]
+        const [y, m, d] = indices as [number, number, number]
         read = (fields) => readGtdDate(field(fields, y), field(fields, m), field(fields, d))
+        described = {
+          kind: 'date',
+          indices,
+          read: ([year, month, day]) => readGtdDate(year ?? '', month ?? '', day ?? ''),
+        }
         break
       }
       case 'looseDate': {
         const index = at(source.name)
         read = (fields) => readLooseDate(field(fields, index))
+        described = { kind: 'date', indices: [index], read: ([text]) => readLooseDate(text ?? '') }
         break
       }
     }
@@ -331,8 +347,11 @@ export function readerFromMapping(
         notes.decimalCounts++
         return String(Number(whole[1]))
       }
+      described = typeof inner === 'number' ? { kind: 'count', index: inner } : undefined
     }
     sources[column] = read
+    // A date description only for the date; a list of fields only for labels and text.
+    if (described && (described.kind === 'date') === (column === 'date')) fast[column] = described
   }
   // Our own column names that the mapping did not use would collide with the schema on export,
   // so they ride along under a marked name.
@@ -340,7 +359,7 @@ export function readerFromMapping(
     .map((cell, index) => ({ name: unescapeFormula(cell.trim()), index }))
     .filter((extra) => !used.has(extra.index))
     .map((extra) => (isSchemaName(extra.name) ? { ...extra, name: `${extra.name} (file)` } : extra))
-  return { width: header.length, sources, extras: distinctExtraNames(extras) }
+  return { width: header.length, sources, extras: distinctExtraNames(extras), fast, notes }
 }
 
 function isSchemaName(name: string): boolean {

@@ -33,6 +33,19 @@ export type RowResult = { ok: true; record: CasualtyRecord } | { ok: false; issu
  */
 export type ColumnSource = number | ((fields: readonly string[]) => string)
 
+/**
+ * A source that is a function, described for the loader's fast path (core/load), which reads
+ * fields as bytes and never calls it: each gives exactly what its function gives, or the row goes
+ * the checked way (a property test holds the two equal). A field index of -1 reads as empty.
+ */
+export type FastSource =
+  /** The first of these fields that is not blank (ACLED's target group). */
+  | { kind: 'firstOf'; indices: number[] }
+  /** A count that may be written with a zero fraction (`2.0`): read as the whole number, noted. */
+  | { kind: 'count'; index: number }
+  /** A date made from these fields' text by `read` (GTD's three columns; ACLED's and UCDP's text). */
+  | { kind: 'date'; indices: number[]; read: (values: readonly string[]) => string }
+
 /** How a file's rows are read into our schema. */
 export interface RowReader {
   /** Number of fields a row must have (the header's length). */
@@ -40,6 +53,10 @@ export interface RowReader {
   sources: Partial<Record<SchemaColumn, ColumnSource>>
   /** Columns outside the schema: their header name and index, kept untouched with each record. */
   extras: { name: string; index: number }[]
+  /** The sources that are functions, as the fast path reads them; without one, rows are checked. */
+  fast?: Partial<Record<SchemaColumn, FastSource>>
+  /** Where the `count` sources note the zero fractions they read (the column mapping's notes). */
+  notes?: { decimalCounts: number }
 }
 
 /** The required columns a header lacks (matching is case-insensitive, spaces trimmed). */
