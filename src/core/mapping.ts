@@ -7,12 +7,7 @@
 import { ENGLISH_MONTHS } from './date'
 import { unescapeFormula } from './exportCsv'
 import { COUNT_COLUMNS, SCHEMA_COLUMNS, type SchemaColumn } from './schema'
-import {
-  distinctExtraNames,
-  type ColumnSource,
-  type FastSource,
-  type RowReader,
-} from './validate'
+import { distinctExtraNames, type ColumnSource, type FastSource, type RowReader } from './validate'
 
 /** Where one of our columns takes its value from. Serialisable (no functions). */
 export type MappingSource =
