@@ -16,11 +16,15 @@ import { summarizeRowsInSteps, type ViewTotals } from '../core/aggregate'
 import {
   buildGroupChart,
   buildTimeChart,
+  fitTimeUnit,
   type GroupChartModel,
   type TimeChartModel,
+  type TimeFit,
 } from '../core/chartData'
 import { formatDateLabel } from '../core/date'
 import { dateSpanOf } from '../core/figureIndex'
+import { dateSpanWithin } from '../core/filter'
+import { labelCount } from '../core/packedStrings'
 import { tableOrderInSteps, type TableOrder } from '../core/sort'
 import { runSteps, type Steps } from '../core/steps'
 import type { CasualtyStore } from '../core/store'
@@ -97,12 +101,14 @@ interface DashboardView {
   totals: ViewTotals
   groupChart: GroupChartModel
   timeChart: TimeChartModel
+  /** The time chart's unit: years when the view has too many months to draw. */
+  timeFit: TimeFit
   table: TableRows
 }
 
 function createDashboard() {
   const { store, publishing } = useDataset()
-  const { selected, filtering } = useFilters()
+  const { selected, filtering, filters } = useFilters()
   const { grouping, metric, timeUnit, sort, sortDirection } = useViewState()
   const { dark } = useTheme()
 
@@ -118,14 +124,20 @@ function createDashboard() {
   function* recompute(now: Selected): Steps<DashboardView> {
     const data = now.store
     const rows = now.rows
-    const sums = yield* sumsOf(data, rows, grouping.value, timeUnit.value)
+    // Known before the pass: the dates the view can span and the groups it can have.
+    const timeFit = fitTimeUnit(
+      timeUnit.value,
+      dateSpanWithin(dateSpanOf(data), filters.value),
+      labelCount(data.columns.categories[grouping.value]),
+    )
+    const sums = yield* sumsOf(data, rows, grouping.value, timeFit.unit)
     const groupChart = groupChartOf(sums.groups, dark.value)
     const timeChart = timeChartOf(sums.series, metric.value, dark.value)
     const table = {
       store: data,
       rows: yield* tableOf(data, rows, sort.value, sortDirection.value, now.test),
     }
-    return { totals: sums.totals, groupChart, timeChart, table }
+    return { totals: sums.totals, groupChart, timeChart, timeFit, table }
   }
 
   let generation = 0
@@ -183,6 +195,8 @@ function createDashboard() {
   const totals = computed(() => shown.value?.totals ?? null)
   const groupChart = computed(() => shown.value?.groupChart ?? null)
   const timeChart = computed(() => shown.value?.timeChart ?? null)
+  /** The time chart's unit, and why it is years when months were asked for. */
+  const timeFit = computed(() => shown.value?.timeFit ?? null)
   /** The selected rows in the table's order; empty before any data. */
   const table = computed(() => shown.value?.table ?? null)
   /** True while the figures on show belong to an earlier view (a big store is recomputing). */
@@ -193,7 +207,7 @@ function createDashboard() {
     const span = store.value ? dateSpanOf(store.value) : null
     return span && { first: formatDateLabel(span.first), last: formatDateLabel(span.last) }
   })
-  return { totals, groupChart, timeChart, table, updating, dateSpan }
+  return { totals, groupChart, timeChart, timeFit, table, updating, dateSpan }
 }
 
 let shared: ReturnType<typeof createDashboard> | null = null

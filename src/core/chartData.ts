@@ -11,7 +11,7 @@ import {
   type TimeSeries,
   type TimeUnit,
 } from './aggregate'
-import { formatDateLabel } from './date'
+import { dateMonth, dateYear, formatDateLabel } from './date'
 import { formatCount, formatRange, formatRangeShort, pluralize } from './format'
 
 /** Okabe-Ito, a palette colour-blind readers can tell apart; yellow last (weak on white). */
@@ -308,6 +308,42 @@ function columnKey(label: string): string {
       .replace(/[^a-z0-9]+/g, '_')
       .replace(/^_|_$/g, '') || 'group'
   )
+}
+
+/**
+ * The most bars a monthly time chart draws (months x groups). Past it a view is shown per year:
+ * fifty years of months in eight groups (GTD's span) is 4,800 bars, thinner than a pixel each on a
+ * laptop and 60-70 ms of Chart.js per filter change; per year it is 400.
+ */
+export const MAX_MONTHLY_BARS = 1_500
+
+/** The unit the time chart shows, and, when months were asked for and years are shown, why. */
+export interface TimeFit {
+  unit: TimeUnit
+  /** Months the view spans when they are too many to draw (shown per year); else null. */
+  months: number | null
+  /** The most months the view could span and still be drawn per month. */
+  maxMonths: number
+}
+
+/**
+ * The unit the time chart can show for a view whose dates span `span` (date codes; a year-only
+ * date counts from January or to December) in `groups` groups: months when they make at most
+ * MAX_MONTHLY_BARS bars, else years.
+ */
+export function fitTimeUnit(
+  requested: TimeUnit,
+  span: { first: number; last: number } | null,
+  groups: number,
+): TimeFit {
+  const maxMonths = Math.floor(MAX_MONTHLY_BARS / Math.max(groups, 1))
+  if (requested === 'year' || !span) return { unit: requested, months: null, maxMonths }
+  const first = dateYear(span.first) * 12 + Math.max(dateMonth(span.first), 1)
+  const last = dateYear(span.last) * 12 + (dateMonth(span.last) || 12)
+  const months = last - first + 1
+  return months > maxMonths
+    ? { unit: 'year', months, maxMonths }
+    : { unit: 'month', months: null, maxMonths }
 }
 
 /** Bars of the time chart up to which each is outlined. */

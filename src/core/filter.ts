@@ -82,6 +82,22 @@ export function dateCodeEnd(code: number): number {
   return code
 }
 
+/**
+ * The dates a view can cover: the data's span (`first` and `last` date codes) within the filters'
+ * From and To; null when they leave no date. Known before any pass over the rows.
+ */
+export function dateSpanWithin(
+  span: { first: number; last: number } | null,
+  filters: Pick<Filters, 'dateFrom' | 'dateTo'>,
+): { first: number; last: number } | null {
+  if (!span) return null
+  const from = filters.dateFrom === '' ? null : parseIsoDate(filters.dateFrom)
+  const to = filters.dateTo === '' ? null : parseIsoDate(filters.dateTo)
+  const first = from?.ok ? Math.max(span.first, from.code) : span.first
+  const last = to?.ok ? Math.min(span.last, dateCodeEnd(to.code)) : span.last
+  return first <= last ? { first, last } : null
+}
+
 // Which dictionary codes are wanted: a byte per code, 1 when its label is in `labels`. Labels the
 // data does not have select nothing. Null when `labels` is empty (no restriction).
 function wantedCodes(data: CategoryData, labels: readonly string[]): Uint8Array | null {

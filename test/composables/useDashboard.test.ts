@@ -221,3 +221,41 @@ describe('useDashboard on big data', () => {
     wrapper.unmount()
   })
 })
+
+describe('useDashboard time unit', () => {
+  const TYPO = `incident_id,date,target_group,killed_min,killed_max,injured_min,injured_max
+A,1024-05,civilians,3,3,,
+B,2024-06-01,police,5,,2,2
+C,2023-02,military,1,1,,
+`
+
+  it('shows per year a view of too many months to draw, and months once the dates are narrowed', async () => {
+    startedView = startDashboard()
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    vi.spyOn(Chart.prototype, 'update').mockImplementation(() => {})
+    useDataset().loadText(TYPO, 'typo.csv')
+    const { timeChart, timeFit } = useDashboard()
+    // A typo of a thousand years: 12,002 months in 3 groups, where 500 can be drawn.
+    expect(startedView.timeUnit.value).toBe('month')
+    expect(timeFit.value).toEqual({ unit: 'year', months: 12_002, maxMonths: 500 })
+    expect(timeChart.value?.unit).toBe('year')
+    expect(timeChart.value?.labels.at(0)).toBe('1024')
+    const Host = defineComponent(
+      () => () =>
+        timeChart.value &&
+        h(ChartOverTime, { model: timeChart.value, groupLabels: [], sourceLine: '' }),
+    )
+    const wrapper = mount(Host, { attachTo: document.body })
+    expect(wrapper.get('h2').text()).toContain('per year')
+    expect(wrapper.get('[data-testid=months-as-years]').text()).toContain(
+      'this view spans 12,002 months',
+    )
+    startedView.commitFilters({ dateFrom: '2020' })
+    await nextTick()
+    expect(timeFit.value).toEqual({ unit: 'month', months: null, maxMonths: 500 })
+    expect(timeChart.value?.labels.at(0)).toBe('Feb 2023')
+    expect(wrapper.get('h2').text()).toContain('per month')
+    expect(wrapper.find('[data-testid=months-as-years]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+})

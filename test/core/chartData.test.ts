@@ -8,6 +8,8 @@ import {
   lighten,
   tableToCsvRows,
   OUTLINED_BARS_MAX,
+  MAX_MONTHLY_BARS,
+  fitTimeUnit,
 } from '../../src/core/chartData'
 import { allRows } from '../../src/core/filter'
 import { record } from '../helpers/record'
@@ -243,4 +245,35 @@ describe('colours', () => {
   )
   it('lightens to a see-through shade', () =>
     expect(lighten('#0072B2', 0.5)).toBe('rgba(0, 114, 178, 0.5)'))
+})
+
+describe('fitTimeUnit', () => {
+  // MAX_MONTHLY_BARS is 1,500: 187 months in 8 groups, 68 in 22, 1,500 in one.
+  it.each([
+    ['ten years of months in 8 groups', 'month', 20100100, 20191231, 8, 'month', null, 187],
+    [
+      'two years, year-only dates count whole years',
+      'month',
+      20210000,
+      20220000,
+      8,
+      'month',
+      null,
+      187,
+    ],
+    ['50 years (GTD) in 8 groups: per year', 'month', 19700100, 20191200, 8, 'year', 600, 187],
+    ['50 years in one group still fits', 'month', 19700100, 20191200, 1, 'month', null, 1500],
+    ['no group counts as one', 'month', 19700100, 20191200, 0, 'month', null, 1500],
+    ['exactly the limit', 'month', 20000100, 20150700, 8, 'month', null, 187],
+    ['one month over it', 'month', 20000100, 20150800, 8, 'year', 188, 187],
+    ['a typo of a thousand years', 'month', 10240500, 20240601, 3, 'year', 12002, 500],
+    ['years asked for stay years', 'year', 10240500, 20240601, 3, 'year', null, 500],
+  ] as const)('%s', (_, requested, first, last, groups, unit, months, maxMonths) => {
+    expect(fitTimeUnit(requested, { first, last }, groups)).toEqual({ unit, months, maxMonths })
+    expect(maxMonths).toBe(Math.floor(MAX_MONTHLY_BARS / Math.max(groups, 1)))
+  })
+
+  it('keeps the unit asked for when the view has no dates', () => {
+    expect(fitTimeUnit('month', null, 8)).toEqual({ unit: 'month', months: null, maxMonths: 187 })
+  })
 })

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   dateCodeEnd,
+  dateSpanWithin,
   emptyFilters,
   filterRows,
   hasActiveFilters,
@@ -234,5 +235,29 @@ describe('sortRows against a plain comparator sort', () => {
         },
       ),
     )
+  })
+})
+
+describe('dateSpanWithin', () => {
+  const span = { first: 20210800, last: 20240000 }
+  it.each([
+    ['no date filter', '', '', span],
+    ['From inside the span', '2022-03', '', { first: 20220300, last: 20240000 }],
+    ['To inside the span, to its last day', '', '2022', { first: 20210800, last: 20221299 }],
+    ['both outside it', '2000', '2099', span],
+    ['a From after the data', '2030', '', null],
+    ['From after To', '2023', '2022', null],
+    [
+      'a date the filter cannot read is ignored',
+      'soon',
+      '2021-12',
+      { first: 20210800, last: 20211299 },
+    ],
+  ])('%s', (_, dateFrom, dateTo, expected) => {
+    expect(dateSpanWithin(span, { dateFrom, dateTo })).toEqual(expected)
+  })
+
+  it('gives null for data without dates', () => {
+    expect(dateSpanWithin(null, { dateFrom: '', dateTo: '' })).toBeNull()
   })
 })
