@@ -70,6 +70,52 @@ describe('FilterPanel', () => {
   })
 })
 
+describe('FilterPanel on a long list', () => {
+  // 250 places: P000-P199 in two rows each, P200-P249 in one.
+  function manyPlaces(): string {
+    const lines = [
+      'incident_id,date,target_group,admin1,killed_min,killed_max,injured_min,injured_max',
+    ]
+    for (let i = 0; i < 250; i++) {
+      const place = `P${String(i).padStart(3, '0')}`
+      for (let r = 0; r < (i < 200 ? 2 : 1); r++)
+        lines.push(`I${i}-${r},2021,civilians,${place},1,1,,`)
+    }
+    return `${lines.join('\n')}\n`
+  }
+  const placesIn = (wrapper: ReturnType<typeof mount>) =>
+    wrapper
+      .findAll('fieldset')
+      .find((f) => f.get('legend').text() === 'Place (province)')
+      ?.findAll('li')
+      .map((li) => li.text().split(' ')[0]) ?? []
+
+  it('shows the places with the most rows, finds the others by name, and keeps ticked ones', async () => {
+    startDashboard()
+    useDataset().loadText(manyPlaces(), 'places.csv')
+    const wrapper = mount(FilterPanel, { props: { dateSpan: null } })
+    expect(placesIn(wrapper)).toHaveLength(200)
+    expect(placesIn(wrapper)).not.toContain('P249')
+    expect(wrapper.get('[data-testid=list-shown-admin1]').text()).toContain('200 of 250 shown')
+    const place = wrapper
+      .findAll('fieldset')
+      .find((f) => f.get('legend').text() === 'Place (province)')
+    await place?.findAll('li')[0]?.get('input').setValue(true)
+    expect(useFilters().filters.value.admin1).toEqual(['P000'])
+    await place?.get('input[type="search"]').setValue('p24')
+    // The matches, and the ticked place.
+    expect(placesIn(wrapper)).toEqual(['P000', ...Array.from({ length: 10 }, (_, i) => `P24${i}`)])
+    expect(wrapper.get('[data-testid=list-shown-admin1]').text()).toContain('those that match')
+  })
+
+  it('shows every label of a list of 200 or fewer, without a Find box', () => {
+    startDashboard()
+    const wrapper = mount(FilterPanel, { props: { dateSpan: null } })
+    expect(wrapper.find('[data-testid=list-shown-admin1]').exists()).toBe(false)
+    expect(placesIn(wrapper)).toEqual(['Kabul', 'Kandahar', 'Kunduz', 'Nangarhar'])
+  })
+})
+
 describe('FilterChips', () => {
   it('shows each active filter as a chip that removes it, and Reset filters', async () => {
     const view = startDashboard('?group=civilians&place=Kabul&from=2021')
