@@ -13,40 +13,18 @@ import {
   readerFromMapping,
   type MappingNotes,
 } from '../../src/core/mapping'
-import { parseCsvText } from '../../src/core/parse'
 import { StoreBuilder } from '../../src/core/store'
-import { validateRow, type RowIssue } from '../../src/core/validate'
+import { referenceLoad } from '../helpers/referenceLoad'
 
 afterEach(() => vi.restoreAllMocks())
 
-interface Reference {
-  records: unknown[]
-  lines: number[]
-  rowIssues: RowIssue[]
-  rejected: { line: number; fields: string[] }[]
-  decimalCounts: number
-}
-
-function referenceLoad(text: string): Reference {
-  const parsed = parseCsvText(text)
+// The reference pipeline through the mapping, with the zero fractions its functions noted.
+function referenceMapped(text: string) {
   const notes: MappingNotes = { decimalCounts: 0 }
-  const reader = readerFromMapping(proposeMapping(parsed.header), parsed.header, notes)
-  const builder = new StoreBuilder(reader.extras.map((extra) => extra.name))
-  const out: Reference = { records: [], lines: [], rowIssues: [], rejected: [], decimalCounts: 0 }
-  parsed.rows.forEach((fields, r) => {
-    const line = parsed.lines[r] as number
-    const result = validateRow(fields, line, reader)
-    if (result.ok) {
-      builder.push(result.record, line)
-      out.lines.push(line)
-    } else {
-      out.rowIssues.push(...result.issues)
-      out.rejected.push({ line, fields })
-    }
-  })
-  out.records = builder.finish().records()
-  out.decimalCounts = notes.decimalCounts
-  return out
+  const reference = referenceLoad(text, (header) =>
+    readerFromMapping(proposeMapping(header), header, notes),
+  )
+  return { ...reference, decimalCounts: notes.decimalCounts }
 }
 
 function loadMapped(
@@ -135,7 +113,7 @@ describe('CsvLoader through a column mapping gives what the reference pipeline g
   it.each(['gtd', 'acled', 'ucdp'] as const)('on %s exports, in any chunks', (format) => {
     fc.assert(
       fc.property(fileOf(format), fc.integer({ min: 1, max: 64 }), (text, chunk) => {
-        const reference = referenceLoad(text)
+        const reference = referenceMapped(text)
         const { result, decimalCounts } = loadMapped(new TextEncoder().encode(text), chunk)
         expect(result.store?.records() ?? []).toEqual(reference.records)
         expect(result.store ? Array.from(result.store.columns.line) : []).toEqual(reference.lines)

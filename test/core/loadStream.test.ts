@@ -7,47 +7,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { decodeBytes } from '../../src/core/decode'
 import { CsvLoader, loadCsv, type LoadResult } from '../../src/core/load'
-import { parseCsvText } from '../../src/core/parse'
 import { SCHEMA_COLUMNS } from '../../src/core/schema'
-import { StoreBuilder } from '../../src/core/store'
-import { readerFromHeader, validateRow, type RowIssue } from '../../src/core/validate'
+import { readerFromHeader } from '../../src/core/validate'
 import { fixtureBytes } from '../helpers/fixtures'
-
-interface Reference {
-  records: unknown[]
-  lines: number[]
-  rowIssues: RowIssue[]
-  rejected: { line: number; fields: string[] }[]
-  blankLines: number
-  fileIssues: unknown[]
-}
-
-function referenceLoad(text: string): Reference {
-  const parsed = parseCsvText(text)
-  const reader = readerFromHeader(parsed.header)
-  const builder = new StoreBuilder(reader.extras.map((extra) => extra.name))
-  const out: Reference = {
-    records: [],
-    lines: [],
-    rowIssues: [],
-    rejected: [],
-    blankLines: parsed.blankLines,
-    fileIssues: parsed.issues,
-  }
-  parsed.rows.forEach((fields, r) => {
-    const line = parsed.lines[r] as number
-    const result = validateRow(fields, line, reader)
-    if (result.ok) {
-      builder.push(result.record, line)
-      out.lines.push(line)
-    } else {
-      out.rowIssues.push(...result.issues)
-      out.rejected.push({ line, fields })
-    }
-  })
-  out.records = builder.finish().records()
-  return out
-}
+import { referenceLoad } from '../helpers/referenceLoad'
 
 function loadInChunks(bytes: Uint8Array, chunk: number): LoadResult {
   const loader = new CsvLoader()
@@ -127,7 +90,7 @@ describe('CsvLoader gives what the reference pipeline gives', () => {
   it('on rows that pass and rows that break every rule, in any chunks', () => {
     fc.assert(
       fc.property(file, fc.integer({ min: 1, max: 64 }), (text, chunk) => {
-        const reference = referenceLoad(text)
+        const reference = referenceLoad(text, readerFromHeader)
         const result = loadInChunks(new TextEncoder().encode(text), chunk)
         expect(result.ok).toBe(true)
         expect(result.store?.records()).toEqual(reference.records)
