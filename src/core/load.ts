@@ -391,7 +391,9 @@ const ZERO = 48
 // only when it is plainly valid: every count all digits (at most 9), a date the date cache (filled
 // by parseIsoDate) accepts, the required labels present, no value starting with an apostrophe (the
 // export's formula escape), min <= max. Anything else goes through validateRow, which holds the
-// rules and words every issue; the fast way only recognises rows it would accept unchanged.
+// rules and words every issue; the fast way only recognises rows it would accept unchanged. A
+// column mapping's functions (GTD's three date columns, counts written `2.0`, ACLED's first
+// non-blank label) go the fast way as the mapping describes them (validate's FastSource).
 class RowLoader {
   readonly builder: StoreBuilder
   readonly rowIssues: RowIssue[] = []
