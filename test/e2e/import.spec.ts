@@ -140,6 +140,22 @@ test('shows a progress bar for a 20 MB file, then loads it', async ({ page }) =>
   await page.screenshot({ path: 'test-results/import-big-loaded.png', fullPage: true })
 })
 
+test('a view of more months than the chart can draw is shown per year, and says how to see months', async ({
+  page,
+}) => {
+  // A typo of a thousand years: 12,002 months in three groups.
+  const csv = `${HEADER}\nA,1024-05,civilians,3,3,,\nB,2024-06-01,police,5,,2,2\nC,2023-02,military,1,1,,\n`
+  await importFile(page, tempFile('typo.csv', csv))
+  await expect(summary(page)).toContainText('3 rows loaded, 0 rows with issues')
+  const title = page.locator('#over-time-title')
+  await expect(title).toHaveText('Killed per year, by target group')
+  await expect(page.getByTestId('months-as-years')).toContainText('this view spans 12,002 months')
+  await page.getByLabel('From').fill('2020')
+  await page.getByLabel('From').press('Enter')
+  await expect(title).toHaveText('Killed per month, by target group')
+  await expect(page.getByTestId('months-as-years')).toBeHidden()
+})
+
 test('Cancel stops a big import and leaves the data as it was', async ({ page }) => {
   test.setTimeout(120_000)
   const before = await page.getByText(/rows from data\/attacks\.csv/).textContent()
