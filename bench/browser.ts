@@ -285,6 +285,8 @@ async function main(): Promise<void> {
         console.log(`\n${task.ms} ms at ${task.at} ms`)
         console.log(`  work: ${task.work.map(([name, ms]) => `${name} ${ms}`).join(', ')}`)
         for (const [name, ms] of task.functions) console.log(`  ${ms} ms  ${name}`)
+        console.log('  with what they call:')
+        for (const [name, ms] of task.inclusive.slice(0, 15)) console.log(`  ${ms} ms  ${name}`)
       }
       console.log('')
     }

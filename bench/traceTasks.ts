@@ -138,14 +138,13 @@ export function breakDownLongTasks(
     const inside = own.filter((event) => event !== task && event.ts >= task.ts && event.ts < end)
     const self = new Map<string, number>()
     const stack: { event: TraceEvent; children: number }[] = []
+    const endOf = (event: TraceEvent) => event.ts + (event.dur ?? 0)
+    // Closes the open events that end by `upTo`, adding their self time.
     const close = (upTo: number) => {
-      while (
-        stack.length &&
-        (stack.at(-1) as { event: TraceEvent }).event.ts + (stack.at(-1)?.event.dur ?? 0) <= upTo
-      ) {
-        const done = stack.pop() as { event: TraceEvent; children: number }
-        const name = done.event.name
-        self.set(name, (self.get(name) ?? 0) + (done.event.dur ?? 0) - done.children)
+      for (let open = stack.at(-1); open && endOf(open.event) <= upTo; open = stack.at(-1)) {
+        stack.pop()
+        const name = open.event.name
+        self.set(name, (self.get(name) ?? 0) + (open.event.dur ?? 0) - open.children)
       }
     }
     let topLevel = 0
