@@ -156,6 +156,28 @@ test('a view of more months than the chart can draw is shown per year, and says 
   await expect(page.getByTestId('months-as-years')).toBeHidden()
 })
 
+test('a list of 250 places shows the 200 with the most rows and finds the others by name', async ({
+  page,
+}) => {
+  const lines = [`${HEADER},admin1`]
+  for (let i = 0; i < 250; i++) {
+    const place = `Place ${String(i).padStart(3, '0')}`
+    for (let r = 0; r < (i < 200 ? 2 : 1); r++)
+      lines.push(`I${i}-${r},2021,civilians,1,1,,,${place}`)
+  }
+  await importFile(page, tempFile('places.csv', `${lines.join('\n')}\n`))
+  await expect(summary(page)).toContainText('450 rows loaded, 0 rows with issues')
+  const places = page.getByRole('group', { name: 'Place (province)' })
+  await expect(places.getByRole('checkbox')).toHaveCount(200)
+  await expect(places.getByRole('checkbox', { name: /^Place 249/ })).toHaveCount(0)
+  await places.getByLabel('Find a place').fill('249')
+  await places.getByRole('checkbox', { name: /^Place 249/ }).check()
+  await expect(page.getByRole('button', { name: 'Remove filter Place: Place 249' })).toBeVisible()
+  await expect(page.getByRole('button', { name: /Export CSV \(1 row\)/ })).toBeVisible()
+  const axe = await new AxeBuilder({ page }).include('.filter-panel').analyze()
+  expect(axe.violations).toEqual([])
+})
+
 test('Cancel stops a big import and leaves the data as it was', async ({ page }) => {
   test.setTimeout(120_000)
   const before = await page.getByText(/rows from data\/attacks\.csv/).textContent()
