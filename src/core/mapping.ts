@@ -315,21 +315,20 @@ export function readerFromMapping(
         described = { kind: 'firstOf', indices }
         break
       }
-      case 'gtdDate': {
-        const indices = [at(source.year), at(source.month), at(source.day)]
-        const [y, m, d] = indices as [number, number, number]
-        read = (fields) => readGtdDate(field(fields, y), field(fields, m), field(fields, d))
-        described = {
-          kind: 'date',
-          indices,
-          read: ([year, month, day]) => readGtdDate(year ?? '', month ?? '', day ?? ''),
-        }
-        break
-      }
+      case 'gtdDate':
       case 'looseDate': {
-        const index = at(source.name)
-        read = (fields) => readLooseDate(field(fields, index))
-        described = { kind: 'date', indices: [index], read: ([text]) => readLooseDate(text ?? '') }
+        // One way to make the date from its fields' text, for the checked path and the fast one.
+        const indices =
+          source.kind === 'gtdDate'
+            ? [at(source.year), at(source.month), at(source.day)]
+            : [at(source.name)]
+        const make =
+          source.kind === 'gtdDate'
+            ? ([year, month, day]: readonly string[]) =>
+                readGtdDate(year ?? '', month ?? '', day ?? '')
+            : ([text]: readonly string[]) => readLooseDate(text ?? '')
+        read = (fields) => make(indices.map((index) => field(fields, index)))
+        described = { kind: 'date', indices, read: make }
         break
       }
     }
