@@ -4,7 +4,7 @@
 
 import { closeSync, openSync, readSync } from 'node:fs'
 import { resourceUsage } from 'node:process'
-import { CsvLoader } from '../src/core/load'
+import { CsvLoader } from '../src/core/load/loader'
 import { gtdReader } from './measure'
 
 const [path, kind] = process.argv.slice(2)

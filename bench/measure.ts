@@ -1,15 +1,15 @@
 // Pieces of the benchmark that look at a loaded store: its retained size, one plain typed-array
 // pass, the filter change the dashboard does, and the column mapping a GTD file is read with.
 
-import { summarizeRows } from '../src/core/aggregate'
+import { summarizeRows } from '../src/core/view/aggregate'
 import { monthIndex } from '../src/core/date'
-import { allRows, emptyFilters, selectRows, type Filters, type Selection } from '../src/core/filter'
-import { proposeMapping, readerFromMapping } from '../src/core/mapping'
+import { allRows, emptyFilters, selectRows, type Filters, type Selection } from '../src/core/view/filter'
+import { proposeMapping, readerFromMapping } from '../src/core/load/mapping'
 import { CATEGORY_COLUMNS, COUNT_COLUMNS, TEXT_COLUMNS } from '../src/core/schema'
-import { tableOrderInSteps } from '../src/core/sort'
+import { tableOrderInSteps } from '../src/core/view/sort'
 import { runSteps } from '../src/core/steps'
-import { NO_COUNT, type CasualtyStore } from '../src/core/store'
-import type { RowReader } from '../src/core/validate'
+import { NO_COUNT, type CasualtyStore } from '../src/core/store/store'
+import type { RowReader } from '../src/core/load/validate'
 
 // Bytes a V8 string of `length` one-byte characters takes (header + characters, 8-byte aligned),
 // plus its slot in the values array. Two-byte strings are counted as if one-byte: labels are short.

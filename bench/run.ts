@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Papa from 'papaparse'
-import { CsvLoader, type LoadOptions } from '../src/core/load'
+import { CsvLoader, type LoadOptions } from '../src/core/load/loader'
 import { filterChange, gtdReader, plainPass, retainedBytes } from './measure'
 import { ensureFile, SIZES } from './generate'
 

@@ -4,7 +4,7 @@
 // to hit.
 
 import type { ChartEvent, ChartOptions, TooltipItem } from 'chart.js'
-import type { GroupChartModel, RangeMark, TimeChartModel } from '../core/chartData'
+import type { GroupChartModel, RangeMark, TimeChartModel } from '../core/chart/chartData'
 import { formatCount, wrapLabel } from '../core/format'
 import type { Chart } from './register'
 import { OPEN_ARROW_LENGTH } from './rangeMarks'

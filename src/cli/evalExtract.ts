@@ -16,7 +16,7 @@ import {
   rates,
   type EvaluationTally,
 } from '../core/extract/evaluate'
-import { loadCsv } from '../core/load'
+import { loadCsv } from '../core/load/loader'
 import type { CasualtyRecord } from '../core/schema'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { decodeBytes } from '../core/decode'
-import { toCsv } from '../core/exportCsv'
+import { decodeBytes } from '../core/csv/decode'
+import { toCsv } from '../core/export/exportCsv'
 import { extractIncidents, type ProposedRow } from '../core/extract'
 import { SCHEMA_COLUMNS } from '../core/schema'
 

@@ -3,7 +3,7 @@
 // Exit status: 0 all valid, 1 any issue, 2 a file could not be read.
 
 import { readFileSync } from 'node:fs'
-import { loadCsv } from '../core/load'
+import { loadCsv } from '../core/load/loader'
 
 /** One reported problem, as printed and as given by --json. */
 export interface ValidationMessage {

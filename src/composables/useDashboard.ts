@@ -12,7 +12,7 @@
 // when all is done, so the page never mixes figures of two views; `updating` says it is on the way.
 
 import { computed, shallowRef, watch } from 'vue'
-import { summarizeRowsInSteps, type ViewTotals } from '../core/aggregate'
+import { summarizeRowsInSteps, type ViewTotals } from '../core/view/aggregate'
 import {
   buildGroupChart,
   buildTimeChart,
@@ -20,14 +20,14 @@ import {
   type GroupChartModel,
   type TimeChartModel,
   type TimeFit,
-} from '../core/chartData'
+} from '../core/chart/chartData'
 import { formatDateLabel } from '../core/date'
-import { dateSpanOf } from '../core/figureIndex'
-import { dateSpanWithin } from '../core/filter'
-import { labelCount } from '../core/packedStrings'
-import { tableOrderInSteps, type TableOrder } from '../core/sort'
+import { dateSpanOf } from '../core/view/figureIndex'
+import { dateSpanWithin } from '../core/view/filter'
+import { labelCount } from '../core/store/packedStrings'
+import { tableOrderInSteps, type TableOrder } from '../core/view/sort'
 import { runSteps, type Steps } from '../core/steps'
-import type { CasualtyStore } from '../core/store'
+import type { CasualtyStore } from '../core/store/store'
 import { ASYNC_ROWS, useFilters, type Selected } from './useFilters'
 import { runInSteps, STEP_BUDGET_MS, yieldToPage } from './yieldToPage'
 import { useDataset } from './useDataset'

@@ -3,9 +3,9 @@
 // data). Large data lives in shallowRef: Vue must not make a million-row store deeply reactive.
 
 import { shallowRef } from 'vue'
-import { dateSpanOf } from '../core/figureIndex'
-import { allRowsInSteps } from '../core/filter'
-import { loadCsv, type LoadResult } from '../core/load'
+import { dateSpanOf } from '../core/view/figureIndex'
+import { allRowsInSteps } from '../core/view/filter'
+import { loadCsv, type LoadResult } from '../core/load/loader'
 import { CATEGORY_COLUMNS } from '../core/schema'
 import type { Steps } from '../core/steps'
 import {
@@ -14,7 +14,7 @@ import {
   labelCount,
   labelCountsInSteps,
   type CasualtyStore,
-} from '../core/store'
+} from '../core/store/store'
 import { ASYNC_ROWS, runInSteps, yieldToPage } from './yieldToPage'
 import shippedCsv from '../../data/attacks.csv?raw'
 

@@ -9,7 +9,12 @@
 // is the same bytes either way.
 
 import { computed, ref, shallowRef } from 'vue'
-import { EXCEL_FRIENDLY, PLAIN_RFC4180, exportFileName, storeCsvParts } from '../core/exportCsv'
+import {
+  EXCEL_FRIENDLY,
+  PLAIN_RFC4180,
+  exportFileName,
+  storeCsvParts,
+} from '../core/export/exportCsv'
 import { useDataset } from './useDataset'
 import { useFilters } from './useFilters'
 import { yieldToPage } from './yieldToPage'

@@ -4,10 +4,10 @@
 
 import { computed, ref, shallowRef } from 'vue'
 import { extractIncidents, type ExtractionResult } from '../core/extract'
-import { decodeBytes } from '../core/decode'
+import { decodeBytes } from '../core/csv/decode'
 import { SCHEMA_COLUMNS, type SchemaColumn } from '../core/schema'
-import { storeFromRecords } from '../core/store'
-import { readerFromHeader, validateRow } from '../core/validate'
+import { storeFromRecords } from '../core/store/store'
+import { readerFromHeader, validateRow } from '../core/load/validate'
 import type { TextSpan } from '../core/extract'
 import { useDataset } from './useDataset'
 

@@ -8,8 +8,8 @@
 // show (a stale selection would point at rows the new store does not have).
 
 import { computed, ref, shallowRef, watch, type ComputedRef } from 'vue'
-import { emptyFilters, selectRows, type Filters } from '../core/filter'
-import type { CasualtyStore } from '../core/store'
+import { emptyFilters, selectRows, type Filters } from '../core/view/filter'
+import type { CasualtyStore } from '../core/store/store'
 import { useDataset } from './useDataset'
 import { ASYNC_ROWS, yieldToPage } from './yieldToPage'
 

@@ -4,11 +4,11 @@
 // (VueUse style), so component tests pass a fake one.
 
 import { computed, getCurrentScope, onScopeDispose, ref, shallowRef } from 'vue'
-import type { ImportReply, ImportReport, ImportRequest } from '../core/importJob'
-import type { ColumnMapping } from '../core/mapping'
+import type { ImportReply, ImportReport, ImportRequest } from '../core/load/importJob'
+import type { ColumnMapping } from '../core/load/mapping'
 import type { SchemaColumn } from '../core/schema'
-import { CasualtyStore } from '../core/store'
-import { unpackColumns } from '../core/transfer'
+import { CasualtyStore } from '../core/store/store'
+import { unpackColumns } from '../core/store/transfer'
 import { useDataset } from './useDataset'
 import { runInSteps } from './yieldToPage'
 

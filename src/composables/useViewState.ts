@@ -4,10 +4,10 @@
 // through choices, not keystrokes. Values the link gets wrong become notices, never a blank page.
 
 import { computed, ref, watch } from 'vue'
-import type { GroupColumn, TimeUnit } from '../core/aggregate'
-import type { Metric } from '../core/chartData'
-import { emptyFilters, type Filters, type SortDirection, type SortKey } from '../core/filter'
-import type { CasualtyStore } from '../core/store'
+import type { GroupColumn, TimeUnit } from '../core/view/aggregate'
+import type { Metric } from '../core/chart/chartData'
+import { emptyFilters, type Filters, type SortDirection, type SortKey } from '../core/view/filter'
+import type { CasualtyStore } from '../core/store/store'
 import {
   defaultViewState,
   dropUnknownLabels,
@@ -16,7 +16,7 @@ import {
   type KnownLabels,
   type Tab,
   type ViewState,
-} from '../core/viewState'
+} from '../core/view/viewState'
 import { useDataset } from './useDataset'
 import { useFilters } from './useFilters'
 

@@ -2,7 +2,12 @@
 // of our own that imports the core (PapaParse's `worker: true` hangs in Vite 8 production builds,
 // CSV-PITFALLS #1). The page cancels an import by terminating the worker.
 
-import { blobSource, runImportJob, type ImportReply, type ImportRequest } from '../core/importJob'
+import {
+  blobSource,
+  runImportJob,
+  type ImportReply,
+  type ImportRequest,
+} from '../core/load/importJob'
 
 /** The parts of the worker's global scope we use (the app's tsconfig has the DOM lib, not WebWorker). */
 interface WorkerScope {

@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import ColumnMapping from '../../src/components/ColumnMapping.vue'
-import { proposeMapping, type ColumnMapping as Mapping } from '../../src/core/mapping'
+import { proposeMapping, type ColumnMapping as Mapping } from '../../src/core/load/mapping'
 import { SCHEMA_COLUMNS } from '../../src/core/schema'
 
 const GTD_HEADER = [

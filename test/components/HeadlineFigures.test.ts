@@ -1,10 +1,10 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import HeadlineFigures from '../../src/components/HeadlineFigures.vue'
-import { sumTotals } from '../../src/core/aggregate'
-import { allRows } from '../../src/core/filter'
+import { sumTotals } from '../../src/core/view/aggregate'
+import { allRows } from '../../src/core/view/filter'
 import { emptyRecord, type CasualtyRecord } from '../../src/core/schema'
-import { storeFromRecords } from '../../src/core/store'
+import { storeFromRecords } from '../../src/core/store/store'
 
 const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
   ...emptyRecord(),

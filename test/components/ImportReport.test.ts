@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import ImportReport from '../../src/components/ImportReport.vue'
-import type { ImportReport as Report } from '../../src/core/importJob'
+import type { ImportReport as Report } from '../../src/core/load/importJob'
 
 function report(issueCount: number): Report {
   const rowIssues = Array.from({ length: Math.min(issueCount, 1000) }, (_, i) => ({

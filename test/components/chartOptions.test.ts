@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import { timeChartOptions } from '../../src/charts/options'
 import { chartColors } from '../../src/charts/theme'
-import { sumOverTime } from '../../src/core/aggregate'
-import { buildTimeChart, type TimeChartModel } from '../../src/core/chartData'
-import { allRows } from '../../src/core/filter'
+import { sumOverTime } from '../../src/core/view/aggregate'
+import { buildTimeChart, type TimeChartModel } from '../../src/core/chart/chartData'
+import { allRows } from '../../src/core/view/filter'
 import { useDataset } from '../../src/composables/useDataset'
 import { startDashboard } from './dashboardState'
 

@@ -1,7 +1,7 @@
 // The shipped dataset: valid, and honest to the codebook's rules.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { loadCsv } from '../../src/core/load'
+import { loadCsv } from '../../src/core/load/loader'
 import { SCHEMA_COLUMNS } from '../../src/core/schema'
 
 const bytes = readFileSync('data/attacks.csv')

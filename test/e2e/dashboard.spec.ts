@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { loadCsv } from '../../src/core/load'
+import { loadCsv } from '../../src/core/load/loader'
 import type { CasualtyRecord } from '../../src/core/schema'
 
 // Expected figures come from the shipped CSV itself, read by the same core the page uses.

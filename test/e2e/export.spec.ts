@@ -2,9 +2,9 @@ import { expect, test, type Page } from '@playwright/test'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { EXCEL_FRIENDLY, storeToCsv } from '../../src/core/exportCsv'
-import { allRows } from '../../src/core/filter'
-import { loadCsv } from '../../src/core/load'
+import { EXCEL_FRIENDLY, storeToCsv } from '../../src/core/export/exportCsv'
+import { allRows } from '../../src/core/view/filter'
+import { loadCsv } from '../../src/core/load/loader'
 
 const HEADER = 'incident_id,date,target_group,killed_min,killed_max,injured_min,injured_max'
 

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { loadCsv } from '../../src/core/load'
+import { loadCsv } from '../../src/core/load/loader'
 
 const REPORT =
   'KUNDUZ (Wire) - Two explosions tore through a crowded market in Kunduz on 2 June 2022, ' +

@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadCsv } from '../../src/core/load'
+import { loadCsv } from '../../src/core/load/loader'
 
 const fixture = (name: string) => join('test/fixtures', name)
 const HEADER = 'incident_id,date,target_group,killed_min,killed_max,injured_min,injured_max'

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { readFileSync } from 'node:fs'
-import { loadCsv } from '../../src/core/load'
+import { loadCsv } from '../../src/core/load/loader'
 
 test('the page opens on the shipped dataset', async ({ page }) => {
   const shipped = loadCsv(readFileSync('data/attacks.csv'))

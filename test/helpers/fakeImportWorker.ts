@@ -1,5 +1,5 @@
 // A stand-in for the import worker: records what the page asks and lets a test answer.
-import type { ImportReply, ImportRequest } from '../../src/core/importJob'
+import type { ImportReply, ImportRequest } from '../../src/core/load/importJob'
 import type { ImportWorker } from '../../src/composables/useImport'
 
 export class FakeImportWorker implements ImportWorker {

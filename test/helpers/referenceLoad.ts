@@ -1,9 +1,9 @@
 // The reference pipeline the streamed import (core/load's CsvLoader) is held equal to: the whole
 // text through parseCsvText (PapaParse), validateRow per row, StoreBuilder.push per record.
 
-import { parseCsvText } from '../../src/core/parse'
-import { StoreBuilder } from '../../src/core/store'
-import { validateRow, type RowIssue, type RowReader } from '../../src/core/validate'
+import { parseCsvText } from '../../src/core/csv/papaParse'
+import { StoreBuilder } from '../../src/core/store/store'
+import { validateRow, type RowIssue, type RowReader } from '../../src/core/load/validate'
 
 export interface Reference {
   records: unknown[]

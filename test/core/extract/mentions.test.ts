@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
-import { loadCsv } from '../../../src/core/load'
+import { loadCsv } from '../../../src/core/load/loader'
 import { findFigureMentions } from '../../../src/core/extract/mentions'
 import { splitSentences } from '../../../src/core/extract/text'
 

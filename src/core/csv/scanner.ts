@@ -1,0 +1,575 @@
+// A streaming CSV scanner over UTF-8 bytes: rows come out as byte ranges while the file is still
+// arriving, so a large file never becomes one giant string (a JS string holds at most ~512 MB) and
+// long text fields can be copied as bytes into the store without ever being decoded.
+//
+// It follows PapaParse's grammar exactly as parseCsvText uses it (parse.ts stays the reference; a
+// property test checks that both give the same rows, lines and issues on random CSV):
+// - a field is quoted only when its first character is `"`; `""` inside is one quote;
+// - a closing quote may be followed by white space before the delimiter or line break; anything
+//   else there is "malformed quotes", and the field goes on to the next quote that does close it;
+// - a quote never closed makes the rest of the file one field, as read (no `""` undone);
+// - rows end at LF, CRLF or a lone CR; line breaks inside quoted values are data, kept as written;
+// - a `sep=` first line names the delimiter; empty lines before the header are counted as blank;
+// - rows whose fields are all white space are blank lines; an HXL hashtag row under the header is
+//   skipped. Every row knows the physical line it starts on.
+
+import { chooseDelimiter, isHxlRow, type Delimiter, type FileIssue } from './papaParse'
+
+const QUOTE = 34
+const LF = 10
+const CR = 13
+
+/** Field flags. */
+export const FIELD_QUOTED = 1
+/** The field holds `""` pairs to undo. */
+export const FIELD_ESCAPED = 2
+/** The field holds bytes outside ASCII. */
+export const FIELD_NON_ASCII = 4
+/** An unclosed quoted field: its bytes are taken as they are. */
+export const FIELD_RAW = 8
+
+const SEP_LINE = /^sep=(.)\s*$/i
+/** scanRow's answer for a row holding bytes that are not UTF-8. */
+const INVALID_UTF8 = -2
+const DELIMITER_CODES: Record<Delimiter, number> = { ',': 44, ';': 59, '\t': 9 }
+
+const MISSING_QUOTE =
+  'a quoted field is never closed: everything after its opening quote was read as one value. Check the quotes on this line.'
+const MALFORMED_QUOTE = 'malformed quotes: Trailing quote on quoted field is malformed'
+
+// ignoreBOM: a value that starts with U+FEFF keeps it.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
+const strictUtf8 = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true })
+
+// Byte length of the white space character (as String.prototype.trim sees it) that starts at `at`,
+// or 0. LF and CR are left out: they end rows.
+export function whitespaceLength(bytes: Uint8Array, at: number, end: number): number {
+  const b = bytes[at] ?? 0
+  if (b === 32 || b === 9 || b === 11 || b === 12) return 1
+  if (b < 0x80) return 0
+  if (b === 0xc2 && at + 1 < end && bytes[at + 1] === 0xa0) return 2 // U+00A0
+  if (b === 0xef && at + 2 < end && bytes[at + 1] === 0xbb && bytes[at + 2] === 0xbf) return 3 // U+FEFF
+  if (b === 0xe1 && at + 2 < end && bytes[at + 1] === 0x9a && bytes[at + 2] === 0x80) return 3 // U+1680
+  if (b === 0xe3 && at + 2 < end && bytes[at + 1] === 0x80 && bytes[at + 2] === 0x80) return 3 // U+3000
+  if (b === 0xe2 && at + 2 < end) {
+    const b1 = bytes[at + 1] ?? 0
+    const b2 = bytes[at + 2] ?? 0
+    // U+2000-U+200A, U+2028, U+2029, U+202F
+    if (b1 === 0x80 && ((b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf)) {
+      return 3
+    }
+    if (b1 === 0x81 && b2 === 0x9f) return 3 // U+205F
+  }
+  return 0
+}
+
+// Byte length of the white space character that ends just before `end`, or 0.
+export function whitespaceLengthBefore(bytes: Uint8Array, start: number, end: number): number {
+  const b = bytes[end - 1] ?? 0
+  if (b < 0x80) return b === 32 || b === 9 || b === 11 || b === 12 ? 1 : 0
+  for (const length of [2, 3]) {
+    if (end - length >= start && whitespaceLength(bytes, end - length, end) === length)
+      return length
+  }
+  return 0
+}
+
+/** Where trimRange puts its answer (no array per call: it runs for every field). */
+export const trimmed = { start: 0, end: 0 }
+
+/**
+ * Sets `trimmed` to the range of `bytes[start..end]` without the white space trim() removes
+ * (line breaks included: inside a quoted value they are white space like any other).
+ */
+export function trimRange(bytes: Uint8Array, start: number, end: number): void {
+  let s = start
+  let e = end
+  while (s < e) {
+    const b = bytes[s] as number
+    if (b === 32 || b === 9 || b === LF || b === CR) s++
+    else if (b < 0x80 && b !== 11 && b !== 12) break
+    else {
+      const w = whitespaceLength(bytes, s, e)
+      if (w === 0) break
+      s += w
+    }
+  }
+  while (e > s) {
+    const b = bytes[e - 1] as number
+    if (b === 32 || b === 9 || b === LF || b === CR) e--
+    else if (b < 0x80 && b !== 11 && b !== 12) break
+    else {
+      const w = whitespaceLengthBefore(bytes, s, e)
+      if (w === 0) break
+      e -= w
+    }
+  }
+  trimmed.start = s
+  trimmed.end = e
+}
+
+// Length of the valid UTF-8 sequence that starts with the non-ASCII byte at `at`; 0 when it is not
+// valid UTF-8 (as TextDecoder's fatal mode judges: no overlongs, no surrogates, at most U+10FFFF);
+// -1 when `end` cuts it short and the next piece may complete it.
+export function utf8SequenceLength(bytes: Uint8Array, at: number, end: number): number {
+  const b0 = bytes[at] as number
+  let length: number
+  let low = 0x80
+  let high = 0xbf
+  if (b0 < 0xc2) return 0
+  if (b0 < 0xe0) length = 2
+  else if (b0 < 0xf0) {
+    length = 3
+    if (b0 === 0xe0) low = 0xa0
+    else if (b0 === 0xed) high = 0x9f
+  } else if (b0 < 0xf5) {
+    length = 4
+    if (b0 === 0xf0) low = 0x90
+    else if (b0 === 0xf4) high = 0x8f
+  } else return 0
+  for (let i = 1; i < length; i++) {
+    if (at + i >= end) return -1
+    const b = bytes[at + i] as number
+    if (b < low || b > high) return 0
+    low = 0x80
+    high = 0xbf
+  }
+  return length
+}
+
+/** Writes `bytes[start..end]` into `out` at `at` with every `""` made one `"`; returns the end. */
+export function copyUnescaped(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  out: Uint8Array,
+  at: number,
+): number {
+  let o = at
+  let from = start
+  // Copy the runs between quotes natively: quotes are few, the runs long.
+  for (let q = bytes.indexOf(QUOTE, from); q !== -1 && q < end; q = bytes.indexOf(QUOTE, from)) {
+    out.set(bytes.subarray(from, q + 1), o)
+    o += q + 1 - from
+    // Skip the second quote of a pair; a lone quote (in malformed input) stays, as in PapaParse.
+    from = q + 1 < end && bytes[q + 1] === QUOTE ? q + 2 : q + 1
+  }
+  if (from < end) {
+    out.set(bytes.subarray(from, end), o)
+    o += end - from
+  }
+  return o
+}
+
+/** One row as byte ranges into `bytes`, valid only during the callback that receives it. */
+export class RowView {
+  bytes: Uint8Array = new Uint8Array(0)
+  starts = new Int32Array(64)
+  ends = new Int32Array(64)
+  flags = new Uint8Array(64)
+  count = 0
+  /** Physical line of the file where the row starts. */
+  line = 0
+  private scratch = new Uint8Array(1024)
+
+  /** Field i as a string, with `""` undone (what PapaParse gives). */
+  field(i: number): string {
+    const start = this.starts[i] ?? 0
+    const end = this.ends[i] ?? 0
+    if (start === end) return ''
+    const flags = this.flags[i] ?? 0
+    if ((flags & FIELD_ESCAPED) === 0 || (flags & FIELD_RAW) !== 0) {
+      return decodeAscii(this.bytes, start, end, flags)
+    }
+    if (this.scratch.length < end - start) this.scratch = new Uint8Array((end - start) * 2)
+    const length = copyUnescaped(this.bytes, start, end, this.scratch, 0)
+    return utf8.decode(this.scratch.subarray(0, length))
+  }
+
+  fields(): string[] {
+    const out: string[] = []
+    for (let i = 0; i < this.count; i++) out.push(this.field(i))
+    return out
+  }
+
+  grow(): void {
+    const size = this.starts.length * 2
+    const starts = new Int32Array(size)
+    const ends = new Int32Array(size)
+    const flags = new Uint8Array(size)
+    starts.set(this.starts)
+    ends.set(this.ends)
+    flags.set(this.flags)
+    this.starts = starts
+    this.ends = ends
+    this.flags = flags
+  }
+}
+
+// A field as a string. Short ASCII fields are built by hand: a TextDecoder call costs more than
+// the loop, and String.fromCharCode.apply on a typed array more still.
+function decodeAscii(bytes: Uint8Array, start: number, end: number, flags: number): string {
+  if ((flags & FIELD_NON_ASCII) !== 0 || end - start > 24) {
+    return utf8.decode(bytes.subarray(start, end))
+  }
+  let out = ''
+  for (let i = start; i < end; i++) out += String.fromCharCode(bytes[i] as number)
+  return out
+}
+
+/** What the scanner tells its user, in file order. */
+export interface ScanHandler {
+  /** The header row (cells trimmed), once, before any data row. Return false to stop. */
+  header(cells: string[], line: number): boolean | void
+  /** A data row (not blank, not skipped). Return false to stop scanning the rest of the file. */
+  row(view: RowView): boolean | void
+}
+
+/** Counts the scanner keeps about lines that are not data rows. */
+export interface ScanTally {
+  blankLines: number
+  skipped: { line: number; reason: string }[]
+  issues: FileIssue[]
+  headerLine: number
+  delimiter: Delimiter | null
+}
+
+/**
+ * Feed UTF-8 bytes with push() in any pieces, then call finish() once. Rows are handed over as
+ * soon as they are complete; only the last, unfinished row is carried to the next piece.
+ */
+export class CsvScanner {
+  readonly tally: ScanTally = {
+    blankLines: 0,
+    skipped: [],
+    issues: [],
+    headerLine: 1,
+    delimiter: null,
+  }
+  private carry: Uint8Array = new Uint8Array(0)
+  private state: 'start' | 'header' | 'rows' | 'stopped' = 'start'
+  private delimiter = 44
+  private line = 1
+  private rowNonAscii = false
+  /** Has a scanned row held characters outside ASCII? */
+  sawNonAscii = false
+
+  /** The line the next row starts on (where scanning paused, after invalid UTF-8). */
+  get nextLine(): number {
+    return this.line
+  }
+  private rowIndex = 0
+  private readonly view = new RowView()
+  private readonly pending: FileIssue[] = []
+  private rowNewlines = 0
+  private atEof = false
+
+  constructor(
+    private readonly handler: ScanHandler,
+    private readonly knownNames?: ReadonlySet<string>,
+  ) {}
+
+  /**
+   * True when scanning met bytes that are not UTF-8. Scanning then pauses before the row that
+   * holds them: takeRest() gives back the bytes not scanned yet, to be decoded otherwise and pushed
+   * again (the loader reads such a file as Windows-1252).
+   */
+  invalid = false
+
+  takeRest(): Uint8Array {
+    const rest = this.carry
+    this.carry = new Uint8Array(0)
+    this.invalid = false
+    return rest
+  }
+
+  push(bytes: Uint8Array): void {
+    if (this.state === 'stopped' || this.invalid || bytes.length === 0) return
+    let buffer = bytes
+    if (this.carry.length > 0) {
+      buffer = new Uint8Array(this.carry.length + bytes.length)
+      buffer.set(this.carry)
+      buffer.set(bytes, this.carry.length)
+    }
+    const used = this.scan(buffer, false)
+    // Copy what is carried: a view would keep the whole piece alive.
+    this.carry = used === buffer.length ? new Uint8Array(0) : buffer.slice(used)
+  }
+
+  finish(): void {
+    if (this.state === 'stopped' || this.invalid) return
+    const used = this.scan(this.carry, true)
+    if (this.invalid) {
+      this.carry = this.carry.slice(used)
+      return
+    }
+    this.carry = new Uint8Array(0)
+    this.state = 'stopped'
+  }
+
+  /** Scans complete rows of `buffer`; returns how many bytes were used. */
+  private scan(buffer: Uint8Array, final: boolean): number {
+    let at = 0
+    if (this.state === 'start') {
+      const start = this.readPreamble(buffer, final)
+      if (start === -1) return 0
+      at = start
+      this.state = 'header'
+    }
+    const end = buffer.length
+    const view = this.view
+    view.bytes = buffer
+    while (at < end && this.state !== 'stopped') {
+      const next = this.scanRow(buffer, at, end, final)
+      if (next === -1) break
+      if (next === INVALID_UTF8) {
+        this.invalid = true
+        break
+      }
+      view.line = this.line
+      this.line += this.rowNewlines + 1
+      if (this.rowNonAscii) this.sawNonAscii = true
+      for (const issue of this.pending) this.tally.issues.push({ ...issue, line: view.line })
+      this.handleRow(view)
+      at = next
+      if (this.atEof) break
+    }
+    return at
+  }
+
+  private handleRow(view: RowView): void {
+    const index = this.rowIndex++
+    if (this.state === 'header') {
+      this.tally.headerLine = view.line
+      this.state = 'rows'
+      const cells = view.fields().map((cell) => cell.trim())
+      if (this.handler.header(cells, view.line) === false) this.state = 'stopped'
+      return
+    }
+    if (isBlankRow(view)) {
+      this.tally.blankLines++
+      return
+    }
+    if (index === 1) {
+      const fields = view.fields()
+      if (isHxlRow(fields)) {
+        this.tally.skipped.push({ line: view.line, reason: 'HXL hashtag row' })
+        return
+      }
+    }
+    if (this.handler.row(view) === false) this.state = 'stopped'
+  }
+
+  // The `sep=` line, empty lines and the delimiter, read before the header. Returns where the
+  // header starts, or -1 when the piece does not hold the whole preamble yet.
+  private readPreamble(buffer: Uint8Array, final: boolean): number {
+    let at = 0
+    if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) at = 3
+    else if (!final && buffer.length < 3) return -1
+    let line = 1
+    let forced: Delimiter | null = null
+    const skipped: ScanTally['skipped'] = []
+    const first = lineEnd(buffer, at, final)
+    if (first === -1) return -1
+    let firstText: string
+    try {
+      firstText = strictUtf8.decode(buffer.subarray(at, first.end))
+    } catch {
+      this.invalid = true
+      return -1
+    }
+    const sep = SEP_LINE.exec(firstText)
+    if (sep) {
+      const named = sep[1] as string
+      forced = named in DELIMITER_CODES ? (named as Delimiter) : null
+      skipped.push({ line: 1, reason: `"${firstText.trim()}" names the delimiter` })
+      at = first.next
+      line = 2
+    }
+    let blank = 0
+    for (;;) {
+      const next = lineEnd(buffer, at, final)
+      if (next === -1) return -1
+      if (next.end !== at || next.next === at) break
+      blank++
+      line++
+      at = next.next
+    }
+    const header = lineEnd(buffer, at, final)
+    if (header === -1) return -1
+    const delimiter =
+      forced ?? chooseDelimiter(utf8.decode(buffer.subarray(at, header.end)), this.knownNames)
+    this.delimiter = DELIMITER_CODES[delimiter]
+    this.tally.delimiter = delimiter
+    this.tally.skipped.push(...skipped)
+    this.tally.blankLines += blank
+    this.tally.headerLine = line
+    this.line = line
+    return at
+  }
+
+  // Scans one row from `start`. Fills the view and returns where the next row starts, or -1 when
+  // the row is not complete in this piece (it is then scanned again with the next piece).
+  private scanRow(bytes: Uint8Array, start: number, end: number, final: boolean): number {
+    const view = this.view
+    const delimiter = this.delimiter
+    this.pending.length = 0
+    this.rowNonAscii = false
+    let newlines = 0
+    let n = 0
+    let at = start
+    for (;;) {
+      if (n === view.starts.length) view.grow()
+      if (at < end && bytes[at] === QUOTE) {
+        const open = at + 1
+        let flags = FIELD_QUOTED
+        let q = open
+        for (;;) {
+          let c = 0
+          while (q < end) {
+            c = bytes[q] as number
+            if (c === QUOTE) break
+            if (c === LF) newlines++
+            else if (c === CR) {
+              if (q + 1 < end) {
+                if (bytes[q + 1] !== LF) newlines++
+              } else if (final) newlines++
+              else return -1
+            } else if (c >= 0x80) {
+              flags |= FIELD_NON_ASCII
+              this.rowNonAscii = true
+              this.rowNonAscii = true
+              const length = utf8SequenceLength(bytes, q, end)
+              if (length === -1 && !final) return -1
+              if (length <= 0) return INVALID_UTF8
+              q += length
+              continue
+            }
+            q++
+          }
+          if (q >= end) {
+            if (!final) return -1
+            this.pending.push({ message: MISSING_QUOTE })
+            view.starts[n] = open
+            view.ends[n] = end
+            view.flags[n++] = (flags & ~FIELD_ESCAPED) | FIELD_RAW
+            return this.endRow(n, newlines, end, true)
+          }
+          if (q + 1 >= end) {
+            if (!final) return -1
+            view.starts[n] = open
+            view.ends[n] = q
+            view.flags[n++] = flags
+            return this.endRow(n, newlines, end, true)
+          }
+          if (bytes[q + 1] === QUOTE) {
+            flags |= FIELD_ESCAPED
+            q += 2
+            continue
+          }
+          // White space may sit between the closing quote and the delimiter or line break.
+          let after = q + 1
+          for (let w = 0; after < end && (w = whitespaceLength(bytes, after, end)) > 0;) {
+            if (bytes[after] === delimiter) break
+            after += w
+          }
+          if (after >= end && !final) return -1
+          const next = after < end ? (bytes[after] as number) : -1
+          if (next === delimiter) {
+            view.starts[n] = open
+            view.ends[n] = q
+            view.flags[n++] = flags
+            at = after + 1
+            break
+          }
+          if (next === LF || next === CR) {
+            view.starts[n] = open
+            view.ends[n] = q
+            view.flags[n++] = flags
+            const rowEnd = this.afterBreak(bytes, after, end, final)
+            if (rowEnd === -1) return -1
+            return this.endRow(n, newlines, rowEnd, false)
+          }
+          this.pending.push({ message: MALFORMED_QUOTE })
+          q++
+        }
+        if (n === view.starts.length) view.grow()
+        continue
+      }
+      const fieldStart = at
+      let flags = 0
+      let c = -1
+      while (at < end) {
+        c = bytes[at] as number
+        if (c === delimiter || c === LF || c === CR) break
+        if (c >= 0x80) {
+          flags |= FIELD_NON_ASCII
+          this.rowNonAscii = true
+          const length = utf8SequenceLength(bytes, at, end)
+          if (length === -1 && !final) return -1
+          if (length <= 0) return INVALID_UTF8
+          at += length
+          continue
+        }
+        at++
+      }
+      if (at >= end) {
+        if (!final) return -1
+        view.starts[n] = fieldStart
+        view.ends[n] = end
+        view.flags[n++] = flags
+        return this.endRow(n, newlines, end, true)
+      }
+      view.starts[n] = fieldStart
+      view.ends[n] = at
+      view.flags[n++] = flags
+      if (c === delimiter) {
+        at++
+        continue
+      }
+      const rowEnd = this.afterBreak(bytes, at, end, final)
+      if (rowEnd === -1) return -1
+      return this.endRow(n, newlines, rowEnd, false)
+    }
+  }
+
+  private afterBreak(bytes: Uint8Array, at: number, end: number, final: boolean): number {
+    if (bytes[at] === LF) return at + 1
+    if (at + 1 < end) return bytes[at + 1] === LF ? at + 2 : at + 1
+    return final ? at + 1 : -1
+  }
+
+  private endRow(count: number, newlines: number, next: number, atEof: boolean): number {
+    this.view.count = count
+    this.rowNewlines = newlines
+    this.atEof = atEof
+    return next
+  }
+}
+
+// Where the line starting at `at` ends (before its break) and where the next one starts; -1 when
+// the piece ends first and more may come.
+function lineEnd(
+  bytes: Uint8Array,
+  at: number,
+  final: boolean,
+): { end: number; next: number } | -1 {
+  for (let i = at; i < bytes.length; i++) {
+    const c = bytes[i]
+    if (c === LF) return { end: i, next: i + 1 }
+    if (c === CR) {
+      if (i + 1 < bytes.length) return { end: i, next: bytes[i + 1] === LF ? i + 2 : i + 1 }
+      return final ? { end: i, next: i + 1 } : -1
+    }
+  }
+  return final ? { end: bytes.length, next: bytes.length } : -1
+}
+
+function isBlankRow(view: RowView): boolean {
+  const { bytes, starts, ends } = view
+  for (let i = 0; i < view.count; i++) {
+    trimRange(bytes, starts[i] ?? 0, ends[i] ?? 0)
+    if (trimmed.start !== trimmed.end) return false
+  }
+  return true
+}

@@ -1,0 +1,185 @@
+// Raw row -> typed record, or the issues that keep it out. Never throws on bad data: like OWID's
+// core-table, a bad value becomes a value (an issue naming the line, the column and what is wrong).
+
+import { parseIsoDate } from '../date'
+import { unescapeFormula } from '../export/exportCsv'
+import {
+  COUNT_COLUMNS,
+  MAX_COUNT,
+  MEASURES,
+  REQUIRED_COLUMNS,
+  SCHEMA_COLUMNS,
+  emptyRecord,
+  type CasualtyRecord,
+  type SchemaColumn,
+} from '../schema'
+
+/** One thing wrong with one row. */
+export interface RowIssue {
+  /** Physical line of the file where the row starts (1-based; the header is line 1). */
+  line: number
+  /** The column at fault; absent when the whole row is (too many or too few fields). */
+  column?: string
+  message: string
+  /** The offending value as read, for quoting in messages; never rendered as HTML. */
+  value?: string
+}
+
+export type RowResult = { ok: true; record: CasualtyRecord } | { ok: false; issues: RowIssue[] }
+
+/**
+ * Where each schema column's value comes from in a raw row: a header index, or a function of the
+ * row (the column mapping of imported GTD/ACLED/UCDP files composes dates and picks columns).
+ */
+export type ColumnSource = number | ((fields: readonly string[]) => string)
+
+/**
+ * A source that is a function, described for the loader's fast path (core/load), which reads
+ * fields as bytes and never calls it: each gives exactly what its function gives, or the row goes
+ * the checked way (a property test holds the two equal). A field index of -1 reads as empty.
+ */
+export type FastSource =
+  /** The first of these fields that is not blank (ACLED's target group). */
+  | { kind: 'firstOf'; indices: number[] }
+  /** A count that may be written with a zero fraction (`2.0`): read as the whole number, noted. */
+  | { kind: 'count'; index: number }
+  /** A date made from these fields' text by `read` (GTD's three columns; ACLED's and UCDP's text). */
+  | { kind: 'date'; indices: number[]; read: (values: readonly string[]) => string }
+
+/** How a file's rows are read into our schema. */
+export interface RowReader {
+  /** Number of fields a row must have (the header's length). */
+  width: number
+  sources: Partial<Record<SchemaColumn, ColumnSource>>
+  /** Columns outside the schema: their header name and index, kept untouched with each record. */
+  extras: { name: string; index: number }[]
+  /** The sources that are functions, as the fast path reads them; without one, rows are checked. */
+  fast?: Partial<Record<SchemaColumn, FastSource>>
+  /** Where the `count` sources note the zero fractions they read (the column mapping's notes). */
+  notes?: { decimalCounts: number }
+}
+
+/** The required columns a header lacks (matching is case-insensitive, spaces trimmed). */
+export function missingRequiredColumns(header: readonly string[]): SchemaColumn[] {
+  const names = new Set(header.map((cell) => cell.trim().toLowerCase()))
+  return REQUIRED_COLUMNS.filter((column) => !names.has(column))
+}
+
+// Reads a header naming our columns: each schema column from its position, everything else extra.
+// A repeated column name is read from its first place; the later copies ride along as extras.
+export function readerFromHeader(header: readonly string[]): RowReader {
+  const sources: RowReader['sources'] = {}
+  const extras: RowReader['extras'] = []
+  header.forEach((cell, index) => {
+    const name = cell.trim().toLowerCase()
+    const column = SCHEMA_COLUMNS.find((c) => c === name)
+    if (column && sources[column] === undefined) sources[column] = index
+    // An extra column's name went through the export's formula escape like any cell.
+    else extras.push({ name: unescapeFormula(cell.trim()), index })
+  })
+  return { width: header.length, sources, extras: distinctExtraNames(extras) }
+}
+
+// Extra columns are kept by name, so a name the header repeats would keep only one column's values:
+// later copies are renamed `name (2)`, `name (3)` ... and keep theirs.
+export function distinctExtraNames(extras: RowReader['extras']): RowReader['extras'] {
+  const seen = new Set<string>()
+  return extras.map((extra) => {
+    let name = extra.name
+    for (let n = 2; seen.has(name); n++) name = `${extra.name} (${n})`
+    seen.add(name)
+    return name === extra.name ? extra : { ...extra, name }
+  })
+}
+
+const WHOLE_NUMBER = /^\d+$/
+
+function readSource(source: ColumnSource | undefined, fields: readonly string[]): string {
+  if (source === undefined) return ''
+  if (typeof source === 'number') return fields[source] ?? ''
+  return source(fields)
+}
+
+// Validates one raw row against the schema, read through `reader`. Returns every issue at once.
+export function validateRow(fields: readonly string[], line: number, reader: RowReader): RowResult {
+  const issues: RowIssue[] = []
+  if (fields.length !== reader.width) {
+    issues.push({
+      line,
+      message: `has ${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${reader.width}`,
+    })
+    return { ok: false, issues }
+  }
+  const record = emptyRecord()
+  const text = (column: SchemaColumn) => readSource(reader.sources[column], fields)
+
+  for (const column of SCHEMA_COLUMNS) {
+    if ((COUNT_COLUMNS as readonly string[]).includes(column)) continue
+    // Our export prefixes an apostrophe to formula-like values (CSV injection); strip it again so
+    // that importing an export gives back the same values.
+    ;(record as unknown as Record<string, string>)[column] = unescapeFormula(text(column).trim())
+  }
+  if (record.incident_id === '') {
+    issues.push({
+      line,
+      column: 'incident_id',
+      message: 'is empty: every row needs an incident id',
+    })
+  }
+  if (record.target_group === '') {
+    issues.push({
+      line,
+      column: 'target_group',
+      message: 'is empty: every row needs a target group',
+    })
+  }
+  const date = parseIsoDate(record.date)
+  if (!date.ok) {
+    issues.push({
+      line,
+      column: 'date',
+      message:
+        record.date === ''
+          ? 'is empty: every row needs a date (a year at least)'
+          : `"${record.date}" ${date.reason}`,
+      value: record.date,
+    })
+  }
+
+  for (const column of COUNT_COLUMNS) {
+    const raw = text(column).trim()
+    if (raw === '') continue
+    if (!WHOLE_NUMBER.test(raw) || Number(raw) > MAX_COUNT) {
+      issues.push({
+        line,
+        column,
+        message: `"${raw}" is not a count: write a non-negative whole number, or leave it empty when the source gives none`,
+        value: raw,
+      })
+      continue
+    }
+    record[column] = Number(raw)
+  }
+  for (const measure of Object.values(MEASURES)) {
+    const min = record[measure.min]
+    const max = record[measure.max]
+    if (min !== null && max !== null && min > max) {
+      issues.push({
+        line,
+        column: measure.max,
+        message: `${max} is below ${measure.min} ${min}: the maximum cannot be smaller than the minimum`,
+        value: String(max),
+      })
+    }
+  }
+  for (const extra of reader.extras) {
+    // defineProperty, so that a column named `__proto__` stays a column (CSV-PITFALLS #5).
+    Object.defineProperty(record.extra, extra.name, {
+      value: unescapeFormula(fields[extra.index] ?? ''),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
+  }
+  return issues.length === 0 ? { ok: true, record } : { ok: false, issues }
+}

@@ -1,0 +1,88 @@
+// Moving a store from the import worker to the page without a long task on the page. Typed arrays
+// transfer for free, but an array of strings is structured-cloned, and the page decodes it in one
+// go inside the message event: a million incident ids took ~0.4 s. So each dictionary's labels
+// cross as UTF-8 bytes with offsets (transferable), and the page turns them back into strings in
+// steps (`unpackColumns` yields between slices; the page runs it with yieldToPage in between).
+// incident_id (about one label per row) is not unpacked at all: a million live strings made the
+// young-generation GC pause for 50-500 ms on the page, so it stays packed (CategoryData's
+// `packed`; readers go through labelAt/labelCount, core/packedStrings).
+// Work in steps is a generator (core/steps): `yield` marks where the caller may let the page run.
+
+import { CATEGORY_COLUMNS, type CategoryColumn } from '../schema'
+import type { Steps } from '../steps'
+import { packStrings, packedCount, unpackRange, type PackedStrings } from './packedStrings'
+import { transferablesOf, type CategoryData, type StoreColumns } from './store'
+
+export { packStrings, type PackedStrings }
+
+/** Dictionaries the page keeps packed (see core/packedStrings): about one label per row. */
+export const KEPT_PACKED: readonly CategoryColumn[] = ['incident_id']
+
+/** Strings unpacked per step of `unpackStrings`: some milliseconds of work for short labels. */
+export const UNPACK_STEP = 8_192
+
+/**
+ * The strings of `packed`, `step` at a time: each step decodes its slice of the bytes once and
+ * cuts it into strings (substrings share their slice, which they cover whole).
+ */
+export function* unpackStrings(packed: PackedStrings, step = UNPACK_STEP): Steps<string[]> {
+  const count = packedCount(packed)
+  const out: string[] = []
+  for (let from = 0; from < count; from += step) {
+    const to = Math.min(count, from + step)
+    unpackRange(packed, from, to, out)
+    if (to < count) yield
+  }
+  return out
+}
+
+/** A dictionary-coded column as it crosses from the worker: its labels packed. */
+export interface PackedCategory {
+  codes: Uint32Array
+  values: PackedStrings
+}
+
+/** A store's columns as the worker sends them: StoreColumns with every dictionary packed. */
+export interface PackedColumns extends Omit<StoreColumns, 'categories'> {
+  categories: Record<CategoryColumn, PackedCategory>
+}
+
+/** The columns with every dictionary's labels packed; the other columns are shared, not copied. */
+export function packColumns(columns: StoreColumns): PackedColumns {
+  const categories = {} as Record<CategoryColumn, PackedCategory>
+  for (const column of CATEGORY_COLUMNS) {
+    const data = columns.categories[column]
+    // A dictionary kept packed on the page crosses as it is.
+    categories[column] = { codes: data.codes, values: data.packed ?? packStrings(data.values) }
+  }
+  return { ...columns, categories }
+}
+
+/** Every ArrayBuffer of packed columns, once each: the postMessage transfer list. */
+export function transferablesOfPacked(columns: PackedColumns): ArrayBuffer[] {
+  const buffers = new Set(transferablesOf(columns))
+  for (const column of CATEGORY_COLUMNS) {
+    const { bytes, offsets } = columns.categories[column].values
+    buffers.add(bytes.buffer as ArrayBuffer)
+    buffers.add(offsets.buffer as ArrayBuffer)
+  }
+  return [...buffers]
+}
+
+/**
+ * The store's columns again, the labels made strings in steps (see unpackStrings), but those of
+ * the KEPT_PACKED dictionaries, which stay packed (CategoryData's `packed`).
+ */
+export function* unpackColumns(columns: PackedColumns, step = UNPACK_STEP): Steps<StoreColumns> {
+  const categories = {} as Record<CategoryColumn, CategoryData>
+  for (const column of CATEGORY_COLUMNS) {
+    const data = columns.categories[column]
+    if (KEPT_PACKED.includes(column)) {
+      categories[column] = { codes: data.codes, values: [], packed: data.values }
+      continue
+    }
+    categories[column] = { codes: data.codes, values: yield* unpackStrings(data.values, step) }
+    yield
+  }
+  return { ...columns, categories }
+}

@@ -1,0 +1,535 @@
+// Sums for the view: headline totals, totals per target group, series per month or year, all
+// from one pass over the selected rows' typed columns and the store's figure index (never
+// store.record() per row): a million rows re-aggregate in about 13 ms (bench/README.md).
+//
+// How a figure is summed (data/README.md, "Coding casualty figures"):
+// - a row with a minimum adds it to `min`, and its maximum to `max`; without a maximum the row
+//   counts in `openRows` and adds its minimum to `max` (the known part of an open total);
+// - a row with only a maximum ("up to 20") adds 0 to `min` and its maximum to `max`;
+// - a row with words but no number ("scores") counts in `unquantifiedRows` and adds nothing;
+// - a row with neither words nor number did not mention that measure and adds nothing.
+
+import {
+  FigureState,
+  STATES,
+  figureIndexInSteps,
+  KIND_BITS,
+  YEAR_ONLY,
+  injuredState,
+  killedState,
+  packedCellsInSteps,
+  periodSlotsInSteps,
+  storeCellsInSteps,
+  type FigureIndex,
+  type PeriodSlots,
+  type TimeUnit,
+} from './figureIndex'
+import type { RangeFigure } from '../format'
+import type { CategoryColumn } from '../schema'
+import { STEP_ROWS, runSteps, type Steps } from '../steps'
+import type { CasualtyStore } from '../store/store'
+
+export type { TimeUnit }
+
+/** Summed figures of one measure over many cells (groups, periods), one array slot per cell. */
+export interface MeasureArrays {
+  min: Float64Array
+  /** Sum of maxima, with open rows counted at their minimum. */
+  max: Float64Array
+  openRows: Uint32Array
+  unquantifiedRows: Uint32Array
+  /** Rows with a number (a minimum, a maximum or both). */
+  quantifiedRows: Uint32Array
+}
+
+function createMeasureArrays(size: number): MeasureArrays {
+  return {
+    min: new Float64Array(size),
+    max: new Float64Array(size),
+    openRows: new Uint32Array(size),
+    unquantifiedRows: new Uint32Array(size),
+    quantifiedRows: new Uint32Array(size),
+  }
+}
+
+/** The figure of one cell of `arrays`. */
+export function figureAt(
+  arrays: MeasureArrays,
+  index: number,
+): RangeFigure & { quantifiedRows: number } {
+  return {
+    min: arrays.min[index] ?? 0,
+    max: arrays.max[index] ?? 0,
+    openRows: arrays.openRows[index] ?? 0,
+    unquantifiedRows: arrays.unquantifiedRows[index] ?? 0,
+    quantifiedRows: arrays.quantifiedRows[index] ?? 0,
+  }
+}
+
+/** Headline figures of a selection. */
+export interface ViewTotals {
+  rows: number
+  /** Distinct incident ids among the rows. */
+  incidents: number
+  killed: RangeFigure & { quantifiedRows: number }
+  injured: RangeFigure & { quantifiedRows: number }
+  /** Distinct incidents with at least one unquantified figure of that measure. */
+  unquantifiedIncidents: { killed: number; injured: number; either: number }
+}
+
+/** Columns a chart can group rows by: our target groups, or the GTD target types. */
+export type GroupColumn = Extract<CategoryColumn, 'target_group' | 'target_type'>
+
+/** Figures per group; arrays are indexed by the group column's dictionary code. */
+export interface GroupTotals {
+  column: GroupColumn
+  /** The dictionary's labels: `labels[code]`. */
+  labels: readonly string[]
+  /** Selected rows per group. */
+  rows: Uint32Array
+  killed: MeasureArrays
+  injured: MeasureArrays
+}
+
+/**
+ * Figures per period and group on a continuous axis: every month (or year) from the first to the
+ * last selected one, with zeros where nothing happened. Cell `p * groupLabels.length + g`.
+ */
+export interface TimeSeries {
+  unit: TimeUnit
+  /** Date codes of the periods, in order (`20210800` for Aug 2021, `20210000` for 2021). */
+  periods: Int32Array
+  column: GroupColumn
+  groupLabels: readonly string[]
+  killed: MeasureArrays
+  injured: MeasureArrays
+  /** Distinct incidents per cell. */
+  incidents: Uint32Array
+  /** Per period, over all groups. */
+  totals: { killed: MeasureArrays; injured: MeasureArrays; incidents: Uint32Array }
+  /** Rows whose date gives only the year: left off a monthly axis, included in a yearly one. */
+  yearOnlyRows: number
+}
+
+/** Everything the dashboard's figures show for one selection: one pass over its rows. */
+export interface ViewSums {
+  totals: ViewTotals
+  groups: GroupTotals
+  series: TimeSeries
+}
+
+// Counts (incident, key) pairs once each, keys being small integers. An incident has few keys (a
+// period, a group or three), so its first two live in a typed array (key + 1, 0 for none) and only
+// further ones go to a Set: a Set entry per row would cost ~0.5 s on a million rows.
+class DistinctPairs {
+  private readonly inline: Int32Array
+  private readonly more = new Set<number>()
+  constructor(
+    incidentCount: number,
+    private readonly keyCount: number,
+  ) {
+    this.inline = new Int32Array(incidentCount * 2)
+  }
+
+  /** True the first time `incident` is seen with `key`. */
+  add(incident: number, key: number): boolean {
+    const at = incident * 2
+    const stored = key + 1
+    const a = this.inline[at]!
+    if (a === stored) return false
+    if (a === 0) {
+      this.inline[at] = stored
+      return true
+    }
+    const b = this.inline[at + 1]!
+    if (b === stored) return false
+    if (b === 0) {
+      this.inline[at + 1] = stored
+      return true
+    }
+    const pair = incident * this.keyCount + key
+    if (this.more.has(pair)) return false
+    this.more.add(pair)
+    return true
+  }
+}
+
+// Adds cells [from, from + count) of `cells` into cell `to` of `into`.
+function addCells(
+  cells: MeasureArrays,
+  from: number,
+  count: number,
+  into: MeasureArrays,
+  to: number,
+) {
+  for (let cell = from; cell < from + count; cell++) {
+    into.min[to]! += cells.min[cell]!
+    into.max[to]! += cells.max[cell]!
+    into.openRows[to]! += cells.openRows[cell]!
+    into.unquantifiedRows[to]! += cells.unquantifiedRows[cell]!
+    into.quantifiedRows[to]! += cells.quantifiedRows[cell]!
+  }
+}
+
+// Cells [from, to) of every array of `cells`, copied.
+function sliceCells(cells: MeasureArrays, from: number, to: number): MeasureArrays {
+  return {
+    min: cells.min.slice(from, to),
+    max: cells.max.slice(from, to),
+    openRows: cells.openRows.slice(from, to),
+    unquantifiedRows: cells.unquantifiedRows.slice(from, to),
+    quantifiedRows: cells.quantifiedRows.slice(from, to),
+  }
+}
+
+// Cells of the grid beyond which it spans the selection's periods rather than the whole store's.
+const MAX_GRID_CELLS = 1 << 15
+
+/** Kinds without the year-only part: killed state + STATES * injured state. */
+const KINDS = STATES * STATES
+/** Histogram rows per cell: every kind (the states, and the same plus YEAR_ONLY). */
+const KIND_COUNT = 2 * KINDS
+const KIND_MASK = (1 << KIND_BITS) - 1
+
+// Per kind without the year-only part: the flags of the distinct-incident counting, bit 2 for a
+// killed figure in words only, bit 4 for injured.
+const WORDS_ONLY = Uint8Array.from({ length: KINDS }, (_, kind) => {
+  const killed = killedState(kind) === FigureState.Unquantified ? 2 : 0
+  return killed | (injuredState(kind) === FigureState.Unquantified ? 4 : 0)
+})
+
+// Adds `count` rows of state `state` into cell `cell` of `into` (their sums are added apart).
+function addRows(into: MeasureArrays, cell: number, state: FigureState, count: number) {
+  if (state === FigureState.Unquantified) into.unquantifiedRows[cell]! += count
+  else if (state !== FigureState.None) {
+    into.quantifiedRows[cell]! += count
+    if (state === FigureState.Open) into.openRows[cell]! += count
+  }
+}
+
+// The headline totals, the figures per group of `column` and the series per `unit` and group of
+// `rows`, in one pass (after the store's figure index and period slots, built once per store).
+//
+// Every row falls into one cell of a grid of period slots x groups (slot 0 holds the rows a
+// monthly axis leaves out: year-only dates). Per cell the pass counts rows per kind (a histogram,
+// from which the quantified, open and unquantified counts follow; laid out kind by kind, so the
+// few kinds most rows have stay in cache) and sums the minima and maxima
+// without branches: a count is NO_COUNT (-1) or not negative, so `v + (v >>> 31)` is v or 0, and
+// a missing maximum becomes the minimum. Groups and totals are then sums of cells. Incidents are
+// counted distinctly: a row whose incident has no other row is a new incident wherever it falls;
+// the rows of incidents with several rows are tracked per incident (a byte of flags for the
+// headline, DistinctPairs per cell and per period), so an incident with two target-group rows
+// counts once in the headline and in its period.
+export function* summarizeRowsInSteps(
+  store: CasualtyStore,
+  rows: ArrayLike<number>,
+  column: GroupColumn,
+  unit: TimeUnit,
+  /** Rows added between two pauses. */
+  step = STEP_ROWS,
+): Steps<ViewSums> {
+  const figures = yield* figureIndexInSteps(store)
+  const axis = yield* periodSlotsInSteps(store, unit)
+  const groups = store.columns.categories[column]
+  const groupCount = groups.values.length
+  // The grid's slots: the store's, or those of the selection when the store's are too many.
+  let grid = { shift: 0, slotCount: axis.length + 1 }
+  let cells: Uint32Array
+  if (grid.slotCount * groupCount <= MAX_GRID_CELLS) {
+    cells = yield* storeCellsInSteps(store, unit, column)
+  } else {
+    grid = selectionSlots(axis.slots, rows)
+    const shifted = shiftSlots(axis.slots, grid.shift)
+    yield
+    cells = yield* packedCellsInSteps(shifted, groups.codes, groupCount, figures.kinds)
+  }
+  const pass = new SummaryPass(store, rows, column, figures, axis, cells, grid)
+  for (let start = 0; start < rows.length; start += step) {
+    pass.add(start, Math.min(rows.length, start + step))
+    if (start + step < rows.length) yield
+  }
+  return pass.finish(unit)
+}
+
+// The slots from the first to the last of the selection's, as a shift of the store's slots.
+function selectionSlots(
+  slots: Uint32Array,
+  rows: ArrayLike<number>,
+): { shift: number; slotCount: number } {
+  let low = 2 ** 32 - 1
+  let high = 0
+  for (let i = 0; i < rows.length; i++) {
+    const slot = slots[rows[i]!]!
+    if (slot === 0) continue
+    if (slot < low) low = slot
+    if (slot > high) high = slot
+  }
+  return high >= low ? { shift: low - 1, slotCount: high - low + 2 } : { shift: 0, slotCount: 1 }
+}
+
+// The store's slots moved down by `shift` (slot 0 stays; rows below the shift are never read).
+function shiftSlots(slots: Uint32Array, shift: number): Uint32Array {
+  const shifted = new Uint32Array(slots.length)
+  for (let row = 0; row < slots.length; row++) {
+    const slot = slots[row]!
+    shifted[row] = slot === 0 ? 0 : slot - shift
+  }
+  return shifted
+}
+
+// The pass, added up a range of rows at a time. A class rather than loops in the generator: V8
+// optimizes a hot loop inside a generator poorly (no on-stack replacement).
+class SummaryPass {
+  readonly groupCount: number
+  readonly groupLabels: readonly string[]
+  /** The grid's slot 1 is the axis' slot `1 + shift`. */
+  readonly shift: number
+  readonly slotCount: number
+  readonly cellCount: number
+  readonly histogram: Uint32Array
+  /** Per cell: killed min, killed max, injured min, injured max. */
+  readonly sums: Float64Array
+  // Rows and kinds of incidents with several rows; the others are what is left of the histogram.
+  readonly sharedRows: Uint32Array
+  readonly sharedKinds = new Uint32Array(KINDS)
+  readonly sharedFlags: Uint8Array
+  readonly sharedPerCell: DistinctPairs
+  readonly sharedPerSlot: DistinctPairs
+  readonly sharedCellIncidents: Uint32Array
+  readonly sharedSlotIncidents: Uint32Array
+  sharedIncidents = 0
+  readonly sharedWordsOnly = { killed: 0, injured: 0, either: 0 }
+
+  constructor(
+    readonly store: CasualtyStore,
+    readonly rows: ArrayLike<number>,
+    readonly column: GroupColumn,
+    readonly figures: FigureIndex,
+    readonly axis: PeriodSlots,
+    /** Per row: its cell on this pass' grid and its kind (figureIndex's packedCellsInSteps). */
+    readonly cells: Uint32Array,
+    grid: { shift: number; slotCount: number },
+  ) {
+    const groupData = store.columns.categories[column]
+    this.groupCount = groupData.values.length
+    this.groupLabels = groupData.values
+    this.shift = grid.shift
+    this.slotCount = grid.slotCount
+    const cellCount = (this.cellCount = grid.slotCount * this.groupCount)
+    this.histogram = new Uint32Array(cellCount * KIND_COUNT)
+    this.sums = new Float64Array(cellCount * 4)
+    this.sharedRows = new Uint32Array(cellCount)
+    this.sharedFlags = new Uint8Array(figures.sharedCount)
+    this.sharedPerCell = new DistinctPairs(figures.sharedCount, cellCount)
+    this.sharedPerSlot = new DistinctPairs(figures.sharedCount, grid.slotCount)
+    this.sharedCellIncidents = new Uint32Array(cellCount)
+    this.sharedSlotIncidents = new Uint32Array(grid.slotCount)
+  }
+
+  /** Adds rows[start..end). */
+  add(start: number, end: number): void {
+    const { rows, cells, groupCount, cellCount, histogram, sums } = this
+    const { sharedOfRow } = this.figures
+    const { sharedRows, sharedKinds, sharedFlags, sharedWordsOnly } = this
+    const { sharedPerCell, sharedPerSlot, sharedCellIncidents, sharedSlotIncidents } = this
+    const { columns } = this.store
+    const { killed_min: killedMin, killed_max: killedMax } = columns.counts
+    const { injured_min: injuredMin, injured_max: injuredMax } = columns.counts
+    let sharedIncidents = 0
+    for (let i = start; i < end; i++) {
+      const row = rows[i]!
+      const packed = cells[row]!
+      const cell = packed >>> KIND_BITS
+      histogram[(packed & KIND_MASK) * cellCount + cell]!++
+      const at = cell * 4
+      let min = killedMin[row]!
+      let max = killedMax[row]!
+      let low = min + (min >>> 31)
+      sums[at]! += low
+      sums[at + 1]! += max + (max >>> 31) * (low + 1)
+      min = injuredMin[row]!
+      max = injuredMax[row]!
+      low = min + (min >>> 31)
+      sums[at + 2]! += low
+      sums[at + 3]! += max + (max >>> 31) * (low + 1)
+      const incident = sharedOfRow[row]!
+      if (incident < 0) continue
+      const state = (packed & KIND_MASK) % KINDS
+      sharedRows[cell]!++
+      sharedKinds[state]!++
+      const before = sharedFlags[incident]!
+      const now = before | 1 | WORDS_ONLY[state]!
+      if (now !== before) {
+        sharedFlags[incident] = now
+        if (!(before & 1)) sharedIncidents++
+        if (now & 2 && !(before & 2)) sharedWordsOnly.killed++
+        if (now & 4 && !(before & 4)) sharedWordsOnly.injured++
+        if (now & 6 && !(before & 6)) sharedWordsOnly.either++
+      }
+      const slot = (cell / groupCount) | 0
+      if (slot !== 0) {
+        if (sharedPerCell.add(incident, cell)) sharedCellIncidents[cell]!++
+        if (sharedPerSlot.add(incident, slot)) sharedSlotIncidents[slot]!++
+      }
+    }
+    this.sharedIncidents += sharedIncidents
+  }
+
+  /** The sums of every row added. */
+  finish(unit: TimeUnit): ViewSums {
+    const { rows, column, groupCount, cellCount, slotCount, shift, axis, histogram, sums } = this
+    const { sharedRows, sharedKinds, sharedWordsOnly, sharedIncidents } = this
+    let yearOnlyRows = 0
+    const { sharedCellIncidents, sharedSlotIncidents } = this
+    const monthly = unit === 'month'
+    // The grid's cells as measure arrays.
+    const killed = createMeasureArrays(cellCount)
+    const injured = createMeasureArrays(cellCount)
+    const cellRows = new Uint32Array(cellCount)
+    const kindRows = new Uint32Array(KINDS)
+    for (let cell = 0; cell < cellCount; cell++) {
+      killed.min[cell] = sums[cell * 4]!
+      killed.max[cell] = sums[cell * 4 + 1]!
+      injured.min[cell] = sums[cell * 4 + 2]!
+      injured.max[cell] = sums[cell * 4 + 3]!
+      for (let kind = 0; kind < KIND_COUNT; kind++) {
+        const count = histogram[kind * cellCount + cell]!
+        if (count === 0) continue
+        const state = kind % KINDS
+        cellRows[cell]! += count
+        kindRows[state]! += count
+        if (kind >= YEAR_ONLY) yearOnlyRows += count
+        addRows(killed, cell, killedState(state), count)
+        addRows(injured, cell, injuredState(state), count)
+      }
+    }
+
+    // Per group: every slot, the left-out one included. Headline sums: every group.
+    const groups: GroupTotals = {
+      column,
+      labels: this.groupLabels,
+      rows: new Uint32Array(groupCount),
+      killed: createMeasureArrays(groupCount),
+      injured: createMeasureArrays(groupCount),
+    }
+    for (let cell = 0; cell < cellCount; cell++) {
+      const group = cell % groupCount
+      groups.rows[group]! += cellRows[cell]!
+      addCells(killed, cell, 1, groups.killed, group)
+      addCells(injured, cell, 1, groups.injured, group)
+    }
+    const killedTotal = createMeasureArrays(1)
+    const injuredTotal = createMeasureArrays(1)
+    addCells(groups.killed, 0, groupCount, killedTotal, 0)
+    addCells(groups.injured, 0, groupCount, injuredTotal, 0)
+    const single = { rows: 0, killed: 0, injured: 0, either: 0 }
+    for (let kind = 0; kind < KINDS; kind++) {
+      const count = kindRows[kind]! - sharedKinds[kind]!
+      single.rows += count
+      const words = WORDS_ONLY[kind]!
+      if (words & 2) single.killed += count
+      if (words & 4) single.injured += count
+      if (words) single.either += count
+    }
+    const totals: ViewTotals = {
+      rows: rows.length,
+      incidents: single.rows + sharedIncidents,
+      killed: figureAt(killedTotal, 0),
+      injured: figureAt(injuredTotal, 0),
+      unquantifiedIncidents: {
+        killed: single.killed + sharedWordsOnly.killed,
+        injured: single.injured + sharedWordsOnly.injured,
+        either: single.either + sharedWordsOnly.either,
+      },
+    }
+
+    // The series: the slots from the first to the last one with a selected row. A single-row
+    // incident counts in its cell and period; the others were counted distinctly above.
+    let firstSlot = slotCount
+    let lastSlot = 0
+    const slotIncidents = new Uint32Array(slotCount)
+    for (let slot = 1; slot < slotCount; slot++) {
+      let any = false
+      slotIncidents[slot] = sharedSlotIncidents[slot]!
+      for (let cell = slot * groupCount; cell < (slot + 1) * groupCount; cell++) {
+        if (cellRows[cell]! > 0) any = true
+        slotIncidents[slot]! += cellRows[cell]! - sharedRows[cell]!
+      }
+      if (!any) continue
+      if (slot < firstSlot) firstSlot = slot
+      lastSlot = slot
+    }
+    const length = lastSlot >= firstSlot ? lastSlot - firstSlot + 1 : 0
+    const periods = new Int32Array(length)
+    for (let p = 0; p < length; p++) {
+      const index = axis.first + shift + firstSlot - 1 + p
+      periods[p] = monthly
+        ? Math.floor(index / 12) * 10000 + ((index % 12) + 1) * 100
+        : index * 10000
+    }
+    const from = firstSlot * groupCount
+    const to = from + length * groupCount
+    const cellIncidents = new Uint32Array(to - from)
+    for (let cell = from; cell < to; cell++) {
+      cellIncidents[cell - from] = cellRows[cell]! - sharedRows[cell]! + sharedCellIncidents[cell]!
+    }
+    const series: TimeSeries = {
+      unit,
+      periods,
+      column,
+      groupLabels: this.groupLabels,
+      killed: sliceCells(killed, from, to),
+      injured: sliceCells(injured, from, to),
+      incidents: cellIncidents,
+      totals: {
+        killed: createMeasureArrays(length),
+        injured: createMeasureArrays(length),
+        // Not a sum of cells: an incident in two groups counts once in its period.
+        incidents: slotIncidents.slice(firstSlot, firstSlot + length),
+      },
+      yearOnlyRows,
+    }
+    for (let p = 0; p < length; p++) {
+      addCells(series.killed, p * groupCount, groupCount, series.totals.killed, p)
+      addCells(series.injured, p * groupCount, groupCount, series.totals.injured, p)
+    }
+    return { totals, groups, series }
+  }
+}
+
+/** summarizeRowsInSteps without pausing. */
+export function summarizeRows(
+  store: CasualtyStore,
+  rows: ArrayLike<number>,
+  column: GroupColumn,
+  unit: TimeUnit,
+): ViewSums {
+  return runSteps(summarizeRowsInSteps(store, rows, column, unit))
+}
+
+/** The headline totals of `rows` (summarizeRows' first part). */
+export function sumTotals(store: CasualtyStore, rows: ArrayLike<number>): ViewTotals {
+  return summarizeRows(store, rows, 'target_group', 'year').totals
+}
+
+/** Killed and injured of `rows` per group of `column`. */
+export function sumByGroup(
+  store: CasualtyStore,
+  rows: ArrayLike<number>,
+  column: GroupColumn,
+): GroupTotals {
+  return summarizeRows(store, rows, column, 'year').groups
+}
+
+/**
+ * Killed, injured and incidents of `rows` per period and group. Year-only rows are left off a
+ * monthly axis (and counted in `yearOnlyRows`); a yearly axis includes every row.
+ */
+export function sumOverTime(
+  store: CasualtyStore,
+  rows: ArrayLike<number>,
+  column: GroupColumn,
+  unit: TimeUnit,
+): TimeSeries {
+  return summarizeRows(store, rows, column, unit).series
+}

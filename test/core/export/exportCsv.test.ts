@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest'
+import {
+  EXCEL_FRIENDLY,
+  HXL_TAGS,
+  PLAIN_RFC4180,
+  escapeFormula,
+  exportColumns,
+  exportFileName,
+  quoteField,
+  rejectedRowsToCsv,
+  rowFields,
+  slugify,
+  storeToCsv,
+  toCsv,
+  unescapeFormula,
+} from '../../../src/core/export/exportCsv'
+import { emptyFilters } from '../../../src/core/view/filter'
+import { loadCsv } from '../../../src/core/load/loader'
+import { SCHEMA_COLUMNS, emptyRecord } from '../../../src/core/schema'
+import { storeFromRecords } from '../../../src/core/store/store'
+
+describe('escapeFormula', () => {
+  it.each([
+    ['=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'],
+    ['+1+2', "'+1+2"],
+    ['-A1', "'-A1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', "'\r=1"],
+    ['\n=1', "'\n=1"],
+    ['\uFF1D1+2', "'\uFF1D1+2"],
+    ["'=1", "''=1"],
+    ['-5', '-5'],
+    ['+3.5', '+3.5'],
+    ['-1e5', '-1e5'],
+    ['plain', 'plain'],
+    ["it's", "it's"],
+    ['', ''],
+  ])('%j -> %j, and back', (value, escaped) => {
+    expect(escapeFormula(value)).toBe(escaped)
+    expect(unescapeFormula(escapeFormula(value))).toBe(value)
+  })
+
+  it('quotes every field and doubles quotes after escaping', () => {
+    expect(quoteField('=a"b')).toBe('"\'=a""b"')
+    expect(quoteField('5')).toBe('"5"')
+  })
+})
+
+function sampleStore() {
+  const record = {
+    ...emptyRecord(),
+    incident_id: 'A1',
+    date: '2021-10',
+    target_group: 'shia worshippers',
+    killed_min: 47,
+    notes: '<img src=x onerror=alert(1)>',
+    extra: { lat: '=1+1' },
+  }
+  return storeFromRecords([record, { ...record, incident_id: 'A2', extra: { lat: '' } }])
+}
+
+describe('storeToCsv', () => {
+  it('writes Excel-friendly CSV: BOM, CRLF, schema columns then extras, escaped formulas', () => {
+    const csv = storeToCsv(sampleStore(), [1, 0], EXCEL_FRIENDLY)
+    expect(csv.startsWith('\uFEFF"incident_id","date",')).toBe(true)
+    const lines = csv.slice(1).split('\r\n')
+    expect(lines).toHaveLength(4)
+    expect(lines[0]).toBe([...SCHEMA_COLUMNS, 'lat'].map((c) => `"${c}"`).join(','))
+    expect(lines[1]?.startsWith('"A2","2021-10"')).toBe(true)
+    expect(lines[2]?.endsWith('"<img src=x onerror=alert(1)>","\'=1+1"')).toBe(true)
+  })
+
+  it('writes what toCsv writes from the rows as records (the fast column path agrees)', () => {
+    const store = sampleStore()
+    expect(storeToCsv(store, [1, 0])).toBe(
+      toCsv(exportColumns(store), [rowFields(store, 1), rowFields(store, 0)]),
+    )
+  })
+
+  it('writes plain RFC 4180 without a BOM', () => {
+    const csv = storeToCsv(sampleStore(), [0], PLAIN_RFC4180)
+    expect(csv.startsWith('"incident_id"')).toBe(true)
+    expect(csv.endsWith('\r\n')).toBe(true)
+  })
+
+  it('adds an HXL row on request, which the importer skips', () => {
+    const csv = storeToCsv(sampleStore(), [0, 1], { ...PLAIN_RFC4180, hxl: true })
+    const hxlLine = csv.split('\r\n')[1]
+    expect(hxlLine).toBe(
+      [...SCHEMA_COLUMNS.map((c) => HXL_TAGS[c]), ''].map((t) => `"${t}"`).join(','),
+    )
+    expect(HXL_TAGS.date).toBe('#date+occurred')
+    expect(HXL_TAGS.killed_min).toBe('#affected+killed+min')
+    const result = loadCsv(csv)
+    expect(result.summary).toMatchObject({ rowsLoaded: 2, rowsWithIssues: 0, skippedLines: 1 })
+    expect(result.store?.records()).toEqual(sampleStore().records())
+  })
+  it('gives an extra column named like an Object method no hashtag', () => {
+    const record = { ...emptyRecord(), incident_id: 'A', date: '2021', target_group: 'g' }
+    const store = storeFromRecords([{ ...record, extra: { toString: 'x', __proto__x: 'y' } }])
+    const csv = storeToCsv(store, [0], { ...PLAIN_RFC4180, hxl: true })
+    expect(csv.split('\r\n')[1]?.endsWith('"#description+notes","",""')).toBe(true)
+  })
+})
+
+describe('rejectedRowsToCsv', () => {
+  it('puts the line first, then the raw fields under the file header', () => {
+    const csv = rejectedRowsToCsv(
+      ['id', 'date'],
+      [{ line: 7, fields: ['x', '=bad'] }],
+      PLAIN_RFC4180,
+    )
+    expect(csv).toBe('"line","id","date"\r\n"7","x","\'=bad"\r\n')
+  })
+})
+
+describe('exportFileName', () => {
+  it.each([
+    [{}, 'casualties-all-2024-05-01.csv'],
+    [
+      { targetGroups: ['shia worshippers'], dateFrom: '2021-10', dateTo: '2021-10' },
+      'casualties-shia-worshippers_2021-10-2024-05-01.csv',
+    ],
+    [{ dateFrom: '2021', dateTo: '2022-03' }, 'casualties-2021-to-2022-03-2024-05-01.csv'],
+    [{ dateFrom: '2021' }, 'casualties-2021-to-end-2024-05-01.csv'],
+    [
+      { perpetrators: ['IS-KP', 'Taliban'], admin1: ['Kābul'] },
+      'casualties-is-kp+taliban_kabul-2024-05-01.csv',
+    ],
+    [{ text: 'mosque / "blast"' }, 'casualties-search-mosque-blast-2024-05-01.csv'],
+    [{ targetGroups: ['../../etc/passwd'] }, 'casualties-etc-passwd-2024-05-01.csv'],
+  ])('%j -> %s', (filters, name) => {
+    expect(exportFileName({ ...emptyFilters(), ...filters }, '2024-05-01')).toBe(name)
+  })
+
+  it('keeps a long name short and filename-safe', () => {
+    const name = exportFileName({ ...emptyFilters(), text: 'x'.repeat(300) }, '2024-05-01')
+    expect(name.length).toBeLessThanOrEqual(120)
+    expect(name).toMatch(/^casualties-[a-z0-9+_-]+-2024-05-01\.csv$/)
+  })
+
+  it.each([
+    ['Shia Worshippers', 'shia-worshippers'],
+    ['  ', ''],
+    ['Ségou/Mopti', 'segou-mopti'],
+  ])('slugify %j -> %j', (text, slug) => {
+    expect(slugify(text)).toBe(slug)
+  })
+})

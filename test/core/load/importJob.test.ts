@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest'
+import {
+  blobSource,
+  bytesSource,
+  runImportJob,
+  type ImportReply,
+} from '../../../src/core/load/importJob'
+import { proposeMapping } from '../../../src/core/load/mapping'
+import { CasualtyStore } from '../../../src/core/store/store'
+import { runSteps } from '../../../src/core/steps'
+import { unpackColumns, type PackedColumns } from '../../../src/core/store/transfer'
+import { fixtureBytes, REQUIRED_HEADER } from '../../helpers/fixtures'
+
+async function run(
+  bytes: Uint8Array,
+  mapping = null as Parameters<typeof runImportJob>[1],
+  chunk?: number,
+) {
+  const replies: { reply: ImportReply; transfer?: ArrayBuffer[] }[] = []
+  await runImportJob(
+    bytesSource(bytes),
+    mapping,
+    (reply, transfer) => replies.push({ reply, transfer }),
+    chunk,
+  )
+  return replies
+}
+
+const encode = (text: string) => new TextEncoder().encode(text)
+const storeOf = (columns: PackedColumns) => new CasualtyStore(runSteps(unpackColumns(columns)))
+
+describe('runImportJob', () => {
+  it('reads the file in slices, reports progress by bytes and hands over transferable columns', async () => {
+    const text = `${REQUIRED_HEADER}\n${Array.from({ length: 50 }, (_, i) => `id${i},2021-10,civilians,${i},${i},,`).join('\n')}\n`
+    const bytes = encode(text)
+    const replies = await run(bytes, null, 100)
+    const progress = replies.filter((r) => r.reply.type === 'progress').map((r) => r.reply)
+    expect(progress[0]).toEqual({ type: 'progress', bytesRead: 0, total: bytes.length })
+    expect(progress.at(-1)).toEqual({
+      type: 'progress',
+      bytesRead: bytes.length,
+      total: bytes.length,
+    })
+    expect(progress.length).toBe(Math.ceil(bytes.length / 100) + 1)
+    const done = replies.at(-1)
+    if (done?.reply.type !== 'done') throw new Error('expected done')
+    const store = storeOf(done.reply.columns)
+    expect(store.length).toBe(50)
+    expect(store.record(49).killed_min).toBe(49)
+    expect(store.record(49).incident_id).toBe('id49')
+    expect(done.transfer?.length).toBeGreaterThan(10)
+    expect(done.transfer?.every((buffer) => buffer instanceof ArrayBuffer)).toBe(true)
+    // The labels cross as bytes, their buffers in the transfer list: no string array to clone.
+    const ids = done.reply.columns.categories.incident_id.values
+    expect(done.transfer).toContain(ids.bytes.buffer)
+    expect(done.transfer).toContain(ids.offsets.buffer)
+  })
+
+  it('reads a Blob slice by slice, a UTF-8 character split between slices intact', async () => {
+    const bytes = encode(`${REQUIRED_HEADER},notes\nA,2021,civilians,1,1,,,çà😀\n`)
+    const replies: ImportReply[] = []
+    await runImportJob(blobSource(new Blob([bytes])), null, (reply) => replies.push(reply), 7)
+    const done = replies.at(-1)
+    if (done?.type !== 'done') throw new Error('expected done')
+    expect(storeOf(done.columns).record(0).notes).toBe('çà😀')
+  })
+
+  it('reports issues, caps nothing in the count, and writes the rejected rows with their lines', async () => {
+    const bytes = fixtureBytes('bad-rows.csv')
+    const replies = await run(bytes)
+    const done = replies.at(-1)?.reply
+    if (done?.type !== 'done') throw new Error('expected done')
+    expect(done.report.rowIssueCount).toBe(done.report.rowIssues.length)
+    expect(done.report.summary.rowsWithIssues).toBeGreaterThan(0)
+    const lines = done.report.rejectedCsv.split('\r\n')
+    expect(lines[0]?.startsWith('\uFEFF"line","incident_id"')).toBe(true)
+    expect(lines.length - 2).toBe(done.report.summary.rowsWithIssues)
+  })
+
+  it.each([
+    ['empty.csv', 'The file is empty.'],
+    ['binary.png', 'not CSV text'],
+    ['utf16le-no-bom.csv', 'not CSV text'],
+  ])('refuses %s with one clear message', async (name, message) => {
+    const replies = await run(fixtureBytes(name))
+    expect(replies).toHaveLength(1)
+    const reply = replies[0]?.reply
+    expect(reply?.type).toBe('failed')
+    if (reply?.type === 'failed') expect(reply.message).toContain(message)
+  })
+
+  it('refuses a header with no known column', async () => {
+    const [first] = await run(encode('foo,bar\n1,2\n'))
+    expect(first?.reply.type).toBe('failed')
+    if (first?.reply.type === 'failed') expect(first.reply.message).toContain('No known column')
+  })
+
+  it('asks for a mapping for a GTD export, then loads with it', async () => {
+    const bytes = fixtureBytes('gtd-export.csv')
+    const [first] = await run(bytes)
+    if (first?.reply.type !== 'needs-mapping') throw new Error('expected needs-mapping')
+    expect(first.reply.proposal).toEqual(proposeMapping(first.reply.header))
+    expect(first.reply.missing).toContain('incident_id')
+    const replies = await run(bytes, first.reply.proposal)
+    const done = replies.at(-1)?.reply
+    if (done?.type !== 'done') throw new Error('expected done')
+    expect(done.report.format).toBe('gtd')
+    expect(done.report.summary.rowsLoaded).toBe(3)
+    expect(done.report.warnings.join(' ')).toContain('2 counts were written with a zero fraction')
+  })
+
+  it('caps the issues it sends but counts them all', async () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => `id${i},someday,civilians,,,,`).join('\n')
+    const replies = await run(encode(`${REQUIRED_HEADER}\n${rows}\n`))
+    const done = replies.at(-1)?.reply
+    if (done?.type !== 'done') throw new Error('expected done')
+    expect(done.report.rowIssues).toHaveLength(1000)
+    expect(done.report.rowIssueCount).toBe(1500)
+    expect(done.report.summary.rowsWithIssues).toBe(1500)
+  })
+})
