@@ -24,7 +24,7 @@ module.exports = {
       severity: 'error',
       comment: 'Every relative import resolves to a file.',
       from: {},
-      to: { couldNotResolve: true, dependencyTypesNot: ['core', 'npm'] },
+      to: { couldNotResolve: true, path: '^\\.' },
     },
   ],
   options: {

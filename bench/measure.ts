@@ -3,7 +3,13 @@
 
 import { summarizeRows } from '../src/core/view/aggregate'
 import { monthIndex } from '../src/core/date'
-import { allRows, emptyFilters, selectRows, type Filters, type Selection } from '../src/core/view/filter'
+import {
+  allRows,
+  emptyFilters,
+  selectRows,
+  type Filters,
+  type Selection,
+} from '../src/core/view/filter'
 import { proposeMapping, readerFromMapping } from '../src/core/load/mapping'
 import { CATEGORY_COLUMNS, COUNT_COLUMNS, TEXT_COLUMNS } from '../src/core/schema'
 import { tableOrderInSteps } from '../src/core/view/sort'

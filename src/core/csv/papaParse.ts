@@ -1,22 +1,21 @@
-// Text -> header and raw rows, each with the physical line of the file where it starts.
-// PapaParse does the CSV grammar (quotes, escaped quotes, quoted newlines); we choose the delimiter,
-// normalise line endings and keep every field a string (CSV-PITFALLS #3-#6: no dynamicTyping, no
-// header mode, no delimiter guessing).
+// Text -> header and raw rows, each with the physical line of the file where it starts, through
+// PapaParse: the reference grammar that the byte scanner (csv/scanner.ts) is tested against, and the
+// parser of texts already in memory. PapaParse does the CSV grammar (quotes, escaped quotes, quoted
+// newlines); we choose the delimiter, normalise line endings and keep every field a string: no
+// dynamicTyping (it turns `007` into 7 and `1e5` into 100000), no header mode (it renames a second
+// column of the same name), no delimiter guessing (it picks `,` for semicolon files with decimal
+// commas).
 
 import Papa from 'papaparse'
-import { KNOWN_FORMAT_COLUMNS } from '../load/mapping'
-import { SCHEMA_COLUMNS } from '../schema'
-
-/** Delimiters we accept: comma, semicolon (European Excel), tab (Excel "Unicode text"). */
-export const DELIMITERS = [',', ';', '\t'] as const
-export type Delimiter = (typeof DELIMITERS)[number]
-
-/** A problem with the file as a whole, or with one line of it that is not a data row. */
-export interface FileIssue {
-  /** 1-based physical line of the file, when the problem sits on one line. */
-  line?: number
-  message: string
-}
+import {
+  MISSING_QUOTE_MESSAGE,
+  SEP_LINE,
+  chooseDelimiter,
+  isHxlRow,
+  namedDelimiter,
+  type Delimiter,
+  type FileIssue,
+} from './dialect'
 
 /** The raw rows of a CSV text. */
 export interface ParsedCsv {
@@ -36,11 +35,9 @@ export interface ParsedCsv {
   issues: FileIssue[]
 }
 
-const SEP_LINE = /^sep=(.)\s*$/i
-
 // CRLF and lone CR become LF, so that line numbers match what an editor shows. Given the delimiter,
 // only line breaks between rows are normalised: a CR inside a quoted value is data and stays, so
-// that a value survives import(export(x)) unchanged (issue #4).
+// that a value survives import(export(x)) unchanged.
 export function normalizeNewlines(text: string, delimiter?: string): string {
   if (text.indexOf('\r') === -1) return text
   if (delimiter === undefined || text.indexOf('"') === -1) return text.replace(/\r\n?/g, '\n')
@@ -80,52 +77,6 @@ function countNewlines(value: string): number {
   return count
 }
 
-/** Header cells as the file names them: trimmed, surrounding quotes removed. */
-function splitHeaderLine(line: string, delimiter: string): string[] {
-  return line.split(delimiter).map((cell) =>
-    cell
-      .trim()
-      .replace(/^"(.*)"$/, '$1')
-      .trim(),
-  )
-}
-
-// Our columns, and those of the outside formats a column mapping reads (GTD, ACLED, UCDP).
-const KNOWN_NAMES = new Set<string>([...SCHEMA_COLUMNS, ...KNOWN_FORMAT_COLUMNS])
-
-// Picks the delimiter under which the header names the most known columns; ties go to the one that
-// splits the header into the most cells. Papa's own guess picks `,` for semicolon files with
-// decimal commas (CSV-PITFALLS #6).
-export function chooseDelimiter(
-  headerLine: string,
-  knownNames: ReadonlySet<string> = KNOWN_NAMES,
-): Delimiter {
-  let best: Delimiter = ','
-  let bestScore = -1
-  for (const delimiter of DELIMITERS) {
-    const cells = splitHeaderLine(headerLine, delimiter)
-    const known = cells.filter((cell) => knownNames.has(cell.toLowerCase())).length
-    const score = known * 1000 + Math.min(cells.length, 999)
-    if (score > bestScore) {
-      best = delimiter
-      bestScore = score
-    }
-  }
-  return best
-}
-
-/** An HXL hashtag row (`#date+occurred`, `#adm1+name`): every non-empty cell starts with `#`. */
-export function isHxlRow(fields: readonly string[]): boolean {
-  let tags = 0
-  for (const field of fields) {
-    const cell = field.trim()
-    if (cell === '') continue
-    if (!cell.startsWith('#')) return false
-    tags++
-  }
-  return tags > 0
-}
-
 function isBlankRow(fields: readonly string[]): boolean {
   return fields.every((field) => field.trim() === '')
 }
@@ -134,10 +85,8 @@ function isBlankRow(fields: readonly string[]): boolean {
 function delimiterOf(text: string, knownNames?: ReadonlySet<string>): Delimiter {
   const lines = normalizeNewlines(text.slice(0, 65536)).split('\n')
   const sep = SEP_LINE.exec(lines[0] ?? '')
-  const named = sep?.[1]
-  if (named !== undefined && (DELIMITERS as readonly string[]).includes(named)) {
-    return named as Delimiter
-  }
+  const named = sep?.[1] === undefined ? null : namedDelimiter(sep[1])
+  if (named) return named
   const header = lines.slice(sep ? 1 : 0).find((line) => line.trim() !== '') ?? ''
   return chooseDelimiter(header, knownNames)
 }
@@ -157,10 +106,7 @@ export function parseCsvText(
   const firstLine = firstBreak === -1 ? text : text.slice(0, firstBreak)
   const sep = SEP_LINE.exec(firstLine)
   if (sep) {
-    const named = sep[1] as string
-    forcedDelimiter = (DELIMITERS as readonly string[]).includes(named)
-      ? (named as Delimiter)
-      : null
+    forcedDelimiter = namedDelimiter(sep[1] as string)
     skipped.push({ line: 1, reason: `"${firstLine.trim()}" names the delimiter` })
     text = firstBreak === -1 ? '' : text.slice(firstBreak + 1)
     line = 2
@@ -228,11 +174,7 @@ export function parseCsvText(
     // Papa reports the index of the row it was in; an unclosed quote has swallowed the rest.
     const at = error.row === undefined ? undefined : rowLines[error.row]
     if (error.code === 'MissingQuotes') {
-      parsed.issues.push({
-        line: at,
-        message:
-          'a quoted field is never closed: everything after its opening quote was read as one value. Check the quotes on this line.',
-      })
+      parsed.issues.push({ line: at, message: MISSING_QUOTE_MESSAGE })
     } else if (error.code === 'InvalidQuotes') {
       parsed.issues.push({ line: at, message: `malformed quotes: ${error.message}` })
     }

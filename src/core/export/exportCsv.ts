@@ -1,10 +1,11 @@
 // Records -> CSV text that opens safely in a spreadsheet and reads back identically.
 // Every field is quoted. A value a spreadsheet would run as a formula gets one leading apostrophe
-// (OWASP CSV injection); the importer strips exactly that apostrophe again (unescapeFormula), so the
-// escape is reversible. Papa.unparse's escapeFormulae is neither safe enough nor lossless
-// (CSV-PITFALLS #7), so the writer is our own: it is a few lines.
+// (csv/formula.ts); the importer strips exactly that apostrophe again, so the escape is reversible.
+// Papa.unparse's escapeFormulae is neither safe enough nor lossless: it skips a leading line feed
+// and the full-width `＝＋－＠`, and turns the number `-5` into `'-5`, which does not read back. So
+// the writer is our own: it is a few lines.
 
-import type { Filters } from '../view/filter'
+import { escapeFormula } from '../csv/formula'
 import { formatIsoDate } from '../date'
 import { labelAt, labelCount } from '../store/packedStrings'
 import {
@@ -29,27 +30,6 @@ export interface CsvWriteOptions {
 
 export const EXCEL_FRIENDLY: CsvWriteOptions = { bom: true, newline: '\r\n' }
 export const PLAIN_RFC4180: CsvWriteOptions = { bom: false, newline: '\r\n' }
-
-/** First characters that make a spreadsheet read a cell as a formula (OWASP, plus full-width forms). */
-const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/
-const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
-
-/** Would a spreadsheet run `value`, once any leading apostrophes are removed, as a formula? */
-function isFormulaLike(value: string): boolean {
-  const rest = value.replace(/^'+/, '')
-  return FORMULA_START.test(rest) && !PLAIN_NUMBER.test(rest)
-}
-
-// Prefixes one apostrophe to a formula-like value. Values that already start with apostrophes
-// before formula-like text get one more, so that unescapeFormula can always undo exactly one.
-export function escapeFormula(value: string): string {
-  return isFormulaLike(value) ? `'${value}` : value
-}
-
-/** The inverse of escapeFormula: strips the one apostrophe it added. */
-export function unescapeFormula(value: string): string {
-  return value.startsWith("'") && isFormulaLike(value) ? value.slice(1) : value
-}
 
 /** One field, formula-escaped and quoted, quotes doubled. */
 export function quoteField(value: string): string {
@@ -318,43 +298,4 @@ export function rejectedRowsToCsv(
     rows.map((row) => [String(row.line), ...row.fields]),
     options,
   )
-}
-
-/** Lower-case words joined by `-`, ASCII letters and digits only: safe in any file name. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-}
-
-/** The filters a file name describes (a subset of Filters, so the name follows what is active). */
-export type FilterNameParts = Pick<
-  Filters,
-  'dateFrom' | 'dateTo' | 'targetGroups' | 'perpetrators' | 'admin1' | 'text'
-> & { targetTypes?: readonly string[] }
-
-// `casualties-<filters>-<YYYY-MM-DD>.csv`: <filters> is `all` without filters, else the active
-// filters' values joined by `_` (`shia-worshippers_2021-10`), kept to 80 filename-safe characters.
-export function exportFileName(filters: FilterNameParts, today: string): string {
-  const parts: string[] = []
-  for (const labels of [
-    filters.targetGroups,
-    filters.targetTypes ?? [],
-    filters.perpetrators,
-    filters.admin1,
-  ]) {
-    const slug = labels.map(slugify).filter(Boolean).join('+')
-    if (slug) parts.push(slug)
-  }
-  const from = slugify(filters.dateFrom)
-  const to = slugify(filters.dateTo)
-  if (from || to) parts.push(from === to ? from : `${from || 'start'}-to-${to || 'end'}`)
-  const text = slugify(filters.text)
-  if (text) parts.push(`search-${text}`)
-  let name = parts.join('_') || 'all'
-  if (name.length > 80) name = name.slice(0, 80).replace(/[-_+]+$/, '')
-  return `casualties-${name}-${today}.csv`
 }

@@ -7,18 +7,13 @@
 import { decodeBytes, type TextEncodingName } from '../csv/decode'
 import { rejectedRowsToCsv } from '../export/exportCsv'
 import { CsvLoader, type LoadSummary } from './loader'
-import {
-  detectFormat,
-  proposeMapping,
-  readerFromMapping,
-  type ColumnMapping,
-  type FileFormat,
-  type MappingNotes,
-} from './mapping'
-import { parseCsvText, type Delimiter, type FileIssue } from '../csv/papaParse'
-import { SCHEMA_COLUMNS, type SchemaColumn } from '../schema'
+import { KNOWN_COLUMN_NAMES, detectFormat, type FileFormat } from './formats'
+import { proposeMapping, readerFromMapping, type ColumnMapping, type MappingNotes } from './mapping'
+import type { Delimiter, FileIssue } from '../csv/dialect'
+import { parseCsvText } from '../csv/papaParse'
+import type { SchemaColumn } from '../schema'
 import { packColumns, transferablesOfPacked, type PackedColumns } from '../store/transfer'
-import { missingRequiredColumns, type RowIssue } from './validate'
+import { headerRefusal, type RowIssue } from './validate'
 
 /** Bytes a worker reads at once: big enough to be fast, small enough to report progress. */
 export const CHUNK_BYTES = 4 * 1024 * 1024
@@ -99,19 +94,14 @@ async function probeHeader(
   const decoded = decodeBytes(probe.subarray(0, end))
   if (!decoded.ok) return { kind: 'fail', message: decoded.message }
   if (decoded.text.trim() === '') return { kind: 'fail', message: 'The file is empty.' }
-  const { header, headerLine } = parseCsvText(decoded.text)
-  const missing = missingRequiredColumns(header)
-  if (missing.length === 0) return { kind: 'load' }
-  const proposal = proposeMapping(header)
-  const known = header.some((cell) =>
-    (SCHEMA_COLUMNS as readonly string[]).includes(cell.trim().toLowerCase()),
-  )
-  if (detectFormat(header) === 'custom' && !known) {
-    return {
-      kind: 'fail',
-      message: `No known column in the header (line ${headerLine}): it needs at least ${missing.join(', ')}, or the columns of a GTD, ACLED or UCDP GED export. Is the first line a header row?`,
-    }
+  const { header, headerLine } = parseCsvText(decoded.text, { knownNames: KNOWN_COLUMN_NAMES })
+  const refusal = headerRefusal(header, headerLine, true)
+  if (!refusal) return { kind: 'load' }
+  if (refusal.noKnownColumn && detectFormat(header) === 'custom') {
+    return { kind: 'fail', message: refusal.message }
   }
+  const { missing } = refusal
+  const proposal = proposeMapping(header)
   return { kind: 'map', header, proposal, missing }
 }
 

@@ -2,27 +2,14 @@
 // reported. The browser's worker, the page's tests and the command-line tools all call loadCsv, so
 // a file gives the same records and the same issues everywhere.
 
-import {
-  copyUnescaped,
-  CsvScanner,
-  FIELD_ESCAPED,
-  FIELD_RAW,
-  trimRange,
-  trimmed,
-  whitespaceLength,
-  type RowView,
-} from '../csv/scanner'
+import { copyUnescaped, trimRange, trimmed, whitespaceLength } from '../csv/bytes'
+import { CsvScanner, FIELD_ESCAPED, FIELD_RAW, type RowView } from '../csv/scanner'
 import { parseIsoDate } from '../date'
-import { unescapeFormula } from '../export/exportCsv'
+import { unescapeFormula } from '../csv/formula'
 import { decodeBytes, looksBinary, sniffBom, type TextEncodingName } from '../csv/decode'
-import type { Delimiter, FileIssue } from '../csv/papaParse'
-import {
-  CATEGORY_COLUMNS,
-  COUNT_COLUMNS,
-  SCHEMA_COLUMNS,
-  TEXT_COLUMNS,
-  type SchemaColumn,
-} from '../schema'
+import type { Delimiter, FileIssue } from '../csv/dialect'
+import { KNOWN_COLUMN_NAMES } from './formats'
+import { CATEGORY_COLUMNS, COUNT_COLUMNS, TEXT_COLUMNS, type SchemaColumn } from '../schema'
 import {
   ByteKeys,
   NO_COUNT,
@@ -31,8 +18,9 @@ import {
   type RowRanges,
 } from '../store/store'
 import {
-  missingRequiredColumns,
+  headerRefusal,
   readerFromHeader,
+  type HeaderRefusal,
   validateRow,
   type RowIssue,
   type RowReader,
@@ -129,17 +117,20 @@ export class CsvLoader {
   private readonly encoder = new TextEncoder()
   private rows: RowLoader | null = null
   private header: string[] = []
-  private headerFailure: { message: string; missing: SchemaColumn[] } | null = null
+  private headerFailure: HeaderRefusal | null = null
 
   /** `fromText`: the bytes are text we encoded ourselves (loadCsv of a string): no sniffing. */
   constructor(
     private readonly options: LoadOptions = {},
     private readonly fromText = false,
   ) {
-    this.scanner = new CsvScanner({
-      header: (cells, line) => this.onHeader(cells, line),
-      row: (view) => this.rows?.write(view),
-    })
+    this.scanner = new CsvScanner(
+      {
+        header: (cells, line) => this.onHeader(cells, line),
+        row: (view) => this.rows?.write(view),
+      },
+      KNOWN_COLUMN_NAMES,
+    )
     if (fromText) this.stage = 'strict'
   }
 
@@ -257,7 +248,7 @@ export class CsvLoader {
     this.header = cells
     const { readerFor } = this.options
     if (!readerFor) {
-      const failure = headerFailure(cells, line)
+      const failure = headerRefusal(cells, line)
       if (failure) {
         // The rest is still scanned (its rows dropped): a file that is not valid text must say
         // so, as decoding it whole would, before any complaint about its header.
@@ -278,7 +269,7 @@ export class CsvLoader {
     if (!this.rows && !this.headerFailure) {
       // No header row at all (the file held only a `sep=` line, say).
       if (this.options.readerFor) this.onHeader([], tally.headerLine)
-      else this.headerFailure = headerFailure([], tally.headerLine)
+      else this.headerFailure = headerRefusal([], tally.headerLine)
     }
     const base = {
       encoding,
@@ -307,22 +298,6 @@ export class CsvLoader {
       ...base,
     }
   }
-}
-
-function headerFailure(
-  header: readonly string[],
-  line: number,
-): { message: string; missing: SchemaColumn[] } | null {
-  const missing = missingRequiredColumns(header)
-  if (missing.length === 0) return null
-  const known = header.filter((cell) =>
-    (SCHEMA_COLUMNS as readonly string[]).includes(cell.toLowerCase()),
-  )
-  const message =
-    known.length === 0
-      ? `No known column in the header (line ${line}): it needs at least ${missing.join(', ')}. Is the first line a header row?`
-      : `Required column${missing.length === 1 ? '' : 's'} missing from the header (line ${line}): ${missing.join(', ')}.`
-  return { message, missing }
 }
 
 /** Does the text hold anything but white space? Stops at the first such byte. */

@@ -2,7 +2,7 @@
 // core-table, a bad value becomes a value (an issue naming the line, the column and what is wrong).
 
 import { parseIsoDate } from '../date'
-import { unescapeFormula } from '../export/exportCsv'
+import { unescapeFormula } from '../csv/formula'
 import {
   COUNT_COLUMNS,
   MAX_COUNT,
@@ -63,6 +63,36 @@ export interface RowReader {
 export function missingRequiredColumns(header: readonly string[]): SchemaColumn[] {
   const names = new Set(header.map((cell) => cell.trim().toLowerCase()))
   return REQUIRED_COLUMNS.filter((column) => !names.has(column))
+}
+
+/** Why a header cannot be read by our column names. */
+export interface HeaderRefusal {
+  message: string
+  missing: SchemaColumn[]
+  /** The header names none of our columns: it may not be a header at all. */
+  noKnownColumn: boolean
+}
+
+// Why a header cannot be read by our column names (null when it can): it names none of them, or
+// lacks required ones. The message names the header's line. `mappable`: the file can still be read
+// through a column mapping, and a header of none of our columns is told so.
+export function headerRefusal(
+  header: readonly string[],
+  line: number,
+  mappable = false,
+): HeaderRefusal | null {
+  const missing = missingRequiredColumns(header)
+  if (missing.length === 0) return null
+  const noKnownColumn = !header.some((cell) =>
+    (SCHEMA_COLUMNS as readonly string[]).includes(cell.trim().toLowerCase()),
+  )
+  const needed = mappable
+    ? `${missing.join(', ')}, or the columns of a GTD, ACLED or UCDP GED export`
+    : missing.join(', ')
+  const message = noKnownColumn
+    ? `No known column in the header (line ${line}): it needs at least ${needed}. Is the first line a header row?`
+    : `Required column${missing.length === 1 ? '' : 's'} missing from the header (line ${line}): ${missing.join(', ')}.`
+  return { message, missing, noKnownColumn }
 }
 
 // Reads a header naming our columns: each schema column from its position, everything else extra.

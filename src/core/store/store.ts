@@ -4,7 +4,7 @@
 // fraction of it and transfer in milliseconds (PERFORMANCE-NOTES). The rest of the app asks the
 // store for what it needs (a count, a label, one row for the table) instead of holding rows.
 
-import { copyUnescaped } from '../csv/scanner'
+import { copyUnescaped } from '../csv/bytes'
 import {
   labelAt,
   labelCount,

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  chooseDelimiter,
-  isHxlRow,
-  normalizeNewlines,
-  parseCsvText,
-} from '../../../src/core/csv/papaParse'
+import { normalizeNewlines, parseCsvText } from '../../../src/core/csv/papaParse'
 
 describe('parseCsvText', () => {
   it.each([
@@ -100,20 +95,7 @@ describe('parseCsvText', () => {
     expect(parsed.issues[0]?.message).toMatch(/never closed/)
   })
 
-  it.each([
-    ['incident_id,date,target_group', ','],
-    ['incident_id;date;target_group', ';'],
-    ['incident_id\tdate\ttarget_group', '\t'],
-    ['"incident_id";"date";"killed_min,killed_max"', ';'],
-    ['x;y,z', ','],
-  ])('chooses the delimiter of %j', (header, delimiter) => {
-    expect(chooseDelimiter(header)).toBe(delimiter)
-  })
-
-  it('normalises newlines and recognises HXL rows', () => {
+  it('normalises newlines', () => {
     expect(normalizeNewlines('a\r\nb\rc\n')).toBe('a\nb\nc\n')
-    expect(isHxlRow(['#date', '', '#adm1+name'])).toBe(true)
-    expect(isHxlRow(['#date', 'x'])).toBe(false)
-    expect(isHxlRow(['', ''])).toBe(false)
   })
 })

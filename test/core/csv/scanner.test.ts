@@ -4,7 +4,8 @@
 
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CsvScanner, utf8SequenceLength, trimRange, trimmed } from '../../../src/core/csv/scanner'
+import { trimRange, trimmed, utf8SequenceLength } from '../../../src/core/csv/bytes'
+import { CsvScanner } from '../../../src/core/csv/scanner'
 import { parseCsvText, type ParsedCsv } from '../../../src/core/csv/papaParse'
 
 function scanText(text: string, chunk: number): ParsedCsv {

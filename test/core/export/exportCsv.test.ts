@@ -3,44 +3,18 @@ import {
   EXCEL_FRIENDLY,
   HXL_TAGS,
   PLAIN_RFC4180,
-  escapeFormula,
-  exportColumns,
-  exportFileName,
   quoteField,
+  exportColumns,
   rejectedRowsToCsv,
   rowFields,
-  slugify,
   storeToCsv,
   toCsv,
-  unescapeFormula,
 } from '../../../src/core/export/exportCsv'
-import { emptyFilters } from '../../../src/core/view/filter'
 import { loadCsv } from '../../../src/core/load/loader'
 import { SCHEMA_COLUMNS, emptyRecord } from '../../../src/core/schema'
 import { storeFromRecords } from '../../../src/core/store/store'
 
-describe('escapeFormula', () => {
-  it.each([
-    ['=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'],
-    ['+1+2', "'+1+2"],
-    ['-A1', "'-A1"],
-    ['@SUM(A1)', "'@SUM(A1)"],
-    ['\t=1', "'\t=1"],
-    ['\r=1', "'\r=1"],
-    ['\n=1', "'\n=1"],
-    ['\uFF1D1+2', "'\uFF1D1+2"],
-    ["'=1", "''=1"],
-    ['-5', '-5'],
-    ['+3.5', '+3.5'],
-    ['-1e5', '-1e5'],
-    ['plain', 'plain'],
-    ["it's", "it's"],
-    ['', ''],
-  ])('%j -> %j, and back', (value, escaped) => {
-    expect(escapeFormula(value)).toBe(escaped)
-    expect(unescapeFormula(escapeFormula(value))).toBe(value)
-  })
-
+describe('quoteField', () => {
   it('quotes every field and doubles quotes after escaping', () => {
     expect(quoteField('=a"b')).toBe('"\'=a""b"')
     expect(quoteField('5')).toBe('"5"')
@@ -112,39 +86,5 @@ describe('rejectedRowsToCsv', () => {
       PLAIN_RFC4180,
     )
     expect(csv).toBe('"line","id","date"\r\n"7","x","\'=bad"\r\n')
-  })
-})
-
-describe('exportFileName', () => {
-  it.each([
-    [{}, 'casualties-all-2024-05-01.csv'],
-    [
-      { targetGroups: ['shia worshippers'], dateFrom: '2021-10', dateTo: '2021-10' },
-      'casualties-shia-worshippers_2021-10-2024-05-01.csv',
-    ],
-    [{ dateFrom: '2021', dateTo: '2022-03' }, 'casualties-2021-to-2022-03-2024-05-01.csv'],
-    [{ dateFrom: '2021' }, 'casualties-2021-to-end-2024-05-01.csv'],
-    [
-      { perpetrators: ['IS-KP', 'Taliban'], admin1: ['Kābul'] },
-      'casualties-is-kp+taliban_kabul-2024-05-01.csv',
-    ],
-    [{ text: 'mosque / "blast"' }, 'casualties-search-mosque-blast-2024-05-01.csv'],
-    [{ targetGroups: ['../../etc/passwd'] }, 'casualties-etc-passwd-2024-05-01.csv'],
-  ])('%j -> %s', (filters, name) => {
-    expect(exportFileName({ ...emptyFilters(), ...filters }, '2024-05-01')).toBe(name)
-  })
-
-  it('keeps a long name short and filename-safe', () => {
-    const name = exportFileName({ ...emptyFilters(), text: 'x'.repeat(300) }, '2024-05-01')
-    expect(name.length).toBeLessThanOrEqual(120)
-    expect(name).toMatch(/^casualties-[a-z0-9+_-]+-2024-05-01\.csv$/)
-  })
-
-  it.each([
-    ['Shia Worshippers', 'shia-worshippers'],
-    ['  ', ''],
-    ['Ségou/Mopti', 'segou-mopti'],
-  ])('slugify %j -> %j', (text, slug) => {
-    expect(slugify(text)).toBe(slug)
   })
 })

@@ -7,8 +7,8 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CsvLoader, type LoadResult } from '../../../src/core/load/loader'
+import { FORMAT_SIGNATURES } from '../../../src/core/load/formats'
 import {
-  FORMAT_SIGNATURES,
   proposeMapping,
   readerFromMapping,
   type MappingNotes,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadCsv } from '../../../src/core/load/loader'
+import { KNOWN_COLUMN_NAMES, detectFormat } from '../../../src/core/load/formats'
 import {
-  detectFormat,
   proposeMapping,
   readGtdDate,
   readLooseDate,
@@ -14,7 +14,9 @@ import { fixtureBytes } from '../../helpers/fixtures'
 /** Loads a fixture through the mapping proposed for its header, as the import worker does. */
 function loadMapped(name: string) {
   const bytes = fixtureBytes(name)
-  const header = parseCsvText(new TextDecoder().decode(bytes)).header
+  const header = parseCsvText(new TextDecoder().decode(bytes), {
+    knownNames: KNOWN_COLUMN_NAMES,
+  }).header
   const mapping = proposeMapping(header)
   const notes: MappingNotes = { decimalCounts: 0 }
   const result = loadCsv(bytes, { readerFor: (h) => readerFromMapping(mapping, h, notes) })
@@ -28,7 +30,9 @@ describe('detectFormat', () => {
     ['ucdp-ged.csv', 'ucdp'],
     ['valid-minimal.csv', 'schema'],
   ])('recognises %s as %s', (name, format) => {
-    const header = parseCsvText(new TextDecoder().decode(fixtureBytes(name))).header
+    const header = parseCsvText(new TextDecoder().decode(fixtureBytes(name)), {
+      knownNames: KNOWN_COLUMN_NAMES,
+    }).header
     expect(detectFormat(header)).toBe(format)
   })
 
