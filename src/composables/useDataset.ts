@@ -8,13 +8,9 @@ import { allRowsInSteps } from '../core/view/filter'
 import { loadCsv, type LoadResult } from '../core/load/loader'
 import { CATEGORY_COLUMNS } from '../core/schema'
 import type { Steps } from '../core/steps'
-import {
-  concatStores,
-  concatStoresInSteps,
-  labelCount,
-  labelCountsInSteps,
-  type CasualtyStore,
-} from '../core/store/store'
+import { labelCountsInSteps, type CasualtyStore } from '../core/store/store'
+import { labelCount } from '../core/store/packedStrings'
+import { concatStores, concatStoresInSteps } from '../core/store/concat'
 import { ASYNC_ROWS, runInSteps, yieldToPage } from './yieldToPage'
 import shippedCsv from '../../data/attacks.csv?raw'
 

@@ -5,7 +5,7 @@ import { resetDatasetForTests, useDataset } from '../../src/composables/useDatas
 import type { ImportReport } from '../../src/core/load/importJob'
 import { proposeMapping } from '../../src/core/load/mapping'
 import { emptyRecord } from '../../src/core/schema'
-import { storeFromRecords } from '../../src/core/store/store'
+import { storeFromRecords } from '../../src/core/store/builder'
 import { packColumns } from '../../src/core/store/transfer'
 import { FakeImportWorker } from '../helpers/fakeImportWorker'
 

@@ -8,7 +8,7 @@ import type { UseExportOptions } from '../../src/composables/useExport'
 import { CSV_PART_ROWS, EXCEL_FRIENDLY, storeToCsv } from '../../src/core/export/exportCsv'
 import { loadCsv } from '../../src/core/load/loader'
 import { emptyRecord } from '../../src/core/schema'
-import { storeFromRecords } from '../../src/core/store/store'
+import { storeFromRecords } from '../../src/core/store/builder'
 import { FakeBlobWorker } from '../helpers/fakeBlobWorker'
 import { REQUIRED_HEADER } from '../helpers/fixtures'
 

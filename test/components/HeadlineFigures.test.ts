@@ -4,7 +4,7 @@ import HeadlineFigures from '../../src/components/HeadlineFigures.vue'
 import { sumTotals } from '../../src/core/view/aggregate'
 import { allRows } from '../../src/core/view/filter'
 import { emptyRecord, type CasualtyRecord } from '../../src/core/schema'
-import { storeFromRecords } from '../../src/core/store/store'
+import { storeFromRecords } from '../../src/core/store/builder'
 
 const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
   ...emptyRecord(),

@@ -6,7 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { resetDatasetForTests, useDataset } from '../../src/composables/useDataset'
 import { ASYNC_ROWS } from '../../src/composables/yieldToPage'
 import { emptyRecord } from '../../src/core/schema'
-import { concatStores, storeFromRecords, type CasualtyStore } from '../../src/core/store/store'
+import { type CasualtyStore } from '../../src/core/store/store'
+import { storeFromRecords } from '../../src/core/store/builder'
+import { concatStores } from '../../src/core/store/concat'
 
 const small = (id: string) =>
   storeFromRecords([{ ...emptyRecord(), incident_id: id, date: '2021' }])

@@ -2,7 +2,7 @@
 // text through parseCsvText (PapaParse), validateRow per row, StoreBuilder.push per record.
 
 import { parseCsvText } from '../../src/core/csv/papaParse'
-import { StoreBuilder } from '../../src/core/store/store'
+import { StoreBuilder } from '../../src/core/store/builder'
 import { validateRow, type RowIssue, type RowReader } from '../../src/core/load/validate'
 
 export interface Reference {

@@ -8,7 +8,8 @@
 
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
 import type { CategoryColumn } from '../schema'
-import { NO_COUNT, labelCount, type CasualtyStore } from '../store/store'
+import { NO_COUNT, type CasualtyStore } from '../store/store'
+import { labelCount } from '../store/packedStrings'
 
 /**
  * What a row says about one measure (data/README.md, "Coding casualty figures"): nothing; a

@@ -8,13 +8,8 @@
 
 import type { CategoryColumn } from '../schema'
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
-import {
-  NO_COUNT,
-  labelCount,
-  labelsInRange,
-  type CasualtyStore,
-  type CategoryData,
-} from '../store/store'
+import { NO_COUNT, type CasualtyStore, type CategoryData } from '../store/store'
+import { labelCount, labelsInRange } from '../store/packedStrings'
 
 export { STEP_ROWS, runSteps, type Steps }
 

@@ -13,7 +13,7 @@ import {
 } from '../../../src/core/chart/chartData'
 import { allRows } from '../../../src/core/view/filter'
 import { record } from '../../helpers/record'
-import { storeFromRecords } from '../../../src/core/store/store'
+import { storeFromRecords } from '../../../src/core/store/builder'
 
 const store = storeFromRecords([
   record({

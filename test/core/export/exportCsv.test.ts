@@ -12,7 +12,7 @@ import {
 } from '../../../src/core/export/exportCsv'
 import { loadCsv } from '../../../src/core/load/loader'
 import { SCHEMA_COLUMNS, emptyRecord } from '../../../src/core/schema'
-import { storeFromRecords } from '../../../src/core/store/store'
+import { storeFromRecords } from '../../../src/core/store/builder'
 
 describe('quoteField', () => {
   it('quotes every field and doubles quotes after escaping', () => {

@@ -24,7 +24,7 @@ import {
   isSchemaColumn,
   type CasualtyRecord,
 } from '../../../src/core/schema'
-import { storeFromRecords } from '../../../src/core/store/store'
+import { storeFromRecords } from '../../../src/core/store/builder'
 
 /** Text that stresses a CSV writer: quotes, separators, line breaks, formulas, any code point. */
 const tricky = fc.oneof(

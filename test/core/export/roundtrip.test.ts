@@ -20,7 +20,7 @@ import {
   type CasualtyRecord,
 } from '../../../src/core/schema'
 import { allRows } from '../../../src/core/view/filter'
-import { storeFromRecords } from '../../../src/core/store/store'
+import { storeFromRecords } from '../../../src/core/store/builder'
 
 /** Characters that break naive CSV and spreadsheets, mixed with any Unicode code point. */
 const tricky = fc.oneof(

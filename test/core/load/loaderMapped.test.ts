@@ -13,7 +13,7 @@ import {
   readerFromMapping,
   type MappingNotes,
 } from '../../../src/core/load/mapping'
-import { StoreBuilder } from '../../../src/core/store/store'
+import { StoreBuilder } from '../../../src/core/store/builder'
 import { referenceLoad } from '../../helpers/referenceLoad'
 
 afterEach(() => vi.restoreAllMocks())

@@ -1,11 +1,11 @@
 // The store builder at sizes where its growth matters: integer columns cross block boundaries,
-// text columns outgrow their staging block, dictionaries rehash. What comes out must be what went
+// text columns outgrow their staging block, dictionaries rehash (ByteKeys: byteKeys.test.ts). What comes out must be what went
 // in, as plain, cloneable columns.
 
 import { describe, expect, it } from 'vitest'
 import { CsvLoader } from '../../../src/core/load/loader'
 import { SCHEMA_COLUMNS } from '../../../src/core/schema'
-import { ByteKeys, transferablesOf } from '../../../src/core/store/store'
+import { transferablesOf } from '../../../src/core/store/store'
 
 describe('StoreBuilder at scale', () => {
   const rows = 70_000
@@ -54,20 +54,5 @@ describe('StoreBuilder at scale', () => {
     const same = Buffer.compare(clone.texts.source_quote.bytes, quotes.bytes) === 0
     expect(same).toBe(true)
     expect(clone.categories.incident_id.values[rows - 1]).toBe(`ID-${rows - 1}`)
-  })
-})
-
-describe('ByteKeys', () => {
-  it('numbers byte strings by first appearance, through rehashes', () => {
-    const keys = new ByteKeys()
-    const encoder = new TextEncoder()
-    const words = Array.from({ length: 5000 }, (_, i) => `k${i % 2500}${i % 2500 === 7 ? 'é' : ''}`)
-    const codes = words.map((word) => {
-      const bytes = encoder.encode(word)
-      return keys.find(bytes, 0, bytes.length)
-    })
-    expect(keys.size).toBe(2500)
-    expect(codes.slice(2500)).toEqual(codes.slice(0, 2500))
-    expect(keys.strings()).toEqual(words.slice(0, 2500))
   })
 })

@@ -26,7 +26,9 @@ import {
   type CasualtyRecord,
   type CategoryColumn,
 } from '../../../src/core/schema'
-import { CasualtyStore, concatStores, storeFromRecords } from '../../../src/core/store/store'
+import { CasualtyStore } from '../../../src/core/store/store'
+import { storeFromRecords } from '../../../src/core/store/builder'
+import { concatStores } from '../../../src/core/store/concat'
 
 const packed = (values: string[]): Labels => ({ values: [], packed: packStrings(values) })
 

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { emptyRecord, type CasualtyRecord } from '../../../src/core/schema'
-import {
-  concatStores,
-  labelCounts,
-  labelCountsInSteps,
-  storeFromRecords,
-  transferablesOf,
-} from '../../../src/core/store/store'
+import { labelCounts, labelCountsInSteps, transferablesOf } from '../../../src/core/store/store'
+import { storeFromRecords } from '../../../src/core/store/builder'
+import { concatStores } from '../../../src/core/store/concat'
 
 const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
   ...emptyRecord(),

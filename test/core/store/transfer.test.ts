@@ -5,13 +5,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CATEGORY_COLUMNS } from '../../../src/core/schema'
 import { emptyRecord } from '../../../src/core/schema'
-import {
-  storeFromRecords,
-  CasualtyStore,
-  labelCount,
-  labelsInRange,
-  type CategoryData,
-} from '../../../src/core/store/store'
+import { CasualtyStore, type CategoryData } from '../../../src/core/store/store'
+import { labelCount, labelsInRange } from '../../../src/core/store/packedStrings'
+import { storeFromRecords } from '../../../src/core/store/builder'
 import { runSteps, type Steps } from '../../../src/core/steps'
 import {
   KEPT_PACKED,

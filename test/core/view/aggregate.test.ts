@@ -15,7 +15,7 @@ import { allRows } from '../../../src/core/view/filter'
 import { loadCsv } from '../../../src/core/load/loader'
 import type { CasualtyRecord } from '../../../src/core/schema'
 import { record } from '../../helpers/record'
-import { storeFromRecords } from '../../../src/core/store/store'
+import { storeFromRecords } from '../../../src/core/store/builder'
 
 const totalsOf = (records: CasualtyRecord[]) => {
   const store = storeFromRecords(records)

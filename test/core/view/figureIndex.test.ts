@@ -11,7 +11,7 @@ import {
 import type { CasualtyRecord } from '../../../src/core/schema'
 import { record } from '../../helpers/record'
 import { runSteps } from '../../../src/core/steps'
-import { storeFromRecords } from '../../../src/core/store/store'
+import { storeFromRecords } from '../../../src/core/store/builder'
 
 describe('figureIndex', () => {
   it.each<[string, Partial<CasualtyRecord>, FigureState]>([

@@ -11,7 +11,7 @@ import {
   type Filters,
 } from '../../../src/core/view/filter'
 import { emptyRecord, type CasualtyRecord } from '../../../src/core/schema'
-import { storeFromRecords } from '../../../src/core/store/store'
+import { storeFromRecords } from '../../../src/core/store/builder'
 
 const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
   ...emptyRecord(),

@@ -10,7 +10,9 @@ import {
 import { loadCsv } from '../../../src/core/load/loader'
 import { emptyRecord, type CasualtyRecord } from '../../../src/core/schema'
 import { runSteps, sortRowsInSteps, tableOrderInSteps } from '../../../src/core/view/sort'
-import { concatStores, storeFromRecords, type CasualtyStore } from '../../../src/core/store/store'
+import { type CasualtyStore } from '../../../src/core/store/store'
+import { storeFromRecords } from '../../../src/core/store/builder'
+import { concatStores } from '../../../src/core/store/concat'
 import { readFileSync } from 'node:fs'
 
 const shipped = loadCsv(readFileSync('data/attacks.csv', 'utf8')).store as CasualtyStore

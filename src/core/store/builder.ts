@@ -1,0 +1,323 @@
+// Builds a store row by row, as the import reads a file: typed columns that grow in blocks, text
+// bytes copied as they are (a quoted field's `""` undone on the way), labels coded through a byte
+// dictionary (ByteKeys) so that a label seen before costs no string.
+
+import { copyUnescaped } from '../csv/bytes'
+import { parseIsoDate } from '../date'
+import { CATEGORY_COLUMNS, COUNT_COLUMNS, TEXT_COLUMNS, type CasualtyRecord } from '../schema'
+import { ByteKeys } from './byteKeys'
+import { CasualtyStore, MAX_TEXT_BYTES, NO_COUNT, type CategoryData, type TextData } from './store'
+
+const encoder = new TextEncoder()
+
+const INT_BLOCK = 1 << 16
+
+/**
+ * A growable Int32/Uint32 column, in blocks joined once at the end: growing never copies, and the
+ * join holds one column twice for a moment, never the whole store.
+ */
+class GrowableInts<T extends Int32Array | Uint32Array> {
+  private blocks: T[] = []
+  private block: T
+  private used = 0
+  length = 0
+  constructor(private readonly make: (size: number) => T) {
+    this.block = make(1024)
+  }
+  push(value: number): void {
+    if (this.used === this.block.length) {
+      this.blocks.push(this.block)
+      this.block = this.make(Math.min(INT_BLOCK, this.block.length * 2))
+      this.used = 0
+    }
+    this.block[this.used++] = value
+    this.length++
+  }
+  finish(): T {
+    const out = this.make(this.length)
+    let at = 0
+    for (const block of this.blocks) {
+      out.set(block, at)
+      at += block.length
+    }
+    out.set(this.block.subarray(0, this.used), at)
+    this.blocks = []
+    return out
+  }
+}
+
+const STAGE_BYTES = 1 << 20
+
+// Can TextDecoder read a view of a resizable ArrayBuffer here? Node's can; browsers' cannot.
+const RESIZABLE_VIEWS_DECODE = ((): boolean => {
+  try {
+    const Resizable = ArrayBuffer as unknown as new (
+      size: number,
+      options: { maxByteLength: number },
+    ) => ArrayBuffer
+    new TextDecoder().decode(new Uint8Array(new Resizable(1, { maxByteLength: 2 })))
+    return true
+  } catch {
+    return false
+  }
+})()
+
+function fixedLength(buffer: ArrayBuffer, size: number): ArrayBuffer {
+  const transfer = (
+    buffer as ArrayBuffer & { transferToFixedLength?: (size: number) => ArrayBuffer }
+  ).transferToFixedLength
+  return transfer ? transfer.call(buffer, size) : buffer.slice(0, size)
+}
+
+// A byte buffer that grows in place when the platform has resizable ArrayBuffers (Node 20,
+// Chromium 111+): pages are committed as it grows, and it is cut to size at the end without a
+// copy, so a column of text never exists twice. Elsewhere it grows by copying.
+function growableBuffer(): { buffer: ArrayBuffer; resizable: boolean } {
+  try {
+    const Resizable = ArrayBuffer as unknown as new (
+      size: number,
+      options: { maxByteLength: number },
+    ) => ArrayBuffer & { resizable: boolean }
+    const buffer = new Resizable(0, { maxByteLength: MAX_TEXT_BYTES })
+    if (buffer.resizable) return { buffer, resizable: true }
+  } catch {
+    // no resizable buffers here
+  }
+  return { buffer: new ArrayBuffer(0), resizable: false }
+}
+
+/**
+ * A growable text column. Values are written into a small plain block (fast to write byte by
+ * byte; element access to resizable buffers is slower), which is appended to the column's
+ * growable buffer whenever it fills.
+ */
+class TextBuilder {
+  private stage = new Uint8Array(4096)
+  private used = 0
+  private store = growableBuffer()
+  private stored = 0
+  offsets = new GrowableInts((n) => new Uint32Array(n))
+  constructor() {
+    this.offsets.push(0)
+  }
+  private flush(): void {
+    if (this.used === 0) return
+    const need = this.stored + this.used
+    let { buffer } = this.store
+    if (need > buffer.byteLength) {
+      const size = Math.min(MAX_TEXT_BYTES, Math.max(need, Math.ceil(buffer.byteLength * 1.5)))
+      if (this.store.resizable) {
+        ;(buffer as ArrayBuffer & { resize(size: number): void }).resize(size)
+      } else {
+        const bigger = new ArrayBuffer(size)
+        new Uint8Array(bigger).set(new Uint8Array(buffer, 0, this.stored))
+        buffer = bigger
+        this.store = { buffer, resizable: false }
+      }
+    }
+    new Uint8Array(buffer, this.stored, this.used).set(this.stage.subarray(0, this.used))
+    this.stored += this.used
+    this.used = 0
+  }
+  private reserve(size: number): void {
+    if (this.used + size <= this.stage.length) return
+    this.flush()
+    if (size > this.stage.length) {
+      this.stage = new Uint8Array(Math.max(size, Math.min(STAGE_BYTES, this.stage.length * 2)))
+    } else if (this.stage.length < STAGE_BYTES) {
+      this.stage = new Uint8Array(Math.min(STAGE_BYTES, this.stage.length * 4))
+    }
+  }
+  push(value: string): void {
+    if (value !== '') {
+      // A UTF-16 unit becomes at most 3 UTF-8 bytes.
+      this.reserve(value.length * 3)
+      this.used += encoder.encodeInto(value, this.stage.subarray(this.used)).written
+    }
+    this.offsets.push(this.stored + this.used)
+  }
+  /** Appends UTF-8 bytes as they are, or with CSV's `""` pairs undone. */
+  pushBytes(source: Uint8Array, start: number, end: number, escaped: boolean): void {
+    if (end > start) {
+      this.reserve(end - start)
+      const stage = this.stage
+      if (escaped) {
+        this.used = copyUnescaped(source, start, end, stage, this.used)
+      } else if (end - start < 64) {
+        let at = this.used
+        for (let i = start; i < end; i++) stage[at++] = source[i] as number
+        this.used = at
+      } else {
+        stage.set(source.subarray(start, end), this.used)
+        this.used += end - start
+      }
+    }
+    this.offsets.push(this.stored + this.used)
+  }
+  finish(): TextData {
+    this.flush()
+    let { buffer } = this.store
+    if (this.store.resizable) {
+      ;(buffer as ArrayBuffer & { resize(size: number): void }).resize(this.stored)
+      // Browsers' TextDecoder refuses views of resizable buffers (Node's accepts them): there,
+      // make it a plain buffer (Chromium copies it: one column held twice for a moment).
+      if (!RESIZABLE_VIEWS_DECODE) buffer = fixedLength(buffer, this.stored)
+    } else if (buffer.byteLength !== this.stored) {
+      buffer = buffer.slice(0, this.stored)
+    }
+    this.store = { buffer: new ArrayBuffer(0), resizable: false }
+    this.stage = new Uint8Array(0)
+    return { bytes: new Uint8Array(buffer, 0, this.stored), offsets: this.offsets.finish() }
+  }
+}
+
+const keyScratch = { bytes: new Uint8Array(1024) }
+
+/** `value` as UTF-8 in a shared scratch buffer; returns the byte length. */
+function encodeScratch(value: string): number {
+  if (keyScratch.bytes.length < value.length * 3)
+    keyScratch.bytes = new Uint8Array(value.length * 3)
+  return encoder.encodeInto(value, keyScratch.bytes).written
+}
+
+/** A growable dictionary-coded column. */
+class CategoryBuilder {
+  codes = new GrowableInts((n) => new Uint32Array(n))
+  private readonly keys = new ByteKeys()
+  private last = -1
+  push(value: string): void {
+    const length = encodeScratch(value)
+    this.pushBytes(keyScratch.bytes, 0, length)
+  }
+  pushBytes(source: Uint8Array, start: number, end: number, escaped = false): void {
+    let bytes = source
+    if (escaped) {
+      if (keyScratch.bytes.length < end - start) keyScratch.bytes = new Uint8Array(end - start)
+      bytes = keyScratch.bytes
+      end = copyUnescaped(source, start, end, bytes, 0)
+      start = 0
+    }
+    // Neighbouring rows often share a label (an incident's rows, a sorted file): check it first.
+    let code = this.last
+    if (code === -1 || !this.keys.equals(code, bytes, start, end)) {
+      code = this.keys.find(bytes, start, end)
+      this.last = code
+    }
+    this.codes.push(code)
+  }
+  finish(): CategoryData {
+    // The labels become strings once, at the end: a million distinct incident ids cost one
+    // decode, not a million.
+    return { codes: this.codes.finish(), values: this.keys.strings() }
+  }
+}
+
+function mapColumns<K extends string, V>(keys: readonly K[], make: (key: K) => V): Record<K, V> {
+  return Object.fromEntries(keys.map((key) => [key, make(key)])) as Record<K, V>
+}
+
+/**
+ * One valid row as byte ranges into `bytes`: the category columns (CATEGORY_COLUMNS order), then
+ * the text columns (TEXT_COLUMNS order), then the extra columns, each already trimmed as
+ * validation trims; `escaped[i]` is 1 when the range still holds CSV's `""` pairs.
+ */
+export interface RowRanges {
+  bytes: Uint8Array
+  line: number
+  date: number
+  /** In COUNT_COLUMNS order, NO_COUNT for empty. */
+  counts: Int32Array
+  starts: Int32Array
+  ends: Int32Array
+  escaped: Uint8Array
+}
+
+/** Builds a store row by row. Extra column names are fixed up front (the file's header). */
+export class StoreBuilder {
+  private readonly line = new GrowableInts((n) => new Uint32Array(n))
+  private readonly date = new GrowableInts((n) => new Int32Array(n))
+  private readonly counts = mapColumns(
+    COUNT_COLUMNS,
+    () => new GrowableInts((n) => new Int32Array(n)),
+  )
+  private readonly categories = mapColumns(CATEGORY_COLUMNS, () => new CategoryBuilder())
+  private readonly texts = mapColumns(TEXT_COLUMNS, () => new TextBuilder())
+  private readonly extras: TextBuilder[]
+  private readonly countList = COUNT_COLUMNS.map((c) => this.counts[c])
+  private readonly categoryList = CATEGORY_COLUMNS.map((c) => this.categories[c])
+  private readonly textList = TEXT_COLUMNS.map((c) => this.texts[c])
+  private rows = 0
+
+  constructor(private readonly extraNames: readonly string[] = []) {
+    this.extras = extraNames.map(() => new TextBuilder())
+  }
+
+  get length(): number {
+    return this.rows
+  }
+
+  /** Appends a valid record. Its date must be a valid ISO date (validateRow ensures it). */
+  push(record: CasualtyRecord, line = 0): void {
+    this.line.push(line)
+    const date = parseIsoDate(record.date)
+    this.date.push(date.ok ? date.code : 0)
+    for (const column of COUNT_COLUMNS) this.counts[column].push(record[column] ?? NO_COUNT)
+    for (const column of CATEGORY_COLUMNS) this.categories[column].push(record[column])
+    for (const column of TEXT_COLUMNS) this.texts[column].push(record[column])
+    this.extraNames.forEach((name, index) => {
+      const value = Object.prototype.hasOwnProperty.call(record.extra, name)
+        ? record.extra[name]
+        : ''
+      this.extras[index]?.push(value ?? '')
+    })
+    this.rows++
+  }
+
+  /** Appends a valid row given as byte ranges of its fields (the import's fast path). */
+  pushRanges(row: RowRanges): void {
+    const { bytes, starts, ends, escaped } = row
+    this.line.push(row.line)
+    this.date.push(row.date)
+    for (let i = 0; i < COUNT_COLUMNS.length; i++) {
+      this.countList[i]?.push(row.counts[i] ?? NO_COUNT)
+    }
+    let at = 0
+    for (const builder of this.categoryList) {
+      builder.pushBytes(bytes, starts[at] ?? 0, ends[at] ?? 0, escaped[at] === 1)
+      at++
+    }
+    for (const builder of this.textList) {
+      builder.pushBytes(bytes, starts[at] ?? 0, ends[at] ?? 0, escaped[at] === 1)
+      at++
+    }
+    for (const builder of this.extras) {
+      builder.pushBytes(bytes, starts[at] ?? 0, ends[at] ?? 0, escaped[at] === 1)
+      at++
+    }
+    this.rows++
+  }
+
+  finish(): CasualtyStore {
+    return new CasualtyStore({
+      length: this.rows,
+      line: this.line.finish(),
+      date: this.date.finish(),
+      counts: mapColumns(COUNT_COLUMNS, (c) => this.counts[c].finish()),
+      categories: mapColumns(CATEGORY_COLUMNS, (c) => this.categories[c].finish()),
+      texts: mapColumns(TEXT_COLUMNS, (c) => this.texts[c].finish()),
+      extraNames: [...this.extraNames],
+      extras: this.extras.map((builder) => builder.finish()),
+    })
+  }
+}
+
+/** A store from records (tests, the extraction view's accepted rows). */
+export function storeFromRecords(
+  records: readonly CasualtyRecord[],
+  extraNames?: readonly string[],
+): CasualtyStore {
+  const names = extraNames ?? [...new Set(records.flatMap((record) => Object.keys(record.extra)))]
+  const builder = new StoreBuilder(names)
+  for (const record of records) builder.push(record)
+  return builder.finish()
+}

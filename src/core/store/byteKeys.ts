@@ -1,0 +1,123 @@
+// The label dictionary of the store builder: an open-addressing hash set of byte strings, so that
+// a label the import has seen before is found by its UTF-8 bytes and costs no string at all.
+
+// ignoreBOM: a label that starts with U+FEFF keeps it.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
+
+// A fresh string for bytes (never a slice of a bigger string: V8 slices keep their parent alive,
+// and a label must not keep a whole file chunk).
+function stringOfBytes(bytes: Uint8Array, start: number, end: number): string {
+  return decoder.decode(bytes.subarray(start, end))
+}
+
+/**
+ * An open-addressing hash set of byte strings, numbered in order of first appearance. Labels are
+ * looked up by their UTF-8 bytes, so a label seen before costs no string at all.
+ */
+export class ByteKeys {
+  private arena = new Uint8Array(4096)
+  private used = 0
+  private starts = new Int32Array(256)
+  private hashes = new Int32Array(256)
+  private table = new Int32Array(512)
+  size = 0
+
+  private hash(bytes: Uint8Array, start: number, end: number): number {
+    let h = 0x811c9dc5 | 0
+    for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193)
+    return h
+  }
+
+  /** Is key number `key` the bytes `bytes[start..end]`? */
+  equals(key: number, bytes: Uint8Array, start: number, end: number): boolean {
+    const from = this.starts[key] as number
+    const to = key + 1 < this.size ? (this.starts[key + 1] as number) : this.used
+    if (to - from !== end - start) return false
+    for (let i = 0; i < to - from; i++) if (this.arena[from + i] !== bytes[start + i]) return false
+    return true
+  }
+
+  /** The number of the key `bytes[start..end]`, adding it when new; `added` says which. */
+  find(bytes: Uint8Array, start: number, end: number): number {
+    const h = this.hash(bytes, start, end)
+    const mask = this.table.length - 1
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot] as number
+      if (entry === 0) break
+      if (this.hashes[entry - 1] === h && this.equals(entry - 1, bytes, start, end)) {
+        this.added = false
+        return entry - 1
+      }
+    }
+    return this.add(bytes, start, end, h)
+  }
+
+  added = false
+  /** Has any key a byte outside ASCII? */
+  private nonAscii = false
+
+  /** Every key as a string, in number order. */
+  strings(): string[] {
+    const out: string[] = new Array<string>(this.size)
+    if (!this.nonAscii) {
+      // One decode for all keys, then a substring each: keys are the whole arena, so the
+      // substrings share it without keeping anything else alive.
+      const all = stringOfBytes(this.arena, 0, this.used)
+      for (let key = 0; key < this.size; key++) {
+        const start = this.starts[key] as number
+        const end = key + 1 < this.size ? (this.starts[key + 1] as number) : this.used
+        out[key] = all.substring(start, end)
+      }
+      return out
+    }
+    for (let key = 0; key < this.size; key++) {
+      const start = this.starts[key] as number
+      const end = key + 1 < this.size ? (this.starts[key + 1] as number) : this.used
+      out[key] = stringOfBytes(this.arena, start, end)
+    }
+    return out
+  }
+
+  private add(bytes: Uint8Array, start: number, end: number, h: number): number {
+    const key = this.size++
+    if (key === this.starts.length) {
+      const starts = new Int32Array(key * 2)
+      const hashes = new Int32Array(key * 2)
+      starts.set(this.starts)
+      hashes.set(this.hashes)
+      this.starts = starts
+      this.hashes = hashes
+    }
+    if (this.used + end - start > this.arena.length) {
+      const arena = new Uint8Array(Math.max(this.arena.length * 2, this.used + end - start))
+      arena.set(this.arena.subarray(0, this.used))
+      this.arena = arena
+    }
+    const arena = this.arena
+    let at = this.used
+    for (let i = start; i < end; i++) {
+      const b = bytes[i] as number
+      if (b >= 0x80) this.nonAscii = true
+      arena[at++] = b
+    }
+    this.starts[key] = this.used
+    this.hashes[key] = h
+    this.used += end - start
+    if (this.size * 2 > this.table.length) this.rehash()
+    else this.place(key)
+    this.added = true
+    return key
+  }
+
+  private place(key: number): void {
+    const mask = this.table.length - 1
+    let slot = (this.hashes[key] as number) & mask
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask
+    this.table[slot] = key + 1
+  }
+
+  private rehash(): void {
+    this.table = new Int32Array(this.table.length * 2)
+    for (let key = 0; key < this.size; key++) this.place(key)
+  }
+}

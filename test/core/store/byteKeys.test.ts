@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { ByteKeys } from '../../../src/core/store/byteKeys'
+
+describe('ByteKeys', () => {
+  it('numbers byte strings by first appearance, through rehashes', () => {
+    const keys = new ByteKeys()
+    const encoder = new TextEncoder()
+    const words = Array.from({ length: 5000 }, (_, i) => `k${i % 2500}${i % 2500 === 7 ? 'é' : ''}`)
+    const codes = words.map((word) => {
+      const bytes = encoder.encode(word)
+      return keys.find(bytes, 0, bytes.length)
+    })
+    expect(keys.size).toBe(2500)
+    expect(codes.slice(2500)).toEqual(codes.slice(0, 2500))
+    expect(keys.strings()).toEqual(words.slice(0, 2500))
+  })
+})
+
+describe('ByteKeys.find and equals', () => {
+  const encoder = new TextEncoder()
+  it.each([
+    [['a', 'b', 'a', ''], [0, 1, 0, 2]],
+    [['Kābul', 'Kabul', 'Kābul'], [0, 1, 0]],
+    [['x', 'xy', 'xyz', 'xy'], [0, 1, 2, 1]],
+  ])('numbers %j as %j, reading keys out of a larger buffer', (words, expected) => {
+    const keys = new ByteKeys()
+    const line = encoder.encode(`|${words.join('|')}|`)
+    const codes: number[] = []
+    let start = 1
+    for (const word of words) {
+      const end = start + encoder.encode(word).length
+      codes.push(keys.find(line, start, end))
+      expect(keys.equals(codes.at(-1) as number, line, start, end)).toBe(true)
+      start = end + 1
+    }
+    expect(codes).toEqual(expected)
+    expect(keys.strings()).toEqual([...new Set(words)])
+  })
+})
