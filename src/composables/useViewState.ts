@@ -4,9 +4,11 @@
 // through choices, not keystrokes. Values the link gets wrong become notices, never a blank page.
 
 import { computed, ref, watch } from 'vue'
-import type { GroupColumn, TimeUnit } from '../core/view/aggregate'
+import type { GroupColumn } from '../core/view/aggregate'
+import type { TimeUnit } from '../core/view/figureIndex'
 import type { Metric } from '../core/chart/chartData'
-import { emptyFilters, type Filters, type SortDirection, type SortKey } from '../core/view/filter'
+import { emptyFilters, type Filters } from '../core/view/filter'
+import { type SortDirection, type SortKey } from '../core/view/sort'
 import type { CasualtyStore } from '../core/store/store'
 import {
   defaultViewState,

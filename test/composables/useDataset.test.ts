@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { resetDatasetForTests, useDataset } from '../../src/composables/useDataset'
 import { ASYNC_ROWS } from '../../src/composables/yieldToPage'
 import { emptyRecord } from '../../src/core/schema'
-import { type CasualtyStore } from '../../src/core/store/store'
+import type { CasualtyStore } from '../../src/core/store/store'
 import { storeFromRecords } from '../../src/core/store/builder'
 import { concatStores } from '../../src/core/store/concat'
 

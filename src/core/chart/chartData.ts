@@ -9,8 +9,8 @@ import {
   type GroupTotals,
   type MeasureArrays,
   type TimeSeries,
-  type TimeUnit,
 } from '../view/aggregate'
+import type { TimeUnit } from '../view/figureIndex'
 import { dateMonth, dateYear, formatDateLabel } from '../date'
 import { formatCount, formatRange, formatRangeShort, pluralize } from '../format'
 

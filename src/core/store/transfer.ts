@@ -13,8 +13,6 @@ import type { Steps } from '../steps'
 import { packStrings, packedCount, unpackRange, type PackedStrings } from './packedStrings'
 import { transferablesOf, type CategoryData, type StoreColumns } from './store'
 
-export { packStrings, type PackedStrings }
-
 /** Dictionaries the page keeps packed (see core/packedStrings): about one label per row. */
 export const KEPT_PACKED: readonly CategoryColumn[] = ['incident_id']
 

@@ -29,8 +29,6 @@ import type { CategoryColumn } from '../schema'
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
 import type { CasualtyStore } from '../store/store'
 
-export type { TimeUnit }
-
 /** Summed figures of one measure over many cells (groups, periods), one array slot per cell. */
 export interface MeasureArrays {
   min: Float64Array

@@ -254,4 +254,3 @@ export function rowTest(store: CasualtyStore, filters: Filters): ((row: number) 
 }
 
 // The table's order lives in core/sort; re-exported here, beside the selection it orders.
-export { SORT_KEYS, sortRows, type SortDirection, type SortKey } from './sort'

@@ -11,8 +11,6 @@ import { STEP_ROWS, runSteps, type Steps } from '../steps'
 import { NO_COUNT, type CasualtyStore, type CategoryData } from '../store/store'
 import { labelCount, labelsInRange } from '../store/packedStrings'
 
-export { STEP_ROWS, runSteps, type Steps }
-
 /** Columns the incident table sorts by. */
 export type SortKey = 'date' | 'place' | 'target' | 'killed' | 'injured'
 export const SORT_KEYS: readonly SortKey[] = ['date', 'place', 'target', 'killed', 'injured']

@@ -2,17 +2,12 @@
 // never fails: a value it cannot use (a month 13, a metric it does not know, a group the data does
 // not have) is dropped and said in a notice, and the rest of the view still applies.
 
-import type { GroupColumn, TimeUnit } from './aggregate'
+import type { GroupColumn } from './aggregate'
+import type { TimeUnit } from './figureIndex'
 import type { Metric } from '../chart/chartData'
 import { parseIsoDate } from '../date'
-import {
-  SORT_KEYS,
-  dateCodeEnd,
-  emptyFilters,
-  type Filters,
-  type SortDirection,
-  type SortKey,
-} from './filter'
+import { dateCodeEnd, emptyFilters, type Filters } from './filter'
+import { SORT_KEYS, type SortDirection, type SortKey } from './sort'
 
 /** The two tabs of the page. */
 export type Tab = 'dashboard' | 'text'

@@ -19,9 +19,18 @@ describe('ByteKeys', () => {
 describe('ByteKeys.find and equals', () => {
   const encoder = new TextEncoder()
   it.each([
-    [['a', 'b', 'a', ''], [0, 1, 0, 2]],
-    [['Kābul', 'Kabul', 'Kābul'], [0, 1, 0]],
-    [['x', 'xy', 'xyz', 'xy'], [0, 1, 2, 1]],
+    [
+      ['a', 'b', 'a', ''],
+      [0, 1, 0, 2],
+    ],
+    [
+      ['Kābul', 'Kabul', 'Kābul'],
+      [0, 1, 0],
+    ],
+    [
+      ['x', 'xy', 'xyz', 'xy'],
+      [0, 1, 2, 1],
+    ],
   ])('numbers %j as %j, reading keys out of a larger buffer', (words, expected) => {
     const keys = new ByteKeys()
     const line = encoder.encode(`|${words.join('|')}|`)

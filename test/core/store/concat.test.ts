@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CATEGORY_COLUMNS, emptyRecord, type CasualtyRecord } from '../../../src/core/schema'
 import { runSteps } from '../../../src/core/steps'
-import { type CasualtyStore } from '../../../src/core/store/store'
+import type { CasualtyStore } from '../../../src/core/store/store'
 import { storeFromRecords } from '../../../src/core/store/builder'
 import { concatStores, concatStoresInSteps } from '../../../src/core/store/concat'
 

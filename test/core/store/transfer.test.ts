@@ -12,11 +12,11 @@ import { runSteps, type Steps } from '../../../src/core/steps'
 import {
   KEPT_PACKED,
   packColumns,
-  packStrings,
   transferablesOfPacked,
   unpackColumns,
   unpackStrings,
 } from '../../../src/core/store/transfer'
+import { packStrings } from '../../../src/core/store/packedStrings'
 
 const unpack = (values: string[], step?: number) =>
   runSteps(unpackStrings(packStrings(values), step))

@@ -7,9 +7,9 @@ import {
   filterRows,
   hasActiveFilters,
   rowTest,
-  sortRows,
   type Filters,
 } from '../../../src/core/view/filter'
+import { sortRows } from '../../../src/core/view/sort'
 import { emptyRecord, type CasualtyRecord } from '../../../src/core/schema'
 import { storeFromRecords } from '../../../src/core/store/builder'
 

@@ -1,16 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  filterRows,
-  emptyFilters,
-  sortRows,
-  SORT_KEYS,
-  type SortDirection,
-} from '../../../src/core/view/filter'
+import { filterRows, emptyFilters } from '../../../src/core/view/filter'
+import { sortRows, SORT_KEYS, type SortDirection } from '../../../src/core/view/sort'
 import { loadCsv } from '../../../src/core/load/loader'
 import { emptyRecord, type CasualtyRecord } from '../../../src/core/schema'
-import { runSteps, sortRowsInSteps, tableOrderInSteps } from '../../../src/core/view/sort'
-import { type CasualtyStore } from '../../../src/core/store/store'
+import { sortRowsInSteps, tableOrderInSteps } from '../../../src/core/view/sort'
+import { runSteps } from '../../../src/core/steps'
+import type { CasualtyStore } from '../../../src/core/store/store'
 import { storeFromRecords } from '../../../src/core/store/builder'
 import { concatStores } from '../../../src/core/store/concat'
 import { readFileSync } from 'node:fs'
