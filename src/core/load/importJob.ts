@@ -10,7 +10,7 @@ import { CsvLoader, type LoadSummary } from './loader'
 import { KNOWN_COLUMN_NAMES, detectFormat, type FileFormat } from './formats'
 import { proposeMapping, readerFromMapping, type ColumnMapping, type MappingNotes } from './mapping'
 import type { Delimiter, FileIssue } from '../csv/dialect'
-import { parseCsvText } from '../csv/papaParse'
+import { CsvScanner } from '../csv/scanner'
 import type { SchemaColumn } from '../schema'
 import { packColumns, transferablesOfPacked, type PackedColumns } from '../store/transfer'
 import { headerRefusal, type RowIssue } from './validate'
@@ -94,7 +94,7 @@ async function probeHeader(
   const decoded = decodeBytes(probe.subarray(0, end))
   if (!decoded.ok) return { kind: 'fail', message: decoded.message }
   if (decoded.text.trim() === '') return { kind: 'fail', message: 'The file is empty.' }
-  const { header, headerLine } = parseCsvText(decoded.text, { knownNames: KNOWN_COLUMN_NAMES })
+  const { header, headerLine } = readHeader(decoded.text)
   const refusal = headerRefusal(header, headerLine, true)
   if (!refusal) return { kind: 'load' }
   if (refusal.noKnownColumn && detectFormat(header) === 'custom') {
@@ -103,6 +103,27 @@ async function probeHeader(
   const { missing } = refusal
   const proposal = proposeMapping(header)
   return { kind: 'map', header, proposal, missing }
+}
+
+// The header row of a text and its line, read by the scanner that reads the rows: a `sep=` line and
+// blank lines before the header are passed over as they are there.
+function readHeader(text: string): { header: string[]; headerLine: number } {
+  let header: string[] = []
+  let headerLine = 1
+  const scanner = new CsvScanner(
+    {
+      header: (cells, line) => {
+        header = cells
+        headerLine = line
+        return false
+      },
+      row: () => false,
+    },
+    KNOWN_COLUMN_NAMES,
+  )
+  scanner.push(new TextEncoder().encode(text))
+  scanner.finish()
+  return { header, headerLine: header.length > 0 ? headerLine : scanner.tally.headerLine }
 }
 
 // Runs one import: with no mapping, probes the header first and asks for a mapping when the file
