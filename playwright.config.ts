@@ -8,7 +8,7 @@ const PORT = Number(process.env.E2E_PORT ?? 4173)
 const OUT_DIR = PORT === 4173 ? 'dist' : `node_modules/.e2e-dist-${PORT}`
 
 // End-to-end tests run against the production build (`vite build` + `vite preview`): some bugs
-// exist only there (CSV-PITFALLS #1).
+// exist only there (PapaParse's own worker mode, for one, hangs in a production build alone).
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',

@@ -26,7 +26,7 @@ export const SCHEMA_COLUMNS = [
 
 export type SchemaColumn = (typeof SCHEMA_COLUMNS)[number]
 
-/** Columns without which a file cannot be loaded (issue #2). */
+/** Columns without which a file cannot be loaded. */
 export const REQUIRED_COLUMNS: readonly SchemaColumn[] = [
   'incident_id',
   'date',

@@ -1,6 +1,7 @@
-// The import worker: parses a File off the main thread, so the page never freezes. A module worker
-// of our own that imports the core (PapaParse's `worker: true` hangs in Vite 8 production builds,
-// CSV-PITFALLS #1). The page cancels an import by terminating the worker.
+// The import worker: reads a File off the main thread, so the page never freezes. A module worker
+// of our own that imports the core (PapaParse's `worker: true` hangs in a Vite 8 production build:
+// its Blob worker throws before `complete` or `error` fires). The page cancels an import by
+// terminating the worker.
 
 import {
   blobSource,

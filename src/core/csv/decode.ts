@@ -1,5 +1,5 @@
 // Bytes -> text. We decode files ourselves instead of handing a File to PapaParse, which decodes
-// each slice on its own and corrupts characters split at slice boundaries (CSV-PITFALLS #2).
+// each slice on its own and corrupts characters split at slice boundaries.
 
 /** The encodings we recognise. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'

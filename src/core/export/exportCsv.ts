@@ -110,7 +110,8 @@ const codeUnits = new Uint16Array(SHORT_FIELD_BYTES)
 // `bytes[start..end)` as text, exactly as TextDecoder('utf-8', { ignoreBOM: true }) reads it.
 // Short valid UTF-8 is decoded here: in Chromium every string TextDecoder returns is an external
 // string the garbage collector must visit one by one, and an export of a million rows made four
-// million of them (major collections of 2-3 s on the page). Anything else (long or not valid
+// million of them (major collections of seconds on the page: bench/README.md, "Figures behind the
+// design"). Anything else (long or not valid
 // UTF-8: the decoder's replacement rules) goes to TextDecoder.
 export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
   if (end - start > SHORT_FIELD_BYTES) return textDecoder.decode(bytes.subarray(start, end))
@@ -162,8 +163,8 @@ function textWriter(data: TextData): FieldWriter {
 
 // One writer per exported column, reading the typed columns directly: labels are quoted once per
 // distinct value (when first written, in columns of few labels) and dates once per distinct code,
-// so an export does not build a record per row (600k rows took 9 s through store.record(); see
-// the report of issue #4).
+// so an export does not build a record per row (store.record() per row makes a big export take
+// seconds).
 function fieldWriters(store: CasualtyStore): FieldWriter[] {
   const { columns } = store
   const dates = new Map<number, string>()
@@ -231,7 +232,7 @@ function writeRows(
   to: number,
   lines: string[],
 ): void {
-  // An array joined per row: `line += field` builds rope strings that cost 2-3x more to flatten.
+  // An array joined per row: `line += field` builds rope strings that cost more to flatten.
   const fields: string[] = new Array<string>(writers.length)
   for (let i = from; i < to; i++) {
     const row = rows[i] as number

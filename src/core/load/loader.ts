@@ -39,14 +39,14 @@ export interface LoadResult {
   encoding: TextEncodingName | null
   delimiter: Delimiter | null
   header: string[]
-  /** Required columns the header lacks; a column mapping can supply them (issue #4). */
+  /** Required columns the header lacks; a column mapping can supply them. */
   missingColumns: SchemaColumn[]
   warnings: string[]
 }
 
 export interface LoadOptions {
   /**
-   * How rows are read into the schema, given the file's header: a column mapping (issue #4).
+   * How rows are read into the schema, given the file's header: a column mapping.
    * By default, by the header's column names, and a header that lacks a required column is refused.
    */
   readerFor?: (header: readonly string[]) => RowReader

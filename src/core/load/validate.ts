@@ -203,7 +203,8 @@ export function validateRow(fields: readonly string[], line: number, reader: Row
     }
   }
   for (const extra of reader.extras) {
-    // defineProperty, so that a column named `__proto__` stays a column (CSV-PITFALLS #5).
+    // defineProperty, so that a column named `__proto__` stays a column (an assignment would set
+    // the object's prototype and lose the value).
     Object.defineProperty(record.extra, extra.name, {
       value: unescapeFormula(fields[extra.index] ?? ''),
       enumerable: true,

@@ -1,6 +1,6 @@
 // Strings kept as UTF-8 bytes with offsets, not as JS strings. A dictionary with about one label
 // per row (incident_id: a million of them) costs a million live strings on the page, and creating
-// them is what makes the young-generation GC pause for 50-500 ms while a big file is shown. Kept
+// them is what makes the young-generation GC pause the page while a big file is shown. Kept
 // packed, such a dictionary is two typed arrays, and a label becomes a string only where it is
 // read (one row of the table, one row of an export), and dies young.
 

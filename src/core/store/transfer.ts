@@ -1,10 +1,10 @@
 // Moving a store from the import worker to the page without a long task on the page. Typed arrays
 // transfer for free, but an array of strings is structured-cloned, and the page decodes it in one
-// go inside the message event: a million incident ids took ~0.4 s. So each dictionary's labels
+// go inside the message event, one long task for a million incident ids. So each dictionary's labels
 // cross as UTF-8 bytes with offsets (transferable), and the page turns them back into strings in
 // steps (`unpackColumns` yields between slices; the page runs it with yieldToPage in between).
-// incident_id (about one label per row) is not unpacked at all: a million live strings made the
-// young-generation GC pause for 50-500 ms on the page, so it stays packed (CategoryData's
+// incident_id (about one label per row) is not unpacked at all: a million live strings make the
+// young-generation GC pause the page long enough to be felt, so it stays packed (CategoryData's
 // `packed`; readers go through labelAt/labelCount, core/packedStrings).
 // Work in steps is a generator (core/steps): `yield` marks where the caller may let the page run.
 

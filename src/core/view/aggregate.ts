@@ -1,6 +1,7 @@
 // Sums for the view: headline totals, totals per target group, series per month or year, all
 // from one pass over the selected rows' typed columns and the store's figure index (never
-// store.record() per row): a million rows re-aggregate in about 13 ms (bench/README.md).
+// store.record() per row), so a filter change costs a small multiple of one plain pass over the
+// rows (bench/README.md).
 //
 // How a figure is summed (data/README.md, "Coding casualty figures"):
 // - a row with a minimum adds it to `min`, and its maximum to `max`; without a maximum the row
@@ -118,7 +119,7 @@ export interface ViewSums {
 
 // Counts (incident, key) pairs once each, keys being small integers. An incident has few keys (a
 // period, a group or three), so its first two live in a typed array (key + 1, 0 for none) and only
-// further ones go to a Set: a Set entry per row would cost ~0.5 s on a million rows.
+// further ones go to a Set: a Set entry per row would make a million-row pass many times slower.
 class DistinctPairs {
   private readonly inline: Int32Array
   private readonly more = new Set<number>()

@@ -24,7 +24,7 @@ describe('parseCsvText', () => {
     const parsed = parseCsvText(text)
     expect(parsed.lines).toEqual([2, 5, 6, 8])
     expect(parsed.rows[0]).toEqual(['A', 'one\ntwo\nthree'])
-    // A line break inside quotes is data: it stays as written (issue #4, lossless round trip).
+    // A line break inside quotes is data: it stays as written (lossless round trip).
     expect(parsed.rows[2]).toEqual(['C', 'x\r\ny'])
   })
 

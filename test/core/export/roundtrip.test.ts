@@ -1,4 +1,4 @@
-// What must always hold between our CSV writer and our importer (issue #4): importing an export
+// What must always hold between our CSV writer and our importer: importing an export
 // gives back the same records and columns, whatever the strings hold; and no input row is ever
 // lost without being loaded, reported or counted.
 import fc from 'fast-check'
