@@ -4,7 +4,9 @@
 // to hit.
 
 import type { ChartEvent, ChartOptions, TooltipItem } from 'chart.js'
-import type { GroupChartModel, RangeMark, TimeChartModel } from '../core/chart/chartData'
+import type { RangeMark } from '../core/chart/chartModel'
+import type { GroupChartModel } from '../core/chart/groupChart'
+import type { TimeChartModel } from '../core/chart/timeChart'
 import { formatCount, wrapLabel } from '../core/format'
 import type { Chart } from './register'
 import { OPEN_ARROW_LENGTH } from './rangeMarks'

@@ -5,7 +5,7 @@
 // needs this drawing anyway, so the few lines below replace it.
 
 import type { Chart, ChartType, Plugin } from 'chart.js'
-import type { CategoryNote, RangeMark } from '../core/chart/chartData'
+import type { CategoryNote, RangeMark } from '../core/chart/chartModel'
 
 /** Options of the plugin, under `options.plugins.rangeMarks`. */
 export interface RangeMarksOptions {

@@ -13,14 +13,13 @@
 
 import { computed, shallowRef, watch } from 'vue'
 import { summarizeRowsInSteps, type ViewTotals } from '../core/view/aggregate'
+import { buildGroupChart, type GroupChartModel } from '../core/chart/groupChart'
 import {
-  buildGroupChart,
   buildTimeChart,
   fitTimeUnit,
-  type GroupChartModel,
   type TimeChartModel,
   type TimeFit,
-} from '../core/chart/chartData'
+} from '../core/chart/timeChart'
 import { formatDateLabel } from '../core/date'
 import { dateSpanOf } from '../core/view/figureIndex'
 import { dateSpanWithin } from '../core/view/filter'

@@ -4,7 +4,7 @@
 
 import type { GroupColumn } from './aggregate'
 import type { TimeUnit } from './figureIndex'
-import type { Metric } from '../chart/chartData'
+import type { Metric } from '../chart/chartModel'
 import { parseIsoDate } from '../date'
 import { dateCodeEnd, emptyFilters, type Filters } from './filter'
 import { SORT_KEYS, type SortDirection, type SortKey } from './sort'
