@@ -256,6 +256,10 @@ for (const scheme of ['light', 'dark'] as const) {
   })
 }
 
+// Screenshots go to test-results/ (ignored by git), so `npm test` changes no tracked file;
+// `npm run screenshots` runs these tests with SCREENSHOT_DIR=docs/screenshots to refresh the README's.
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots'
+
 for (const width of [1440, 375]) {
   test(`screenshot at ${width} px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 })
@@ -264,6 +268,6 @@ for (const width of [1440, 375]) {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       width,
     )
-    await page.screenshot({ path: `docs/screenshots/dashboard-${width}.png`, fullPage: true })
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-${width}.png`, fullPage: true })
   })
 }
