@@ -191,7 +191,7 @@ function fieldWriters(store: CasualtyStore): FieldWriter[] {
         // A column like incident_id has about one label per row: quoting them all up front would
         // be one long task before the first row is written, and keeping a million quoted copies
         // only feeds the garbage collector. Such labels are quoted as they are written.
-        // A packed dictionary (core/packedStrings) has its labels decoded one at a time too.
+        // A packed dictionary (core/store/packedStrings) has its labels decoded one at a time too.
         const count = labelCount(data)
         if (count > CACHED_LABELS_MAX) {
           return (row) => quoteField(labelAt(data, data.codes[row] ?? 0))

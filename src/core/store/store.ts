@@ -25,7 +25,7 @@ export const NO_COUNT = -1
 /**
  * A dictionary-coded column: label `codes[i]` is row i's label. The labels are `values`, or, when
  * `packed` is given, its UTF-8 (`values` is then empty): a dictionary with about one label per row
- * (incident_id) stays packed on the page (core/packedStrings). Read labels with labelCount and
+ * (incident_id) stays packed on the page (core/store/packedStrings). Read labels with labelCount and
  * labelAt, never `values` directly, wherever a packed dictionary can come.
  */
 export interface CategoryData {
@@ -136,7 +136,7 @@ export class CasualtyStore {
 
 /**
  * The ArrayBuffers behind a store's typed arrays, to list as transferables in postMessage (a
- * dictionary's labels are strings here; core/transfer packs them into buffers too).
+ * dictionary's labels are strings here; core/store/transfer packs them into buffers too).
  */
 export function transferablesOf(
   columns: Omit<StoreColumns, 'categories'> & {

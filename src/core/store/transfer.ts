@@ -5,7 +5,7 @@
 // steps (`unpackColumns` yields between slices; the page runs it with yieldToPage in between).
 // incident_id (about one label per row) is not unpacked at all: a million live strings make the
 // young-generation GC pause the page long enough to be felt, so it stays packed (CategoryData's
-// `packed`; readers go through labelAt/labelCount, core/packedStrings).
+// `packed`; readers go through labelAt/labelCount, core/store/packedStrings).
 // Work in steps is a generator (core/steps): `yield` marks where the caller may let the page run.
 
 import { CATEGORY_COLUMNS, type CategoryColumn } from '../schema'
@@ -13,7 +13,7 @@ import type { Steps } from '../steps'
 import { packStrings, packedCount, unpackRange, type PackedStrings } from './packedStrings'
 import { transferablesOf, type CategoryData, type StoreColumns } from './store'
 
-/** Dictionaries the page keeps packed (see core/packedStrings): about one label per row. */
+/** Dictionaries the page keeps packed (see core/store/packedStrings): about one label per row. */
 export const KEPT_PACKED: readonly CategoryColumn[] = ['incident_id']
 
 /** Strings unpacked per step of `unpackStrings`: some milliseconds of work for short labels. */

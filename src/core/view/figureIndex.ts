@@ -1,4 +1,4 @@
-// What the aggregation pass (core/aggregate) reads per row besides the store's own columns, built
+// What the aggregation pass (core/view/aggregate) reads per row besides the store's own columns, built
 // once per store and kept beside it: a kind byte that says what each row's killed and injured
 // figures are and whether its date gives only the year, the number of its incident when that
 // incident has other rows, and each row's period slot on a monthly

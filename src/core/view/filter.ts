@@ -253,4 +253,4 @@ export function rowTest(store: CasualtyStore, filters: Filters): ((row: number) 
   return hasActiveFilters(filters) ? testOf(compile(store, filters)) : null
 }
 
-// The table's order lives in core/sort; re-exported here, beside the selection it orders.
+// The table's order lives in core/view/sort; re-exported here, beside the selection it orders.

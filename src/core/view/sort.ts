@@ -223,7 +223,7 @@ function markRows(rows: Uint32Array, length: number): Uint8Array {
 
 // The rows of `rows` (a selection from filterRows, in store order) in table order, in steps: the
 // store's rows are sorted once per key and direction. Which rows are selected is told by `test`
-// when given (core/filter's rowTest for the filters that made `rows`: nothing to make per
+// when given (core/view/filter's rowTest for the filters that made `rows`: nothing to make per
 // selection), else by a byte per row marked from `rows`.
 export function* tableOrderInSteps(
   store: CasualtyStore,

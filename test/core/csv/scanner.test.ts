@@ -1,4 +1,4 @@
-// The streaming byte scanner (core/csvScanner.ts) against the reference: parseCsvText, which runs
+// The streaming byte scanner (core/csv/scanner.ts) against the reference: parseCsvText, which runs
 // PapaParse. Both must give the same header, rows, lines, blank lines, skipped lines and issues,
 // whatever the text and wherever the chunks split it.
 
