@@ -127,8 +127,8 @@ export function groupChartOptions(
 }
 
 // Above this many bars the time chart is redrawn once per change instead of animated: every
-// animation frame redraws every bar, and ten years of months in eight groups (~1,000 bars) made
-// each filter change cost a second of main-thread time over the animation's frames.
+// animation frame redraws every bar, and with ten years of months in eight groups (~1,000 bars)
+// each filter change would keep the main thread busy for the whole animation.
 const MAX_ANIMATED_BARS = 300
 
 function barCount(model: TimeChartModel): number {

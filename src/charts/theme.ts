@@ -1,5 +1,6 @@
-// Colours the charts take (the background is the chart card's surface) from the page's theme, light or dark: the same values as the CSS custom
-// properties in src/style.css, so chart text and gridlines follow the system's dark mode.
+// Colours the charts take from the page's theme, light or dark (the background is the chart
+// card's surface): the same values as the CSS custom properties in src/style.css, so chart text
+// and gridlines follow the system's dark mode.
 
 export interface ChartColors {
   text: string
