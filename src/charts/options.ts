@@ -12,7 +12,8 @@ import type { Chart } from './register'
 import { OPEN_ARROW_LENGTH } from './rangeMarks'
 import type { ChartColors } from './theme'
 
-interface CommonSettings {
+/** What both charts are drawn with besides their model. */
+export interface ChartSettings {
   colors: ChartColors
   animate: boolean
   /** A phone-sized chart: shorter axis labels. */
@@ -46,7 +47,7 @@ function markFor(marks: readonly RangeMark[], datasetIndex: number | null, index
   return marks.find((mark) => mark.datasetIndex === datasetIndex && mark.index === index)
 }
 
-function interactions(settings: CommonSettings, horizontal: boolean) {
+function interactions(settings: ChartSettings, horizontal: boolean) {
   return {
     onClick: (event: ChartEvent, _elements: unknown, chart: Chart) => {
       const index = categoryAt(chart, event, horizontal)
@@ -69,7 +70,7 @@ function axisStyle(colors: ChartColors) {
 
 export function groupChartOptions(
   model: GroupChartModel,
-  settings: CommonSettings,
+  settings: ChartSettings,
 ): ChartOptions<'bar'> {
   const { colors } = settings
   return {
@@ -137,7 +138,7 @@ function barCount(model: TimeChartModel): number {
 
 export function timeChartOptions(
   model: TimeChartModel,
-  settings: CommonSettings,
+  settings: ChartSettings,
 ): ChartOptions<'bar'> {
   const { colors } = settings
   const unitName = model.metric === 'incidents' ? 'incidents' : `${model.metric} (minimum)`
