@@ -100,4 +100,30 @@ describe('ChartOverTime', () => {
     expect(csv.split('\r\n')[0]).toContain('"period","killed_min_civilians"')
     wrapper.unmount()
   })
+
+  it('switches what it counts and per what from its own controls, and filters from its table', async () => {
+    quietCanvas()
+    const view = startDashboard()
+    const model = useDashboard().timeChart.value
+    const store = useDataset().store.value
+    if (!model || !store) throw new Error('no model')
+    const wrapper = mount(ChartOverTime, {
+      props: { model, groupLabels: store.columns.categories.target_group.values, sourceLine: '' },
+    })
+    expect(wrapper.findAll('legend').map((legend) => legend.text())).toEqual(['Show', 'Per'])
+    expect(wrapper.get('.hint').text()).toBe(
+      'Click a bar (or use the table view) to show only that month.',
+    )
+    await wrapper.get('input[name="metric"][value="incidents"]').trigger('change')
+    await wrapper.get('input[name="time-unit"][value="year"]').trigger('change')
+    expect([view.metric.value, view.timeUnit.value]).toEqual(['incidents', 'year'])
+    expect(window.location.search).toBe('?metric=incidents&time=year')
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text().startsWith('Show as table'))
+      ?.trigger('click')
+    await wrapper.get('tbody button.select').trigger('click')
+    expect(view.view.value.filters.dateFrom).toBe('2021-08')
+    wrapper.unmount()
+  })
 })
