@@ -78,16 +78,21 @@ describe('ChartByTargetGroup', () => {
 })
 
 describe('ChartOverTime', () => {
-  it('says how many year-only rows the monthly view leaves out, and switches to years', async () => {
+  // The shipped dataset's chart per month, mounted on its own.
+  function mountTimeChart() {
     quietCanvas()
     const view = startDashboard()
     const model = useDashboard().timeChart.value
     const store = useDataset().store.value
     if (!model || !store) throw new Error('no model')
+    const groupLabels = store.columns.categories.target_group.values
+    const wrapper = mount(ChartOverTime, { props: { model, groupLabels, sourceLine: '' } })
+    return { view, store, wrapper }
+  }
+
+  it('says how many year-only rows the monthly view leaves out, and switches to years', async () => {
+    const { view, store, wrapper } = mountTimeChart()
     const yearOnly = store.records().filter((r) => /^\d{4}$/.test(r.date)).length
-    const wrapper = mount(ChartOverTime, {
-      props: { model, groupLabels: store.columns.categories.target_group.values, sourceLine: '' },
-    })
     expect(wrapper.get('[data-testid="year-only-note"]').text()).toContain(
       `${yearOnly} row dated only to a year is left out of the monthly view`,
     )
@@ -102,14 +107,7 @@ describe('ChartOverTime', () => {
   })
 
   it('switches what it counts and per what from its own controls, and filters from its table', async () => {
-    quietCanvas()
-    const view = startDashboard()
-    const model = useDashboard().timeChart.value
-    const store = useDataset().store.value
-    if (!model || !store) throw new Error('no model')
-    const wrapper = mount(ChartOverTime, {
-      props: { model, groupLabels: store.columns.categories.target_group.values, sourceLine: '' },
-    })
+    const { view, wrapper } = mountTimeChart()
     expect(wrapper.findAll('legend').map((legend) => legend.text())).toEqual(['Show', 'Per'])
     expect(wrapper.get('.hint').text()).toBe(
       'Click a bar (or use the table view) to show only that month.',
