@@ -19,7 +19,12 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/data/**/*.test.ts'],
+          include: [
+            'test/core/**/*.test.ts',
+            'test/charts/**/*.test.ts',
+            'test/cli/**/*.test.ts',
+            'test/data/**/*.test.ts',
+          ],
         },
       },
       {
