@@ -4,7 +4,6 @@
 
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { trimRange, trimmed, utf8SequenceLength } from '../../../src/core/csv/bytes'
 import { CsvScanner } from '../../../src/core/csv/scanner'
 import { parseCsvText, type ParsedCsv } from '../../../src/core/csv/papaParse'
 
@@ -159,52 +158,5 @@ describe('CsvScanner gives what parseCsvText (PapaParse) gives', () => {
     ['a BOM before a sep line', '\uFEFFsep=\t\nid\tn\nA\t1\n'],
   ])('on %s', (_name, text) => {
     for (const chunk of [1, 2, 3, 5, 1000]) expectSame(text, chunk)
-  })
-})
-
-describe('byte helpers', () => {
-  it('judges UTF-8 sequences as a fatal TextDecoder does', () => {
-    const strict = new TextDecoder('utf-8', { fatal: true })
-    fc.assert(
-      fc.property(fc.uint8Array({ minLength: 1, maxLength: 4 }), (bytes) => {
-        fc.pre((bytes[0] ?? 0) >= 0x80)
-        const length = utf8SequenceLength(bytes, 0, bytes.length)
-        let valid: boolean
-        try {
-          strict.decode(bytes)
-          valid = true
-        } catch {
-          valid = false
-        }
-        if (length > 0 && length === bytes.length) expect(valid).toBe(true)
-        if (length === 0 || length === -1) expect(valid).toBe(false)
-      }),
-      { numRuns: 2000 },
-    )
-  })
-
-  it('trims what String.prototype.trim trims', () => {
-    const unit = fc.constantFrom(
-      'a',
-      ' ',
-      '\t',
-      '\u00a0',
-      '\u2003',
-      '\u3000',
-      '\ufeff',
-      'é',
-      '\u2028',
-      '\v',
-    )
-    fc.assert(
-      fc.property(fc.string({ unit, maxLength: 8 }), (value) => {
-        const bytes = new TextEncoder().encode(value)
-        trimRange(bytes, 0, bytes.length)
-        const kept = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
-          bytes.subarray(trimmed.start, trimmed.end),
-        )
-        expect(kept).toBe(value.trim())
-      }),
-    )
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadCsv } from '../../../src/core/load/loader'
-import { KNOWN_COLUMN_NAMES, detectFormat } from '../../../src/core/load/formats'
+import { KNOWN_COLUMN_NAMES } from '../../../src/core/load/formats'
 import {
   proposeMapping,
   readGtdDate,
@@ -22,24 +22,6 @@ function loadMapped(name: string) {
   const result = loadCsv(bytes, { readerFor: (h) => readerFromMapping(mapping, h, notes) })
   return { mapping, notes, result, records: result.store?.records() ?? [] }
 }
-
-describe('detectFormat', () => {
-  it.each([
-    ['gtd-export.csv', 'gtd'],
-    ['acled-export.csv', 'acled'],
-    ['ucdp-ged.csv', 'ucdp'],
-    ['valid-minimal.csv', 'schema'],
-  ])('recognises %s as %s', (name, format) => {
-    const header = parseCsvText(new TextDecoder().decode(fixtureBytes(name)), {
-      knownNames: KNOWN_COLUMN_NAMES,
-    }).header
-    expect(detectFormat(header)).toBe(format)
-  })
-
-  it('calls a header of unknown names custom', () => {
-    expect(detectFormat(['foo', 'bar', 'baz'])).toBe('custom')
-  })
-})
 
 describe('readGtdDate', () => {
   it.each([
