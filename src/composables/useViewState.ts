@@ -6,7 +6,7 @@
 import { computed, ref, watch } from 'vue'
 import type { GroupColumn } from '../core/view/aggregate'
 import type { TimeUnit } from '../core/view/figureIndex'
-import type { Metric } from '../core/chart/chartModel'
+import type { Metric } from '../core/view/aggregate'
 import { emptyFilters, type Filters } from '../core/view/filter'
 import { type SortDirection, type SortKey } from '../core/view/sort'
 import type { CasualtyStore } from '../core/store/store'

@@ -5,9 +5,6 @@
 import type { ChartData } from 'chart.js'
 import type { GroupColumn, MeasureArrays } from '../view/aggregate'
 
-/** What a chart counts. */
-export type Metric = 'killed' | 'injured' | 'incidents'
-
 /** Names of the grouping columns, for titles. */
 export const GROUP_COLUMN_NAMES: Record<GroupColumn, string> = {
   target_group: 'target group',

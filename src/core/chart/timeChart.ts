@@ -7,14 +7,8 @@ import type { TimeUnit } from '../view/figureIndex'
 import { dateMonth, dateYear, formatDateLabel } from '../date'
 import { formatCount, formatRangeShort, pluralize } from '../format'
 import { GROUP_COLUMN_NAMES, readMax } from './chartModel'
-import type {
-  BarPoint,
-  CategoryNote,
-  ChartModel,
-  ChartTable,
-  Metric,
-  RangeMark,
-} from './chartModel'
+import type { BarPoint, CategoryNote, ChartModel, ChartTable, RangeMark } from './chartModel'
+import type { Metric } from '../view/aggregate'
 import { colorForGroup } from './palette'
 
 /** Everything the chart over time shows; its labels are the periods. */

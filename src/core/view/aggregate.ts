@@ -76,6 +76,9 @@ export interface ViewTotals {
   unquantifiedIncidents: { killed: number; injured: number; either: number }
 }
 
+/** What the time chart counts: one of the sums of a period. */
+export type Metric = 'killed' | 'injured' | 'incidents'
+
 /** Columns a chart can group rows by: our target groups, or the GTD target types. */
 export type GroupColumn = Extract<CategoryColumn, 'target_group' | 'target_type'>
 

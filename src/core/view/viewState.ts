@@ -2,9 +2,8 @@
 // never fails: a value it cannot use (a month 13, a metric it does not know, a group the data does
 // not have) is dropped and said in a notice, and the rest of the view still applies.
 
-import type { GroupColumn } from './aggregate'
+import type { GroupColumn, Metric } from './aggregate'
 import type { TimeUnit } from './figureIndex'
-import type { Metric } from '../chart/chartModel'
 import { parseIsoDate } from '../date'
 import { dateCodeEnd, emptyFilters, type Filters } from './filter'
 import { SORT_KEYS, type SortDirection, type SortKey } from './sort'
