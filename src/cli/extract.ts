@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { decodeBytes } from '../core/csv/decode'
-import { toCsv } from '../core/export/exportCsv'
+import { toCsv } from '../core/csv/write'
 import { extractIncidents, type ProposedRow } from '../core/extract'
 import { SCHEMA_COLUMNS } from '../core/schema'
 

@@ -9,7 +9,8 @@
 // is the same bytes either way.
 
 import { computed, ref, shallowRef } from 'vue'
-import { EXCEL_FRIENDLY, PLAIN_RFC4180, storeCsvParts } from '../core/export/exportCsv'
+import { storeCsvParts } from '../core/export/exportCsv'
+import { EXCEL_FRIENDLY, PLAIN_RFC4180 } from '../core/csv/write'
 import { exportFileName } from '../core/export/fileName'
 import { useDataset } from './useDataset'
 import { useFilters } from './useFilters'

@@ -1,11 +1,7 @@
-// Records -> CSV text that opens safely in a spreadsheet and reads back identically.
-// Every field is quoted. A value a spreadsheet would run as a formula gets one leading apostrophe
-// (csv/formula.ts); the importer strips exactly that apostrophe again, so the escape is reversible.
-// Papa.unparse's escapeFormulae is neither safe enough nor lossless: it skips a leading line feed
-// and the full-width `＝＋－＠`, and turns the number `-5` into `'-5`, which does not read back. So
-// the writer is our own: it is a few lines.
+// The rows of a store -> CSV text that opens safely in a spreadsheet and reads back identically:
+// every column the rows came with, values as they were read, written straight from the store's
+// typed columns (csv/write.ts quotes and escapes each field), in one go or in parts.
 
-import { escapeFormula } from '../csv/formula'
 import { formatIsoDate } from '../date'
 import { labelAt, labelCount } from '../store/packedStrings'
 import {
@@ -18,34 +14,8 @@ import {
   type SchemaColumn,
   type TextColumn,
 } from '../schema'
-// Types only: a runtime import of the store would close an import cycle (store -> parse -> mapping).
 import type { CasualtyStore, TextData } from '../store/store'
-
-export interface CsvWriteOptions {
-  /** Start with a UTF-8 byte-order mark, so Excel reads UTF-8 (the "Excel-friendly" default). */
-  bom: boolean
-  /** Record separator; RFC 4180 says CRLF. */
-  newline: '\r\n' | '\n'
-}
-
-export const EXCEL_FRIENDLY: CsvWriteOptions = { bom: true, newline: '\r\n' }
-export const PLAIN_RFC4180: CsvWriteOptions = { bom: false, newline: '\r\n' }
-
-/** One field, formula-escaped and quoted, quotes doubled. */
-export function quoteField(value: string): string {
-  return `"${escapeFormula(value).replace(/"/g, '""')}"`
-}
-
-/** A CSV text from a header and rows of strings. */
-export function toCsv(
-  header: readonly string[],
-  rows: Iterable<readonly string[]>,
-  options: CsvWriteOptions = EXCEL_FRIENDLY,
-): string {
-  const lines = [header.map(quoteField).join(',')]
-  for (const row of rows) lines.push(row.map(quoteField).join(','))
-  return (options.bom ? '\uFEFF' : '') + lines.join(options.newline) + options.newline
-}
+import { EXCEL_FRIENDLY, quoteField, type CsvWriteOptions } from '../csv/write'
 
 /** The columns an export of `store` has: our schema, then the file's extra columns. */
 export function exportColumns(store: CasualtyStore): string[] {
@@ -286,17 +256,4 @@ export function* storeCsvParts(
     prefix = ''
     lines.length = 0
   } while (i < rows.length)
-}
-
-/** Rows an import kept out, with their line numbers, under the file's own header. */
-export function rejectedRowsToCsv(
-  header: readonly string[],
-  rows: readonly { line: number; fields: readonly string[] }[],
-  options: CsvWriteOptions = EXCEL_FRIENDLY,
-): string {
-  return toCsv(
-    ['line', ...header],
-    rows.map((row) => [String(row.line), ...row.fields]),
-    options,
-  )
 }

@@ -5,7 +5,7 @@
 // The worker (src/workers/parse.worker.ts) is a thin shell around runImportJob.
 
 import { decodeBytes, type TextEncodingName } from '../csv/decode'
-import { rejectedRowsToCsv } from '../export/exportCsv'
+import { rejectedRowsToCsv } from '../csv/write'
 import { CsvLoader, type LoadSummary } from './loader'
 import { KNOWN_COLUMN_NAMES, detectFormat, type FileFormat } from './formats'
 import { proposeMapping, readerFromMapping, type ColumnMapping, type MappingNotes } from './mapping'

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import {
-  EXCEL_FRIENDLY,
-  HXL_TAGS,
-  PLAIN_RFC4180,
-  quoteField,
-  exportColumns,
-  rejectedRowsToCsv,
-  rowFields,
-  storeToCsv,
-  toCsv,
-} from '../../../src/core/export/exportCsv'
+import { HXL_TAGS, exportColumns, rowFields, storeToCsv } from '../../../src/core/export/exportCsv'
+import { EXCEL_FRIENDLY, PLAIN_RFC4180, toCsv } from '../../../src/core/csv/write'
 import { loadCsv } from '../../../src/core/load/loader'
 import { SCHEMA_COLUMNS, emptyRecord } from '../../../src/core/schema'
 import { storeFromRecords } from '../../../src/core/store/builder'
-
-describe('quoteField', () => {
-  it('quotes every field and doubles quotes after escaping', () => {
-    expect(quoteField('=a"b')).toBe('"\'=a""b"')
-    expect(quoteField('5')).toBe('"5"')
-  })
-})
 
 function sampleStore() {
   const record = {
@@ -75,16 +59,5 @@ describe('storeToCsv', () => {
     const store = storeFromRecords([{ ...record, extra: { toString: 'x', __proto__x: 'y' } }])
     const csv = storeToCsv(store, [0], { ...PLAIN_RFC4180, hxl: true })
     expect(csv.split('\r\n')[1]?.endsWith('"#description+notes","",""')).toBe(true)
-  })
-})
-
-describe('rejectedRowsToCsv', () => {
-  it('puts the line first, then the raw fields under the file header', () => {
-    const csv = rejectedRowsToCsv(
-      ['id', 'date'],
-      [{ line: 7, fields: ['x', '=bad'] }],
-      PLAIN_RFC4180,
-    )
-    expect(csv).toBe('"line","id","date"\r\n"7","x","\'=bad"\r\n')
   })
 })

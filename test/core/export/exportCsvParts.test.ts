@@ -6,17 +6,15 @@ import { describe, expect, it } from 'vitest'
 import { formatIsoDate } from '../../../src/core/date'
 import {
   CSV_PART_ROWS,
-  EXCEL_FRIENDLY,
-  PLAIN_RFC4180,
   decodeUtf8,
   exportColumns,
   rowFields,
   storeCsvParts,
   storeToCsv,
-  toCsv,
   type CsvPart,
   type StoreExportOptions,
 } from '../../../src/core/export/exportCsv'
+import { EXCEL_FRIENDLY, PLAIN_RFC4180, toCsv } from '../../../src/core/csv/write'
 import {
   CATEGORY_COLUMNS,
   TEXT_COLUMNS,

@@ -4,12 +4,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { formatIsoDate } from '../../../src/core/date'
-import {
-  EXCEL_FRIENDLY,
-  PLAIN_RFC4180,
-  storeToCsv,
-  toCsv,
-} from '../../../src/core/export/exportCsv'
+import { storeToCsv } from '../../../src/core/export/exportCsv'
+import { EXCEL_FRIENDLY, PLAIN_RFC4180, toCsv } from '../../../src/core/csv/write'
 import { loadCsv } from '../../../src/core/load/loader'
 import {
   CATEGORY_COLUMNS,

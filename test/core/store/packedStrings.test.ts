@@ -5,12 +5,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { summarizeRows, type GroupColumn } from '../../../src/core/view/aggregate'
-import {
-  storeCsvParts,
-  storeToCsv,
-  PLAIN_RFC4180,
-  EXCEL_FRIENDLY,
-} from '../../../src/core/export/exportCsv'
+import { storeCsvParts, storeToCsv } from '../../../src/core/export/exportCsv'
+import { PLAIN_RFC4180, EXCEL_FRIENDLY } from '../../../src/core/csv/write'
 import type { TimeUnit } from '../../../src/core/view/figureIndex'
 import {
   labelAt,

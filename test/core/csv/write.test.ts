@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import {
+  EXCEL_FRIENDLY,
+  PLAIN_RFC4180,
+  quoteField,
+  rejectedRowsToCsv,
+  toCsv,
+} from '../../../src/core/csv/write'
+
+describe('quoteField', () => {
+  it('quotes every field and doubles quotes after escaping', () => {
+    expect(quoteField('=a"b')).toBe('"\'=a""b"')
+    expect(quoteField('5')).toBe('"5"')
+  })
+})
+
+describe('toCsv', () => {
+  it.each([
+    [EXCEL_FRIENDLY, '\uFEFF"a","b"\r\n"1","=x"\r\n'.replace('=x', "'=x")],
+    [PLAIN_RFC4180, '"a","b"\r\n"1","\'=x"\r\n'],
+    [{ bom: false, newline: '\n' as const }, '"a","b"\n"1","\'=x"\n'],
+  ])('writes with %j', (options, csv) => {
+    expect(toCsv(['a', 'b'], [['1', '=x']], options)).toBe(csv)
+  })
+
+  it('keeps line breaks and quotes inside quoted fields', () => {
+    expect(toCsv(['note'], [['say "hi"\r\nthen go']], PLAIN_RFC4180)).toBe(
+      '"note"\r\n"say ""hi""\r\nthen go"\r\n',
+    )
+  })
+})
+
+describe('rejectedRowsToCsv', () => {
+  it('puts the line first, then the raw fields under the file header', () => {
+    const csv = rejectedRowsToCsv(
+      ['id', 'date'],
+      [{ line: 7, fields: ['x', '=bad'] }],
+      PLAIN_RFC4180,
+    )
+    expect(csv).toBe('"line","id","date"\r\n"7","x","\'=bad"\r\n')
+  })
+})
