@@ -3,16 +3,11 @@ import { describe, expect, it } from 'vitest'
 import HeadlineFigures from '../../src/components/HeadlineFigures.vue'
 import { sumTotals } from '../../src/core/view/aggregate'
 import { allRows } from '../../src/core/view/filter'
-import { emptyRecord, type CasualtyRecord } from '../../src/core/schema'
+import type { CasualtyRecord } from '../../src/core/schema'
 import { storeFromRecords } from '../../src/core/store/builder'
+import { recordWith } from '../helpers/record'
 
-const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
-  ...emptyRecord(),
-  incident_id: 'A',
-  date: '2021-08',
-  target_group: 'civilians',
-  ...overrides,
-})
+const record = recordWith({ incident_id: 'A', date: '2021-08', target_group: 'civilians' })
 
 function mountWith(records: CasualtyRecord[]) {
   const store = storeFromRecords(records)

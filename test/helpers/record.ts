@@ -1,10 +1,13 @@
 import { emptyRecord, type CasualtyRecord } from '../../src/core/schema'
 
+/** A builder of test records: emptyRecord(), then `defaults`, then each call's `overrides`. */
+export const recordWith =
+  (defaults: Partial<CasualtyRecord>) =>
+  (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
+    ...emptyRecord(),
+    ...defaults,
+    ...overrides,
+  })
+
 /** A valid record for tests: incident X, August 2021, civilians, no figures; `overrides` on top. */
-export const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
-  ...emptyRecord(),
-  incident_id: 'X',
-  date: '2021-08',
-  target_group: 'civilians',
-  ...overrides,
-})
+export const record = recordWith({ incident_id: 'X', date: '2021-08', target_group: 'civilians' })

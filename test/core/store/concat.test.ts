@@ -4,16 +4,14 @@
 
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CATEGORY_COLUMNS, emptyRecord, type CasualtyRecord } from '../../../src/core/schema'
+import { CATEGORY_COLUMNS, type CasualtyRecord } from '../../../src/core/schema'
 import { runSteps } from '../../../src/core/steps'
 import type { CasualtyStore } from '../../../src/core/store/store'
 import { storeFromRecords } from '../../../src/core/store/builder'
 import { concatStores, concatStoresInSteps } from '../../../src/core/store/concat'
+import { recordWith } from '../../helpers/record'
 
-const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
-  ...emptyRecord(),
-  ...overrides,
-})
+const record = recordWith({})
 
 // What concatenating must give: the records one after the other, each with every extra column.
 function expectedRecords(a: CasualtyStore, b: CasualtyStore): CasualtyRecord[] {

@@ -16,15 +16,11 @@ import {
   packedAt,
   type Labels,
 } from '../../../src/core/store/packedStrings'
-import {
-  CATEGORY_COLUMNS,
-  emptyRecord,
-  type CasualtyRecord,
-  type CategoryColumn,
-} from '../../../src/core/schema'
+import { CATEGORY_COLUMNS, type CategoryColumn } from '../../../src/core/schema'
 import { CasualtyStore } from '../../../src/core/store/store'
 import { storeFromRecords } from '../../../src/core/store/builder'
 import { concatStores } from '../../../src/core/store/concat'
+import { recordWith } from '../../helpers/record'
 
 const packed = (values: string[]): Labels => ({ values: [], packed: packStrings(values) })
 
@@ -81,10 +77,7 @@ describe('labelCount / labelAt', () => {
   })
 })
 
-const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
-  ...emptyRecord(),
-  ...overrides,
-})
+const record = recordWith({})
 
 // A store with some dictionaries packed, as the page keeps incident_id.
 function withPacked(

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { emptyRecord, type CasualtyRecord } from '../../../src/core/schema'
 import { labelCounts, labelCountsInSteps, transferablesOf } from '../../../src/core/store/store'
 import { storeFromRecords } from '../../../src/core/store/builder'
 import { concatStores } from '../../../src/core/store/concat'
+import { emptyRecord } from '../../../src/core/schema'
+import { recordWith } from '../../helpers/record'
 
-const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
-  ...emptyRecord(),
-  ...overrides,
-})
+const record = recordWith({})
 
 describe('CasualtyStore', () => {
   const records = [

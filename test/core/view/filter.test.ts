@@ -10,15 +10,10 @@ import {
   type Filters,
 } from '../../../src/core/view/filter'
 import { sortRows } from '../../../src/core/view/sort'
-import { emptyRecord, type CasualtyRecord } from '../../../src/core/schema'
 import { storeFromRecords } from '../../../src/core/store/builder'
+import { recordWith } from '../../helpers/record'
 
-const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
-  ...emptyRecord(),
-  incident_id: 'X',
-  target_group: 'civilians',
-  ...overrides,
-})
+const record = recordWith({ incident_id: 'X', target_group: 'civilians' })
 
 const store = storeFromRecords([
   record({

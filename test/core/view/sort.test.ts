@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { filterRows, emptyFilters } from '../../../src/core/view/filter'
 import { sortRows, SORT_KEYS, type SortDirection } from '../../../src/core/view/sort'
 import { loadCsv } from '../../../src/core/load/loader'
-import { emptyRecord, type CasualtyRecord } from '../../../src/core/schema'
 import { sortRowsInSteps, tableOrderInSteps } from '../../../src/core/view/sort'
 import { runSteps } from '../../../src/core/steps'
 import type { CasualtyStore } from '../../../src/core/store/store'
 import { storeFromRecords } from '../../../src/core/store/builder'
 import { concatStores } from '../../../src/core/store/concat'
 import { readFileSync } from 'node:fs'
+import { recordWith } from '../../helpers/record'
 
 const shipped = loadCsv(readFileSync('data/attacks.csv', 'utf8')).store as CasualtyStore
 // Every row twice: ties on every key, across the two copies.
@@ -18,12 +18,7 @@ const doubled = concatStores(shipped, shipped)
 const DIRECTIONS: SortDirection[] = ['asc', 'desc']
 const cases = SORT_KEYS.flatMap((key) => DIRECTIONS.map((direction) => [key, direction] as const))
 
-const record = (overrides: Partial<CasualtyRecord>): CasualtyRecord => ({
-  ...emptyRecord(),
-  incident_id: 'X',
-  target_group: 'civilians',
-  ...overrides,
-})
+const record = recordWith({ incident_id: 'X', target_group: 'civilians' })
 
 // sortRows itself is held to a plain comparator sort in filter.test.ts; here, the table's pages.
 describe('TableOrder', () => {
