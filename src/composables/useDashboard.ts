@@ -11,7 +11,7 @@
 // selection of a store already shown may take FIGURES_BUDGET_MS); the results are shown together
 // when all is done, so the page never mixes figures of two views; `updating` says it is on the way.
 
-import { computed, shallowRef, watch } from 'vue'
+import { computed, onScopeDispose, shallowRef, watch } from 'vue'
 import { summarizeRowsInSteps, type ViewTotals } from '../core/view/aggregate'
 import { buildGroupChart, type GroupChartModel } from '../core/chart/groupChart'
 import {
@@ -20,13 +20,13 @@ import {
   type TimeChartModel,
   type TimeFit,
 } from '../core/chart/timeChart'
-import { formatDateLabel } from '../core/date'
 import { dateSpanOf } from '../core/view/figureIndex'
 import { dateSpanWithin } from '../core/view/filter'
 import { labelCount } from '../core/store/packedStrings'
 import { tableOrderInSteps, type TableOrder } from '../core/view/sort'
 import { runSteps, type Steps } from '../core/steps'
 import type { CasualtyStore } from '../core/store/store'
+import { createGlobalState } from './globalState'
 import { ASYNC_ROWS, useFilters, type Selected } from './useFilters'
 import { runInSteps, STEP_BUDGET_MS, yieldToPage } from './yieldToPage'
 import { useDataset } from './useDataset'
@@ -34,15 +34,16 @@ import { useTheme } from './useTheme'
 import { useViewState } from './useViewState'
 
 /**
- * How long the figures of a new selection may take in one task before it lets the page paint: a
- * million rows take about 15 ms here, and the charts and table drawn after them about 25.
+ * How long the figures of a new selection may take in one task before it lets the page paint:
+ * enough for a million rows' figures in one go, leaving room in the task for the charts and table
+ * drawn after them.
  */
 const FIGURES_BUDGET_MS = 24
 
 /**
  * How many recent results each step of the view keeps. Going back to a view seen a moment ago (a
  * filter off again, "Reset filters": the every-row selection is one array per store) then costs
- * nothing: on a million rows the figures' pass is 10-15 ms of a filter change. What is kept holds
+ * nothing: on a million rows the figures' pass is most of a filter change's work. What is kept holds
  * its selection (4 bytes a selected row) and its sums (a few hundred bytes a chart cell).
  */
 const REMEMBERED = 3
@@ -106,7 +107,7 @@ interface DashboardView {
 }
 
 function createDashboard() {
-  const { store, publishing } = useDataset()
+  const { publishing } = useDataset()
   const { selected, filtering, filters } = useFilters()
   const { grouping, metric, timeUnit, sort, sortDirection } = useViewState()
   const { dark } = useTheme()
@@ -190,6 +191,8 @@ function createDashboard() {
     },
     { flush: 'sync', immediate: true },
   )
+  // A recomputation still running in steps when the state is forgotten (a test's reset) stops.
+  onScopeDispose(() => generation++)
 
   const totals = computed(() => shown.value?.totals ?? null)
   const groupChart = computed(() => shown.value?.groupChart ?? null)
@@ -200,22 +203,10 @@ function createDashboard() {
   const table = computed(() => shown.value?.table ?? null)
   /** True while the figures on show belong to an earlier view (a big store is recomputing). */
   const updating = computed(() => publishing.value || filtering.value || computing.value)
-
-  /** The first and last date of the whole dataset, as people read them (`Aug 2021`, `2024`). */
-  const dateSpan = computed(() => {
-    const span = store.value ? dateSpanOf(store.value) : null
-    return span && { first: formatDateLabel(span.first), last: formatDateLabel(span.last) }
-  })
-  return { totals, groupChart, timeChart, timeFit, table, updating, dateSpan }
+  return { totals, groupChart, timeChart, timeFit, table, updating }
 }
 
-let shared: ReturnType<typeof createDashboard> | null = null
+export const useDashboard = createGlobalState(createDashboard)
 
-export function useDashboard() {
-  shared ??= createDashboard()
-  return shared
-}
-
-export function resetDashboardForTests(): void {
-  shared = null
-}
+/** Stops and forgets the shared figures (GlobalState's reset), for tests. */
+export const resetDashboardForTests = useDashboard.reset

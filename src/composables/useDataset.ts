@@ -1,8 +1,9 @@
 // Owns the dataset the page shows: the store, where it came from, and what loading it reported.
 // One shared instance for the whole page (every component that calls useDataset() sees the same
-// data). Large data lives in shallowRef: Vue must not make a million-row store deeply reactive.
+// data; createGlobalState). Large data lives in shallowRef: Vue must not make a million-row store deeply reactive.
 
-import { shallowRef } from 'vue'
+import { computed, onScopeDispose, shallowRef } from 'vue'
+import { formatDateLabel } from '../core/date'
 import { dateSpanOf } from '../core/view/figureIndex'
 import { allRowsInSteps } from '../core/view/filter'
 import { loadCsv, type LoadResult } from '../core/load/loader'
@@ -11,6 +12,7 @@ import type { Steps } from '../core/steps'
 import { labelCountsInSteps, type CasualtyStore } from '../core/store/store'
 import { labelCount } from '../core/store/packedStrings'
 import { concatStores, concatStoresInSteps } from '../core/store/concat'
+import { createGlobalState } from './globalState'
 import { ASYNC_ROWS, runInSteps, yieldToPage } from './yieldToPage'
 import shippedCsv from '../../data/attacks.csv?raw'
 
@@ -125,11 +127,24 @@ function createDatasetState() {
     return loadText(shippedCsv, SHIPPED_DATASET_NAME)
   }
 
+  /** The first and last date of the whole dataset, as people read them (`Aug 2021`, `2024`). */
+  const dateSpan = computed(() => {
+    const span = store.value ? dateSpanOf(store.value) : null
+    return span && { first: formatDateLabel(span.first), last: formatDateLabel(span.last) }
+  })
+
+  // Work still in flight for a forgotten state (a test's reset) stops at its next step.
+  onScopeDispose(() => {
+    published++
+    replaced++
+  })
+
   return {
     store,
     lastLoad,
     sourceName,
     publishing,
+    dateSpan,
     replaceStore,
     appendStore,
     loadText,
@@ -137,14 +152,7 @@ function createDatasetState() {
   }
 }
 
-let shared: ReturnType<typeof createDatasetState> | null = null
+export const useDataset = createGlobalState(createDatasetState)
 
-export function useDataset() {
-  shared ??= createDatasetState()
-  return shared
-}
-
-/** Forgets the shared state: for tests that mount the app more than once. */
-export function resetDatasetForTests(): void {
-  shared = null
-}
+/** Forgets the shared state (GlobalState's reset): for tests that mount the app more than once. */
+export const resetDatasetForTests = useDataset.reset

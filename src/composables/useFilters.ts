@@ -7,9 +7,10 @@
 // new store is filtered at once whatever its size, so the selection always indexes the store on
 // show (a stale selection would point at rows the new store does not have).
 
-import { computed, ref, shallowRef, watch, type ComputedRef } from 'vue'
+import { computed, onScopeDispose, ref, shallowRef, watch, type ComputedRef } from 'vue'
 import { emptyFilters, selectRows, type Filters } from '../core/view/filter'
 import type { CasualtyStore } from '../core/store/store'
+import { createGlobalState } from './globalState'
 import { useDataset } from './useDataset'
 import { ASYNC_ROWS, yieldToPage } from './yieldToPage'
 
@@ -56,19 +57,15 @@ function createFilterState() {
 
   watch(store, () => update(true), { flush: 'sync', immediate: true })
   watch(filters, () => update(false), { flush: 'sync', deep: true })
+  // A pass still waiting for its task when the state is forgotten (a test's reset) does not run.
+  onScopeDispose(() => generation++)
 
   /** Indices of the rows the filters select, in store order: one typed-array pass (core/filter). */
   const selection: ComputedRef<Uint32Array> = computed(() => selected.value?.rows ?? NO_ROWS)
   return { filters, selection, selected, filtering }
 }
 
-let shared: ReturnType<typeof createFilterState> | null = null
+export const useFilters = createGlobalState(createFilterState)
 
-export function useFilters() {
-  shared ??= createFilterState()
-  return shared
-}
-
-export function resetFiltersForTests(): void {
-  shared = null
-}
+/** Stops and forgets the shared filters (GlobalState's reset), for tests. */
+export const resetFiltersForTests = useFilters.reset

@@ -3,7 +3,7 @@
 // (a checkbox, a click on a bar) and replaceState while the user types, so the back button steps
 // through choices, not keystrokes. Values the link gets wrong become notices, never a blank page.
 
-import { computed, ref, watch } from 'vue'
+import { computed, onScopeDispose, ref, watch } from 'vue'
 import type { GroupColumn } from '../core/view/aggregate'
 import type { TimeUnit } from '../core/view/figureIndex'
 import type { Metric } from '../core/view/aggregate'
@@ -19,6 +19,7 @@ import {
   type Tab,
   type ViewState,
 } from '../core/view/viewState'
+import { createGlobalState } from './globalState'
 import { useDataset } from './useDataset'
 import { useFilters } from './useFilters'
 
@@ -36,13 +37,8 @@ export function knownLabelsOf(store: CasualtyStore): KnownLabels {
   }
 }
 
-export interface ViewStateOptions {
-  /** The window whose location and history hold the view (a fake in tests). */
-  window?: Window
-}
-
-function createViewState(options: ViewStateOptions = {}) {
-  const win = options.window ?? window
+function createViewState() {
+  const win = window
   const { store } = useDataset()
   const { filters } = useFilters()
   const defaults = defaultViewState()
@@ -148,6 +144,7 @@ function createViewState(options: ViewStateOptions = {}) {
 
   const onPopState = () => readUrl()
   win.addEventListener('popstate', onPopState)
+  onScopeDispose(() => win.removeEventListener('popstate', onPopState))
   watch(store, checkLabels)
   readUrl()
 
@@ -169,18 +166,13 @@ function createViewState(options: ViewStateOptions = {}) {
     resetFilters,
     dismissNotices,
     readUrl,
-    stop: () => win.removeEventListener('popstate', onPopState),
   }
 }
 
-let shared: ReturnType<typeof createViewState> | null = null
+export const useViewState = createGlobalState(createViewState)
 
-export function useViewState(options: ViewStateOptions = {}) {
-  shared ??= createViewState(options)
-  return shared
-}
-
-export function resetViewStateForTests(): void {
-  shared?.stop()
-  shared = null
-}
+/**
+ * Stops and forgets the shared view (GlobalState's reset), for tests: its watchers stop and it no
+ * longer listens for back/forward.
+ */
+export const resetViewStateForTests = useViewState.reset

@@ -160,8 +160,13 @@ describe('useDashboard on big data', () => {
 
   it('marks the headline figures busy while they belong to the last view', async () => {
     startedView = startDashboard()
-    const totals = useDashboard().totals
-    const wrapper = mount(HeadlineFigures, { props: { totals: totals.value! } })
+    const { totals, updating } = useDashboard()
+    // As App.vue gives them: the totals on show and whether they belong to the last view.
+    const Host = defineComponent(
+      () => () =>
+        totals.value && h(HeadlineFigures, { totals: totals.value, updating: updating.value }),
+    )
+    const wrapper = mount(Host)
     expect(wrapper.get('section').attributes('aria-busy')).toBe('false')
     useDataset().replaceStore(repeatShipped(ASYNC_ROWS), 'big.csv')
     await nextTick()

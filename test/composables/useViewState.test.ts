@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { useFilters } from '../../src/composables/useFilters'
-import { resetViewStateForTests } from '../../src/composables/useViewState'
+import { resetViewStateForTests, useViewState } from '../../src/composables/useViewState'
 import { startDashboard } from '../components/dashboardState'
 
 afterEach(() => resetViewStateForTests())
@@ -53,5 +53,20 @@ describe('useViewState', () => {
     expect(window.location.search).toBe('?place=Kabul')
     view.toggleFilterValue('admin1', 'Kabul')
     expect(window.location.search).toBe('')
+  })
+})
+
+describe('useViewState reset', () => {
+  it('stops listening for back/forward and gives a fresh view', () => {
+    const old = startDashboard('?time=year')
+    resetViewStateForTests()
+    window.history.replaceState(null, '', '/?group=civilians')
+    window.dispatchEvent(new PopStateEvent('popstate'))
+    expect(old.view.value.filters.targetGroups).toEqual([])
+    expect(old.timeUnit.value).toBe('year')
+    const fresh = useViewState()
+    expect(fresh).not.toBe(old)
+    expect(fresh.view.value.filters.targetGroups).toEqual(['civilians'])
+    expect(fresh.timeUnit.value).toBe('month')
   })
 })
