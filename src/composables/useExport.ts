@@ -13,6 +13,7 @@ import { storeCsvParts } from '../core/export/exportCsv'
 import { EXCEL_FRIENDLY, PLAIN_RFC4180 } from '../core/csv/write'
 import { exportFileName } from '../core/export/fileName'
 import { useDataset } from './useDataset'
+import { useDownload } from './useDownload'
 import { useFilters } from './useFilters'
 import { yieldToPage } from './yieldToPage'
 
@@ -20,8 +21,9 @@ import { yieldToPage } from './yieldToPage'
 export type ExportDialect = 'excel' | 'rfc4180'
 
 /**
- * How long one task of an export may write before the page gets to paint and handle input: with
- * the last piece, the hand-over to the worker and a repaint, a task stays well under 50 ms.
+ * How long one task of an export may write before the page gets to paint and handle input: small
+ * enough that with the last piece, the hand-over to the worker and a repaint, a task stays well
+ * short of a long task (one that holds the page long enough for input to feel late).
  */
 export const EXPORT_BUDGET_MS = 8
 
@@ -51,32 +53,14 @@ function createModuleWorker(): BlobWorker | null {
 }
 
 export interface UseExportOptions {
-  /** Saves a file under a name; by default a browser download. */
-  download?: (data: Blob, fileName: string) => void
+  /** Saves a file under a name; by default a browser download (useDownload's downloadBlob). */
+  download?: (fileName: string, data: Blob) => void
   /** Today as YYYY-MM-DD, for the file name; by default the local date. */
   today?: () => string
   /** Milliseconds a task of the export may take before it yields (EXPORT_BUDGET_MS). */
   budgetMs?: number
   /** Makes the Blob worker of a big export; null builds the Blob on the page. */
   createBlobWorker?: () => BlobWorker | null
-}
-
-/** Starts a browser download of `data` under `fileName`. */
-export function downloadBlob(data: Blob, fileName: string): void {
-  const url = URL.createObjectURL(data)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // Revoked later: revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
-/** Starts a browser download of `text` as a CSV file. */
-export function downloadText(text: string, fileName: string): void {
-  downloadBlob(new Blob([text], { type: CSV_TYPE }), fileName)
 }
 
 /** The local date as YYYY-MM-DD (the user's day, which is what a file name should say). */
@@ -132,7 +116,7 @@ class BlobCollector {
 }
 
 export function useExport(options: UseExportOptions = {}) {
-  const download = options.download ?? downloadBlob
+  const download = options.download ?? useDownload().downloadBlob
   const today = options.today ?? (() => localIsoDay())
   const budgetMs = options.budgetMs ?? EXPORT_BUDGET_MS
   const createBlobWorker = options.createBlobWorker ?? createModuleWorker
@@ -205,7 +189,7 @@ export function useExport(options: UseExportOptions = {}) {
       }
       progress.value = { rowsWritten: total, total }
       phase.value = 'idle'
-      download(file, name)
+      download(name, file)
       return file
     } catch (error) {
       if (id !== job) return null

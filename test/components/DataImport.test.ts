@@ -44,7 +44,7 @@ function mountImport(downloads: [string, string][] = []) {
   const wrapper = mount(DataImport, {
     props: {
       options: { createWorker: () => new FakeImportWorker(), dropTarget: document },
-      download: (text: string, name: string) => downloads.push([text, name]),
+      download: (name: string, text: string) => downloads.push([name, text]),
     },
     attachTo: document.body,
   })
@@ -169,7 +169,7 @@ describe('DataImport', () => {
       '1 row loaded, 1 row with issues (2 blank lines ignored)',
     )
     await issues.get('button').trigger('click')
-    expect(downloads).toEqual([['"line","id"\r\n"3","x"\r\n', 'messy-rows-with-issues.csv']])
+    expect(downloads).toEqual([['messy-rows-with-issues.csv', '"line","id"\r\n"3","x"\r\n']])
   })
 
   it('asks for a mapping, then sends the file again with the confirmed mapping', async () => {

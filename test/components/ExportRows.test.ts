@@ -29,7 +29,7 @@ function setup(options: Partial<UseExportOptions> = {}) {
   const wrapper = mount(ExportRows, {
     props: {
       options: {
-        download: (data: Blob, name: string) => downloads.push([data, name]),
+        download: (name: string, data: Blob) => downloads.push([data, name]),
         today: () => '2024-05-01',
         createBlobWorker: () => new FakeBlobWorker(),
         ...options,
