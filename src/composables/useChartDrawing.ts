@@ -1,8 +1,8 @@
 // How a chart is drawn for the view on show. On a big dataset (ASYNC_ROWS rows or more) it does
 // not animate (each animation frame would redraw it), and for a new big dataset it is drawn in a
 // task of its own, after the page around it: showing a million-row import's first view and
-// redrawing ten years of months in the same task took 50-66 ms here, over the 50 ms a task may
-// hold the page. Until then the chart's box stays empty (an old chart beside the new figures would
+// redrawing ten years of months in the same task makes one long task, which holds back input and
+// paint. Until then the chart's box stays empty (an old chart beside the new figures would
 // mix two datasets); each chart gets its own task. Both follow the store of the view on show, not
 // the store just loaded: a chart must not redraw its old figures because a new store arrived.
 

@@ -1,4 +1,4 @@
-// The "From text" assistant's state (issue #6): the report's text, the rows proposed from it as
+// The "From text" assistant's state: the report's text, the rows proposed from it as
 // editable drafts, and what the user accepted or rejected. Nothing joins the data until the user
 // accepts a row; an accepted row is validated like any loaded row, then appended to the dataset.
 

@@ -6,7 +6,7 @@ export const ASYNC_ROWS = 100_000
 // Lets the browser paint and handle input before the caller goes on: a new task through a
 // MessageChannel, which the browser may precede with a frame. Not scheduler.yield: Chromium runs
 // its continuations ahead of rendering, so a chain of steps would still hold back the next frame;
-// not setTimeout: nested timeouts are clamped to 4 ms each.
+// not setTimeout: browsers clamp nested timeouts to a minimum delay, which a chain of steps adds up.
 let channel: MessageChannel | null = null
 const waiting: (() => void)[] = []
 export function yieldToPage(): Promise<void> {
