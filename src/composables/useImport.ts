@@ -160,39 +160,48 @@ export function useImport(options: UseImportOptions = {}) {
   if (target) {
     let depth = 0
     const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false
-    const onDragEnter = (event: DragEvent) => {
-      if (!hasFiles(event)) return
-      depth++
-      dragging.value = true
-    }
-    const onDragOver = (event: DragEvent) => {
-      if (!hasFiles(event)) return
-      event.preventDefault() // lets the drop happen instead of the browser opening the file
-      if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy'
-      dragging.value = true
-    }
-    const onDragLeave = () => {
-      depth = Math.max(0, depth - 1)
-      if (depth === 0) dragging.value = false
-    }
-    const onDrop = (event: DragEvent) => {
-      depth = 0
-      dragging.value = false
-      const file = event.dataTransfer?.files[0]
-      if (!file) return
-      event.preventDefault()
-      importFile(file)
-    }
-    target.addEventListener('dragenter', onDragEnter)
-    target.addEventListener('dragover', onDragOver)
-    target.addEventListener('dragleave', onDragLeave)
-    target.addEventListener('drop', onDrop)
+    type DragType = 'dragenter' | 'dragover' | 'dragleave' | 'drop'
+    const handlers: [DragType, (event: DragEvent) => void][] = [
+      [
+        'dragenter',
+        (event) => {
+          if (!hasFiles(event)) return
+          depth++
+          dragging.value = true
+        },
+      ],
+      [
+        'dragover',
+        (event) => {
+          if (!hasFiles(event)) return
+          event.preventDefault() // lets the drop happen instead of the browser opening the file
+          if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy'
+          dragging.value = true
+        },
+      ],
+      [
+        'dragleave',
+        () => {
+          depth = Math.max(0, depth - 1)
+          if (depth === 0) dragging.value = false
+        },
+      ],
+      [
+        'drop',
+        (event) => {
+          depth = 0
+          dragging.value = false
+          const file = event.dataTransfer?.files[0]
+          if (!file) return
+          event.preventDefault()
+          importFile(file)
+        },
+      ],
+    ]
+    for (const [type, handler] of handlers) target.addEventListener(type, handler)
     if (getCurrentScope()) {
       onScopeDispose(() => {
-        target.removeEventListener('dragenter', onDragEnter)
-        target.removeEventListener('dragover', onDragOver)
-        target.removeEventListener('dragleave', onDragLeave)
-        target.removeEventListener('drop', onDrop)
+        for (const [type, handler] of handlers) target.removeEventListener(type, handler)
       })
     }
   }
