@@ -40,6 +40,12 @@ function reportWith(partial: Partial<ImportReport> = {}): ImportReport {
 
 const mounted: { unmount(): void }[] = []
 
+/** The incident ids of the data on show, in order. */
+const shownIds = () =>
+  useDataset()
+    .store.value?.records()
+    .map((r) => r.incident_id)
+
 function mountImport(downloads: [string, string][] = []) {
   const wrapper = mount(DataImport, {
     props: {
@@ -83,9 +89,8 @@ describe('DataImport', () => {
     expect(worker.requests).toEqual([{ type: 'import', file, mapping: null }])
     worker.reply({ type: 'done', columns: columnsOf(['A', 'B']), report: reportWith() })
     await flushPromises()
-    const { store, sourceName } = useDataset()
-    expect(store.value?.records().map((r) => r.incident_id)).toEqual(['A', 'B'])
-    expect(sourceName.value).toBe('mine.csv')
+    expect(shownIds()).toEqual(['A', 'B'])
+    expect(useDataset().sourceName.value).toBe('mine.csv')
     expect(worker.terminated).toBe(true)
     expect(wrapper.get('[role="status"]').text()).toContain(
       '2 rows loaded, 0 rows with issues (0 blank lines ignored)',
@@ -98,11 +103,7 @@ describe('DataImport', () => {
     await chooseFile(wrapper, new File(['x'], 'more.csv'))
     FakeImportWorker.last().reply({ type: 'done', columns: columnsOf(['A']), report: reportWith() })
     await flushPromises()
-    expect(
-      useDataset()
-        .store.value?.records()
-        .map((r) => r.incident_id),
-    ).toEqual(['OLD', 'A'])
+    expect(shownIds()).toEqual(['OLD', 'A'])
   })
 
   it('shows a named progress bar with Cancel for a big file, and Cancel stops the worker', async () => {
@@ -118,11 +119,7 @@ describe('DataImport', () => {
     await wrapper.get('button').trigger('click')
     expect(worker.terminated).toBe(true)
     expect(wrapper.find('progress').exists()).toBe(false)
-    expect(
-      useDataset()
-        .store.value?.records()
-        .map((r) => r.incident_id),
-    ).toEqual(['OLD'])
+    expect(shownIds()).toEqual(['OLD'])
   })
 
   it('shows no progress bar for a small file', async () => {
@@ -140,11 +137,7 @@ describe('DataImport', () => {
     const issues = wrapper.get('[data-testid="import-issues"]')
     expect(issues.attributes('role')).toBe('alert')
     expect(issues.text()).toContain('empty.csv was not loaded: The file is empty.')
-    expect(
-      useDataset()
-        .store.value?.records()
-        .map((r) => r.incident_id),
-    ).toEqual(['OLD'])
+    expect(shownIds()).toEqual(['OLD'])
   })
 
   it('lists the issues and downloads the rejected rows', async () => {

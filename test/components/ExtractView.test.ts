@@ -15,6 +15,14 @@ function mountView() {
   return wrapper
 }
 
+/** Mounts the view and asks for the rows of `report`. */
+async function proposeFrom(report: string) {
+  const wrapper = mountView()
+  await wrapper.get('textarea#extract-text').setValue(report)
+  await wrapper.get('button.primary').trigger('click')
+  return wrapper
+}
+
 beforeEach(() => {
   resetDatasetForTests()
   useDataset().loadShipped()
@@ -25,9 +33,7 @@ afterEach(() => {
 
 describe('From text view', () => {
   it('proposes rows beside the text, with the figure words marked, and adds nothing yet', async () => {
-    const wrapper = mountView()
-    await wrapper.get('textarea#extract-text').setValue(REPORT)
-    await wrapper.get('button.primary').trigger('click')
+    const wrapper = await proposeFrom(REPORT)
     const proposals = wrapper.findAll('[data-testid="extract-proposal"]')
     expect(proposals).toHaveLength(1)
     const marks = wrapper.findAll('.report-text mark')
@@ -40,9 +46,7 @@ describe('From text view', () => {
   })
 
   it('adds an accepted row, as edited, to the data, and only that row', async () => {
-    const wrapper = mountView()
-    await wrapper.get('textarea#extract-text').setValue(REPORT)
-    await wrapper.get('button.primary').trigger('click')
+    const wrapper = await proposeFrom(REPORT)
     await wrapper.get('#p0-location').setValue('Sayed Abad mosque, Kunduz')
     await wrapper.get('button[aria-label="Accept proposal 1"]').trigger('click')
     await flushPromises()
@@ -63,9 +67,7 @@ describe('From text view', () => {
   })
 
   it('refuses a row whose edited fields are invalid, and says why', async () => {
-    const wrapper = mountView()
-    await wrapper.get('textarea#extract-text').setValue(REPORT)
-    await wrapper.get('button.primary').trigger('click')
+    const wrapper = await proposeFrom(REPORT)
     await wrapper.get('#p0-killed_max').setValue('12')
     await wrapper.get('button[aria-label="Accept proposal 1"]').trigger('click')
     expect(wrapper.get('[role="alert"]').text()).toMatch(/killed/)
@@ -73,18 +75,14 @@ describe('From text view', () => {
   })
 
   it('rejects a proposal without touching the data', async () => {
-    const wrapper = mountView()
-    await wrapper.get('textarea#extract-text').setValue(REPORT)
-    await wrapper.get('button.primary').trigger('click')
+    const wrapper = await proposeFrom(REPORT)
     await wrapper.get('button[aria-label="Reject proposal 1"]').trigger('click')
     expect(wrapper.get('[data-testid="proposal-status-0"]').text()).toBe('rejected')
     expect(useDataset().store.value?.length).toBe(7)
   })
 
   it('labels every field of a proposal', async () => {
-    const wrapper = mountView()
-    await wrapper.get('textarea#extract-text').setValue(REPORT)
-    await wrapper.get('button.primary').trigger('click')
+    const wrapper = await proposeFrom(REPORT)
     for (const input of wrapper.findAll('.proposal input, .proposal select')) {
       expect(wrapper.find(`label[for="${input.attributes('id')}"]`).exists()).toBe(true)
     }

@@ -66,6 +66,15 @@ async function settled(): Promise<void> {
   expect(updating.value).toBe(false)
 }
 
+/** A fresh dashboard showing the big store, its figures done. */
+async function showBig(): Promise<CasualtyStore> {
+  startedView = startDashboard()
+  const big = repeatShipped(ASYNC_ROWS)
+  useDataset().replaceStore(big, 'big.csv')
+  await settled()
+  return big
+}
+
 function expectShown(store: CasualtyStore): void {
   const want = expected(store)
   const { totals, groupChart, timeChart, table } = useDashboard()
@@ -101,10 +110,7 @@ describe('useDashboard on big data', () => {
   })
 
   it('keeps the last figures while a filter change is on its way, then shows the new ones', async () => {
-    startedView = startDashboard()
-    const big = repeatShipped(ASYNC_ROWS)
-    useDataset().replaceStore(big, 'big.csv')
-    await settled()
+    const big = await showBig()
     expect(useDataset().store.value).toBe(big)
     const { updating, totals } = useDashboard()
     const before = totals.value
@@ -117,10 +123,7 @@ describe('useDashboard on big data', () => {
   })
 
   it('finds the figures of a view seen a moment ago instead of summing the rows again', async () => {
-    startedView = startDashboard()
-    const big = repeatShipped(ASYNC_ROWS)
-    useDataset().replaceStore(big, 'big.csv')
-    await settled()
+    const big = await showBig()
     const { totals, timeChart } = useDashboard()
     const everyRow = { totals: totals.value, timeChart: timeChart.value }
     startedView.toggleFilterValue('targetGroups', 'shia worshippers')
@@ -134,10 +137,7 @@ describe('useDashboard on big data', () => {
   })
 
   it('shows the last of several quick changes, never a superseded one', async () => {
-    startedView = startDashboard()
-    const big = repeatShipped(ASYNC_ROWS)
-    useDataset().replaceStore(big, 'big.csv')
-    await settled()
+    const big = await showBig()
     expect(useDataset().store.value).toBe(big)
     startedView.toggleFilterValue('targetGroups', 'shia worshippers')
     startedView.commit({ metric: 'incidents', sort: 'killed', sortDirection: 'desc' })
