@@ -116,7 +116,7 @@ describe('ExportRows', () => {
     async (_name, worker) => {
       const store = bigStore(3000)
       useDataset().replaceStore(store, 'big.csv')
-      // A budget of 0 ms yields after every piece.
+      // budgetMs 0: the export yields after every piece.
       const { wrapper, downloads } = setup({
         budgetMs: 0,
         createBlobWorker: () => (worker ? new FakeBlobWorker() : null),
