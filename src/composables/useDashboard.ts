@@ -107,7 +107,7 @@ interface DashboardView {
 }
 
 function createDashboard() {
-  const { publishing } = useDataset()
+  const { publishing, store } = useDataset()
   const { selected, filtering, filters } = useFilters()
   const { grouping, metric, timeUnit, sort, sortDirection } = useViewState()
   const { dark } = useTheme()
@@ -199,11 +199,15 @@ function createDashboard() {
   const timeChart = computed(() => shown.value?.timeChart ?? null)
   /** The time chart's unit, and why it is years when months were asked for. */
   const timeFit = computed(() => shown.value?.timeFit ?? null)
+  /** Labels of the column the charts on show group by, by dictionary code (the time chart's key). */
+  const groupLabels = computed<readonly string[]>(
+    () => store.value?.columns.categories[groupChart.value?.column ?? 'target_group'].values ?? [],
+  )
   /** The selected rows in the table's order; empty before any data. */
   const table = computed(() => shown.value?.table ?? null)
   /** True while the figures on show belong to an earlier view (a big store is recomputing). */
   const updating = computed(() => publishing.value || filtering.value || computing.value)
-  return { totals, groupChart, timeChart, timeFit, table, updating }
+  return { totals, groupChart, timeChart, timeFit, groupLabels, table, updating }
 }
 
 export const useDashboard = createGlobalState(createDashboard)

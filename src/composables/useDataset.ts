@@ -4,6 +4,7 @@
 
 import { computed, onScopeDispose, shallowRef } from 'vue'
 import { formatDateLabel } from '../core/date'
+import { formatSourceLine } from '../core/format'
 import { dateSpanOf } from '../core/view/figureIndex'
 import { allRowsInSteps } from '../core/view/filter'
 import { loadCsv, type LoadResult } from '../core/load/loader'
@@ -133,6 +134,14 @@ function createDatasetState() {
     return span && { first: formatDateLabel(span.first), last: formatDateLabel(span.last) }
   })
 
+  /** The source ids of the data on show, as its rows name them. */
+  const sources = computed(
+    () => store.value?.columns.categories.source.values.filter((s) => s !== '') ?? [],
+  )
+  // A long list of sources is named by its first few and a count: a line of tens of thousands of ids
+  // under each chart is slow for the browser to lay out, and nobody reads it.
+  const sourceLine = computed(() => formatSourceLine(sources.value, sourceName.value))
+
   // Work still in flight for a forgotten state (a test's reset) stops at its next step.
   onScopeDispose(() => {
     published++
@@ -145,6 +154,8 @@ function createDatasetState() {
     sourceName,
     publishing,
     dateSpan,
+    sources,
+    sourceLine,
     replaceStore,
     appendStore,
     loadText,

@@ -1,4 +1,5 @@
 import { flushPromises, mount } from '@vue/test-utils'
+import { Chart } from 'chart.js'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import ChartByTargetGroup from '../../src/components/ChartByTargetGroup.vue'
 import ChartOverTime from '../../src/components/ChartOverTime.vue'
@@ -12,10 +13,12 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-// happy-dom has no 2D canvas: Chart.js says so on the console and draws nothing. These tests
-// cover what the components render around the chart; drawing is tested in Chromium (e2e).
+// happy-dom has no 2D canvas: Chart.js says so on the console, draws nothing, and its update for a
+// new view (the components follow the view, as on the page) would fail without a context. These
+// tests cover what the components render around the chart; drawing is tested in Chromium (e2e).
 function quietCanvas() {
   vi.spyOn(console, 'error').mockImplementation(() => {})
+  vi.spyOn(Chart.prototype, 'update').mockImplementation(() => {})
 }
 
 async function csvOf(click: () => Promise<void>): Promise<string> {
@@ -38,11 +41,11 @@ describe('ChartByTargetGroup', () => {
     startDashboard()
     const model = useDashboard().groupChart.value
     if (!model) throw new Error('no model')
-    const wrapper = mount(ChartByTargetGroup, {
-      props: { model, sourceLine: 'Source: src-000.' },
-      attachTo: document.body,
-    })
+    const wrapper = mount(ChartByTargetGroup, { attachTo: document.body })
     await flushPromises()
+    // It reads its model and its source line from the shared state, as on the page.
+    expect(wrapper.get('.source-line').text()).toBe(useDataset().sourceLine.value)
+    expect(wrapper.get('.source-line').text()).toContain('src-000')
     expect(wrapper.get('canvas').attributes('aria-label')).toBe(model.summary)
     expect(wrapper.get('canvas').attributes('role')).toBe('img')
     expect(wrapper.get('[data-testid="unquantified-groups"]').text()).toContain(
@@ -65,7 +68,7 @@ describe('ChartByTargetGroup', () => {
     const view = startDashboard()
     const model = useDashboard().groupChart.value
     if (!model) throw new Error('no model')
-    const wrapper = mount(ChartByTargetGroup, { props: { model, sourceLine: '' } })
+    const wrapper = mount(ChartByTargetGroup, { attachTo: document.body })
     const toggle = wrapper.findAll('button').find((b) => b.text().startsWith('Show as table'))
     await toggle?.trigger('click')
     expect(toggle?.attributes('aria-pressed')).toBe('true')
@@ -85,8 +88,7 @@ describe('ChartOverTime', () => {
     const model = useDashboard().timeChart.value
     const store = useDataset().store.value
     if (!model || !store) throw new Error('no model')
-    const groupLabels = store.columns.categories.target_group.values
-    const wrapper = mount(ChartOverTime, { props: { model, groupLabels, sourceLine: '' } })
+    const wrapper = mount(ChartOverTime, { attachTo: document.body })
     return { view, store, wrapper }
   }
 
@@ -106,6 +108,15 @@ describe('ChartOverTime', () => {
     wrapper.unmount()
   })
 
+  it('keys its groups by their labels', () => {
+    const { store, wrapper } = mountTimeChart()
+    const labels = store.columns.categories.target_group.values
+    expect(wrapper.findAll('ul.key li').map((li) => li.text())).toEqual(
+      useDashboard().timeChart.value?.codes.map((code) => labels[code]),
+    )
+    wrapper.unmount()
+  })
+
   it('switches what it counts and per what from its own controls, and filters from its table', async () => {
     const { view, wrapper } = mountTimeChart()
     expect(wrapper.findAll('legend').map((legend) => legend.text())).toEqual(['Show', 'Per'])
@@ -116,12 +127,15 @@ describe('ChartOverTime', () => {
     await wrapper.get('input[name="time-unit"][value="year"]').trigger('change')
     expect([view.metric.value, view.timeUnit.value]).toEqual(['incidents', 'year'])
     expect(window.location.search).toBe('?metric=incidents&time=year')
+    // It follows the view: its title and table are the new chart's.
+    expect(wrapper.get('h2').text()).toBe('Incidents per year, by target group')
     await wrapper
       .findAll('button')
       .find((b) => b.text().startsWith('Show as table'))
       ?.trigger('click')
     await wrapper.get('tbody button.select').trigger('click')
-    expect(view.view.value.filters.dateFrom).toBe('2021-08')
+    // The chart follows the view: per year now, its table's first row is the year.
+    expect(view.view.value.filters.dateFrom).toBe('2021')
     wrapper.unmount()
   })
 })

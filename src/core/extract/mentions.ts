@@ -30,6 +30,23 @@ export interface FigureMention extends FigureBounds {
   sentence: number
 }
 
+/** What became of a casualty figure found in the text. */
+export type MentionStatus =
+  | 'proposed'
+  | 'restatement'
+  | 'aggregate'
+  | 'subset'
+  | 'no date or place'
+  | 'not an attack'
+  | 'superseded'
+
+/** A casualty figure found in the text, with what became of it. */
+export interface ReportedMention extends FigureMention {
+  status: MentionStatus
+  /** Index of the proposed row it went into (or restates), else null. */
+  row: number | null
+}
+
 const ACTIVE_TRIGGERS: [string[], CasualtyKind][] = [
   [['deaths', 'of'], 'killed'],
   [['death', 'of'], 'killed'],

@@ -1,6 +1,7 @@
 // Places in a sentence: the gazetteer's provinces, capitals, districts and Kabul neighbourhoods
 // (admin1/admin2, codebook "Places"), and countries. A city that shares its province's name
-// (Kabul, Kunduz, Kandahar) gives the province only, whichever is meant.
+// (Kabul, Kunduz, Kandahar) gives the province only, whichever is meant. Also the words of the
+// `location` column (the site a sentence names, or the place as written) and a text's main country.
 
 import { AFGHANISTAN_PROVINCES, COUNTRIES, KABUL_NEIGHBOURHOODS } from './gazetteer'
 import type { TextSpan, Token } from './text'
@@ -150,4 +151,33 @@ export function resolvePlaces(places: readonly PlaceMention[]): ResolvedPlace {
 function rank(place: PlaceMention): number {
   const kind = place.entries[0]?.kind
   return kind === 'neighbourhood' ? 3 : kind === 'district' || kind === 'city' ? 2 : 1
+}
+
+/** The site the sentence names: `at a Shia mosque in Kunduz` -> `Shia mosque in Kunduz`. */
+export function findSite(sentence: string): string {
+  const site =
+    /\b(?:at|outside|near|inside|on(?=\s+(?:an?|the)\s))\s+(?!least\b|most\b)(?:an?\s+|the\s+)?((?:[\w’'‐-]+\s+){0,9}?[\w’'‐-]+?)(?=\s+(?:during|on|killing|killed|wounding|injuring|wounded|injured|resulting|later|earlier|when|as|after|which|who|while|that|on|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|\d{4}))\b|\s*[,;.:]|$)/.exec(
+      sentence,
+    )
+  return site?.[1] ?? ''
+}
+
+/** The place's words for `location`: a name as the sentence writes it, not a dateline's capitals. */
+export function pickPlaceName(place: ResolvedPlace): string {
+  return place.names.find((name) => name !== name.toUpperCase()) ?? place.names[0] ?? ''
+}
+
+/** The country a text mentions most (its default for places it does not name). */
+export function findDominantCountry(text: string): string {
+  let best = ''
+  let bestCount = 0
+  for (const country of COUNTRIES) {
+    const count = text.split(country).length - 1
+    if (count > bestCount) {
+      best = country
+      bestCount = count
+    }
+  }
+  if (!best && /\b(?:Kabul|Taliban)\b/.test(text)) return 'Afghanistan'
+  return best
 }

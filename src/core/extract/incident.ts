@@ -1,0 +1,224 @@
+// One incident and what each sentence adds to it: opened from the sentence that first reports it,
+// then joined by the sentences that go on with it, restate it or update its toll. Every figure
+// coded keeps a pointer to its incident and row, so the mentions can name the row they went into.
+
+import { datesAgree, type DateMention } from './dates'
+import type { FigureMention, ReportedMention } from './mentions'
+import { findPerpetrator, qualifyActor } from './perpetrators'
+import { findSite, pickPlaceName, type ResolvedPlace } from './places'
+import { joinUpdatedQuote } from './quotes'
+import type { DraftRow } from './rows'
+import type { Sentence } from './text'
+import { attackTypeOf, findActors } from './vocabulary'
+
+/** An incident as the sentences tell it: the columns its rows share, and its rows. */
+export interface Incident {
+  number: number
+  date: string
+  dateNote: string
+  country: string
+  admin1: string
+  admin2: string
+  location: string
+  perpetrator: string
+  perpetratorNote: string
+  attackType: string
+  rows: DraftRow[]
+  paragraph: number
+  restated: boolean
+}
+
+/** The incident and row a coded figure went into. */
+export interface FigureOwner {
+  incident: Incident
+  row: DraftRow
+}
+
+/** Each coded figure's incident and row. */
+export type FigureOwners = Map<FigureMention, FigureOwner>
+
+/** How a sentence's rows join an incident already found. */
+export type MergeKind = 'same' | 'restatement' | 'update'
+
+function figureKey(m: FigureMention | null): string | null {
+  if (!m || (m.min === null && m.max === null)) return null
+  return `${m.kind}:${m.min}:${m.max}`
+}
+
+// A sentence that gives an incident's figures again, for the same group, with no date or place
+// that disagrees (`The bombing in Herat killed at least 21 worshippers, the spokesman repeated`).
+export function restatesIncident(
+  incident: Incident,
+  draft: readonly DraftRow[],
+  date: DateMention | null,
+  place: ResolvedPlace,
+): boolean {
+  if (date && !datesAgree(date.iso, incident.date)) return false
+  if (place.admin1 && incident.admin1 && place.admin1 !== incident.admin1) return false
+  return draft.some((row) =>
+    incident.rows.some(
+      (existing) =>
+        existing.group === row.group &&
+        ((figureKey(row.killed) !== null && figureKey(row.killed) === figureKey(existing.killed)) ||
+          (figureKey(row.injured) !== null &&
+            figureKey(row.injured) === figureKey(existing.injured))),
+    ),
+  )
+}
+
+// Adds a sentence's rows to an incident already found: the sentence goes on with it (`same`),
+// restates it (`restatement`) or updates its death toll (`update`). A more precise date, a place,
+// an attack type or a named perpetrator the incident lacks are taken from the sentence.
+export function mergeIntoIncident(
+  incident: Incident,
+  draft: readonly DraftRow[],
+  date: DateMention | null,
+  place: ResolvedPlace,
+  sentence: Sentence,
+  figures: ReportedMention[],
+  owners: FigureOwners,
+  how: MergeKind,
+): void {
+  const restatement = how === 'restatement'
+  // A restatement with a more precise date (`in August 2021` after `in 2021`) refines the date,
+  // and its words then become the row's words: the quote should carry the date it gives.
+  const refines =
+    date !== null && date.iso.length > incident.date.length && datesAgree(date.iso, incident.date)
+  if (refines && date) {
+    incident.date = date.iso
+    incident.dateNote = ''
+  }
+  if (restatement) incident.restated = true
+  incident.paragraph = Math.max(incident.paragraph, sentence.paragraph)
+  if (!incident.admin1 && place.admin1) {
+    incident.admin1 = place.admin1
+    incident.admin2 = place.admin2
+    incident.country ||= place.country
+    incident.location = findSite(sentence.text) || pickPlaceName(place) || incident.location
+  }
+  if (incident.attackType === 'Unknown') incident.attackType = attackTypeOf(sentence.text)
+  if (incident.perpetratorNote || incident.perpetrator === 'Unknown') {
+    const actor = findActors(sentence.text).find((a) => a.asPerpetrator)
+    if (actor && actor.name !== 'Taliban') {
+      incident.perpetrator = qualifyActor(actor.name, sentence.text)
+      incident.perpetratorNote = ''
+    }
+  }
+  for (const row of draft) {
+    // A figure whose group the sentence does not describe (`killed the commander`) belongs to
+    // the incident's row of that group, or to its only row.
+    const undescribed = row.groupNote.includes('not described')
+    // A toll update (`the death toll rose to 15`) is the toll of the incident's one killed row.
+    const killedRows = incident.rows.filter((r) => r.killed !== null)
+    const existing =
+      incident.rows.find((r) => r.group === row.group) ??
+      (undescribed && incident.rows.length === 1 ? incident.rows[0] : undefined) ??
+      (how === 'update' && !row.injured && killedRows.length === 1 ? killedRows[0] : undefined)
+    if (!existing) {
+      incident.rows.push(row)
+      for (const m of [row.killed, row.injured]) if (m) owners.set(m, { incident, row })
+      continue
+    }
+    for (const slot of ['killed', 'injured'] as const) {
+      const figure = row[slot]
+      if (!figure) continue
+      const current = existing[slot]
+      const status = figures.find((f) => f.start === figure.start && f.end === figure.end)
+      if (!current) {
+        existing[slot] = figure
+        existing.notes.push(...row.notes)
+        owners.set(figure, { incident, row: existing })
+      } else if (figureKey(current) === figureKey(figure) || (current.vague && figure.vague)) {
+        if (status) status.status = 'restatement'
+        owners.set(figure, { incident, row: existing })
+        if (refines) {
+          existing[slot] = figure
+          existing.quote = row.quote
+        }
+      } else if (how === 'update' && slot === 'killed') {
+        existing.notes.push(
+          `The death toll was updated: "${figure.text}" replaces the earlier "${current.text}".`,
+        )
+        existing.killed = figure
+        existing.quote = joinUpdatedQuote(existing.quote, row.quote)
+        owners.set(figure, { incident, row: existing })
+        const earlier = [...owners.entries()].find(([m]) => m === current)
+        if (earlier) owners.delete(earlier[0])
+      } else {
+        existing.notes.push(`Another sentence gives "${figure.text}" for the same incident.`)
+        if (status) status.status = 'restatement'
+      }
+    }
+    if (refines) existing.quote = row.quote
+  }
+}
+
+/** What an incident's first sentence does not say itself. */
+export interface OpeningContext {
+  date: DateMention | null
+  contextDate: string | null
+  /** The sentence before, in the same paragraph, that gave the date or place. */
+  context: Sentence | null
+  place: ResolvedPlace
+  previous: Incident | null
+  documentCountry: string
+}
+
+// A new incident from the sentence that first reports it: its date (with a note when it is not
+// the sentence's own), place, site, perpetrator and attack type.
+export function openIncident(
+  number: number,
+  sentence: Sentence,
+  sentences: readonly Sentence[],
+  draft: DraftRow[],
+  context: OpeningContext,
+): Incident {
+  const { date, place } = context
+  let iso = date?.iso ?? context.contextDate ?? ''
+  let dateNote = ''
+  const before = context.context?.text ?? ''
+  if (context.context) {
+    const where =
+      context.context.paragraph === sentence.paragraph
+        ? 'in the same paragraph'
+        : 'the paragraph before'
+    dateNote = `Date and place from the sentence before (${where}): "${before.slice(0, 120)}".`
+  } else if (date?.kind === 'relative') {
+    dateNote = `Date from "${sentence.text.slice(date.start, date.end)}", resolved against the previous incident.`
+  } else if (date?.kind === 'recent') {
+    dateNote = `The text says only "${sentence.text.slice(date.start, date.end)}": ${date.iso} is the year the text was written (the latest year it mentions), not a year it gives; the incident may be somewhat earlier.`
+  } else if (!date && context.contextDate) {
+    dateNote = 'Date not in the sentence: taken from the last date the text gave before it.'
+  } else if (!date) {
+    iso = ''
+    dateNote = 'No date in the text: fill it in.'
+  }
+  let { perpetrator, note } = findPerpetrator(
+    sentence,
+    sentences,
+    context.previous?.perpetrator ?? null,
+  )
+  const named = findActors(before).find((a) => a.asPerpetrator)
+  if (context.context && named && (perpetrator === 'Unknown' || note)) {
+    perpetrator = qualifyActor(named.name, before)
+    note = `Perpetrator ${perpetrator} from the sentence that gives the date and place.`
+  }
+  return {
+    number,
+    date: iso,
+    dateNote,
+    country: place.country || context.documentCountry,
+    admin1: place.admin1,
+    admin2: place.admin2,
+    location: findSite(sentence.text) || findSite(before) || pickPlaceName(place),
+    perpetrator,
+    perpetratorNote: note,
+    attackType:
+      attackTypeOf(sentence.text) === 'Unknown'
+        ? attackTypeOf(before)
+        : attackTypeOf(sentence.text),
+    rows: draft,
+    paragraph: sentence.paragraph,
+    restated: false,
+  }
+}

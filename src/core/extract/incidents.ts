@@ -1,0 +1,182 @@
+// Splits a report into incidents: sentence by sentence, its casualty figures start a new incident,
+// go on with the previous one, or restate an earlier one; figures that are no incident's (a part of
+// a figure already given, a total over time, a disaster, a figure with no date or place) are kept
+// as mentions with what became of them, and never proposed.
+
+import {
+  countsOverTime,
+  countsSeveralAttacks,
+  refersToPreviousIncident,
+  reportsAttack,
+  reportsNoAttack,
+  startsNewIncident,
+  updatesToll,
+} from './cues'
+import {
+  datesAgree,
+  findAbsoluteDates,
+  findRecentDate,
+  findRelativeDates,
+  type DateMention,
+} from './dates'
+import {
+  mergeIntoIncident,
+  openIncident,
+  restatesIncident,
+  type FigureOwners,
+  type Incident,
+} from './incident'
+import { findFigureMentions, type ReportedMention } from './mentions'
+import { findDominantCountry, findPlaces, resolvePlaces, type ResolvedPlace } from './places'
+import { buildRows } from './rows'
+import type { Sentence } from './text'
+
+/** The incidents of a text, every figure found with what became of it, and who owns each. */
+export interface IncidentFinding {
+  incidents: Incident[]
+  mentions: ReportedMention[]
+  owners: FigureOwners
+}
+
+/** The date or place of a sentence without figures, for the figures of the sentences after it. */
+interface CarriedContext {
+  sentence: Sentence
+  date: DateMention | null
+  place: ResolvedPlace
+}
+
+/** The sentences of each paragraph joined, by paragraph number. */
+function joinParagraphs(sentences: readonly Sentence[]): Map<number, string> {
+  const paragraphs = new Map<number, string>()
+  for (const s of sentences) {
+    paragraphs.set(s.paragraph, `${paragraphs.get(s.paragraph) ?? ''} ${s.text}`)
+  }
+  return paragraphs
+}
+
+// Groups the casualty figures of `sentences` (the sentences of `text`) into incidents; a
+// sentence that says only `recent` is dated by `documentYear`.
+export function findIncidents(
+  text: string,
+  sentences: readonly Sentence[],
+  documentYear: number | null,
+): IncidentFinding {
+  const documentCountry = findDominantCountry(text)
+  const incidents: Incident[] = []
+  const reported: ReportedMention[] = []
+  const owners: FigureOwners = new Map()
+  let lastDateSeen: string | null = null
+  // The date or place of a sentence without figures (`Two rockets hit a market in Kabul on 12
+  // October 2022.`), for the figures of the next sentences of the same paragraph.
+  let carried: CarriedContext | null = null
+  const paragraphs = joinParagraphs(sentences)
+
+  for (const sentence of sentences) {
+    const absolute = findAbsoluteDates(sentence.text)
+    const figures = findFigureMentions(sentence, text, paragraphs.get(sentence.paragraph))
+    const previous = incidents.at(-1) ?? null
+    if (figures.length === 0) {
+      if (absolute[0]) lastDateSeen = absolute[0].iso
+      const when = absolute[0] ?? findRelativeDates(sentence.text, previous?.date ?? null)[0]
+      const where = resolvePlaces(findPlaces(sentence.tokens))
+      if (when || where.admin1) carried = { sentence, date: when ?? null, place: where }
+      continue
+    }
+    const mentionsHere = figures.map((m): ReportedMention => ({
+      ...m,
+      status: 'proposed',
+      row: null,
+    }))
+    reported.push(...mentionsHere)
+    for (const m of mentionsHere) if (m.subset) m.status = 'subset'
+    const main = mentionsHere.filter((m) => !m.subset)
+    if (main.length === 0) continue
+
+    // Across a paragraph break only from the paragraph just before, and only when that sentence
+    // reports an attack (`... the day an IS-KP suicide bomber walked into the crowd.`).
+    const context =
+      carried?.sentence.paragraph === sentence.paragraph ||
+      (carried?.sentence.paragraph === sentence.paragraph - 1 &&
+        reportsAttack(carried.sentence.text))
+        ? carried
+        : null
+    carried = null
+    if (reportsNoAttack(sentence.text)) {
+      for (const m of main) m.status = 'not an attack'
+      continue
+    }
+    const isAggregate =
+      countsOverTime(sentence.text) ||
+      (countsSeveralAttacks(sentence.text) &&
+        !absolute.some((d) => d.iso.length >= 7) &&
+        // `The strikes killed 46 people` right after the sentence that dates them.
+        !(context?.date && context.date.iso.length >= 7) &&
+        findRelativeDates(sentence.text, previous?.date ?? null).length === 0)
+    if (isAggregate) {
+      for (const m of main) m.status = 'aggregate'
+      continue
+    }
+    const relative = findRelativeDates(sentence.text, previous?.date ?? null)
+    const recent = findRecentDate(sentence.text, documentYear)
+    let date: DateMention | null = absolute[0] ?? relative[0] ?? recent
+    if (absolute[0]) lastDateSeen = absolute[0].iso
+    let place = resolvePlaces(findPlaces(sentence.tokens))
+    // Figures with no date or place of their own take those of the sentence before them in the
+    // paragraph (`Hospital officials said 11 people lost their lives`).
+    const fromContext = !date && !place.admin1 && !place.country ? context : null
+    if (fromContext) {
+      date = fromContext.date
+      place = fromContext.place
+    }
+    const newCue = startsNewIncident(sentence.text)
+    const update = updatesToll(sentence.text) && !newCue
+    const anaphor = (refersToPreviousIncident(sentence.text) || update) && !newCue
+    const draft = buildRows(sentence, main, text, fromContext?.sentence.text ?? '', update)
+    // A toll the same sentence updates (`46 dead ...; the toll had climbed to 55`) is not coded.
+    const coded = draft.flatMap((r) => [r.killed?.start, r.injured?.start])
+    for (const m of main) {
+      if (!coded.includes(m.start)) m.status = update ? 'superseded' : 'restatement'
+    }
+
+    const continues =
+      previous !== null &&
+      !newCue &&
+      (!date || datesAgree(date.iso, previous.date)) &&
+      (!place.admin1 || !previous.admin1 || place.admin1 === previous.admin1) &&
+      (anaphor ||
+        (!date &&
+          !place.admin1 &&
+          // A quote in the next paragraph (`"We received 23 wounded," the doctor said`) goes on.
+          (sentence.paragraph === previous.paragraph ||
+            (sentence.paragraph === previous.paragraph + 1 && !fromContext))))
+    if (continues && previous) {
+      const how = update ? 'update' : 'same'
+      mergeIntoIncident(previous, draft, date, place, sentence, main, owners, how)
+      continue
+    }
+    if (!date && !place.admin1 && !place.country) {
+      for (const m of main) m.status = 'no date or place'
+      continue
+    }
+    const restated = newCue
+      ? undefined
+      : incidents.find((incident) => restatesIncident(incident, draft, date, place))
+    if (restated) {
+      mergeIntoIncident(restated, draft, date, place, sentence, main, owners, 'restatement')
+      continue
+    }
+    const incident = openIncident(incidents.length + 1, sentence, sentences, draft, {
+      date,
+      contextDate: lastDateSeen,
+      context: fromContext?.sentence ?? null,
+      place,
+      previous: newCue ? previous : null,
+      documentCountry,
+    })
+    incidents.push(incident)
+    for (const row of draft) {
+      for (const m of [row.killed, row.injured]) if (m) owners.set(m, { incident, row })
+    }
+  }
+  return { incidents, mentions: reported, owners }
+}
