@@ -1,4 +1,4 @@
-// `npm run eval:extract`: scores the extraction assistant (issue #6) on the hand-coded reports
+// `npm run eval:extract`: scores the extraction assistant on the hand-coded reports
 // of test/fixtures/extract/ (NAME.txt with its gold rows in NAME.gold.csv), prints per-field
 // precision and recall and the two targets; then, when the shipped dataset's source article sits
 // beside the project (../shared/sources/), checks that every row of data/attacks.csv is proposed
@@ -24,7 +24,7 @@ export const FIXTURE_DIR = join(ROOT, 'test/fixtures/extract')
 export const SHIPPED_SOURCE = join(ROOT, '../shared/sources/000_c3132940d17c84a6.txt')
 export const SHIPPED_DATASET = join(ROOT, 'data/attacks.csv')
 
-/** Targets of issue #6. */
+/** What the extraction must reach: figures right, few invented incidents. */
 export const FIGURE_TARGET = 0.95
 export const FALSE_INCIDENT_LIMIT = 0.05
 

@@ -1,5 +1,5 @@
 // `npm run extract -- [--json] [--source ID] FILE.txt`: proposes coded rows from a plain-text
-// report (issue #6) and prints them as CSV in our schema, plus `confidence` and the offsets of the
+// report and prints them as CSV in our schema, plus `confidence` and the offsets of the
 // figures' words (`killed_start,killed_end,injured_start,injured_end`), or as JSON with --json.
 // Exit status: 0 on success, 2 when the file cannot be read (or no file is given).
 

@@ -1,4 +1,5 @@
-// `npm run validate -- [--json] FILE...`: checks CSV files against the schema (see validateFiles.ts).
+// `npm run validate -- [--json] FILE...`: checks CSV files against the schema (see
+// validateFiles.ts).
 import { runValidate } from './validateFiles'
 
 process.exitCode = runValidate(

@@ -1,6 +1,6 @@
-// The validate command's logic (entry point: validate.ts): checks CSV files against the schema with the same core the page
-// uses. Prints `FILE:LINE: COLUMN: message` per issue, then `N rows valid, M rows with issues`.
-// Exit status: 0 all valid, 1 any issue, 2 a file could not be read.
+// The validate command's logic (entry point: validate.ts): checks CSV files against the schema with
+// the same core the page uses. Prints `FILE:LINE: COLUMN: message` per issue, then `N rows valid, M
+// rows with issues`. Exit status: 0 all valid, 1 any issue, 2 a file could not be read.
 
 import { readFileSync } from 'node:fs'
 import { loadCsv } from '../core/load/loader'

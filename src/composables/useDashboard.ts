@@ -1,8 +1,8 @@
 // What the dashboard shows for the current view, computed once and shared: headline totals, the
 // models of both charts and the incident table's order. The figures are one pass over the selected
-// rows' typed columns (core/aggregate's summarizeRows) followed by pure builders (core/chartData);
-// the table reads its page from the store's sorted order (core/sort's TableOrder); components only
-// render them.
+// rows' typed columns (core/view/aggregate's summarizeRows) followed by pure builders (core/chart);
+// the table reads its page from the store's sorted order (core/view/sort's TableOrder); components
+// only render them.
 //
 // One change recomputes only what depends on it (each step remembers its recent inputs: a new
 // metric rebuilds the time chart, not the sums; a filter turned off again finds its figures). On a
@@ -43,8 +43,8 @@ const FIGURES_BUDGET_MS = 24
 /**
  * How many recent results each step of the view keeps. Going back to a view seen a moment ago (a
  * filter off again, "Reset filters": the every-row selection is one array per store) then costs
- * nothing: on a million rows the figures' pass is most of a filter change's work. What is kept holds
- * its selection (4 bytes a selected row) and its sums (a few hundred bytes a chart cell).
+ * nothing: on a million rows the figures' pass is most of a filter change's work. What is kept
+ * holds its selection (4 bytes a selected row) and its sums (a few hundred bytes a chart cell).
  */
 const REMEMBERED = 3
 

@@ -1,6 +1,7 @@
-// Owns the dataset the page shows: the store, where it came from, and what loading it reported.
-// One shared instance for the whole page (every component that calls useDataset() sees the same
-// data; createGlobalState). Large data lives in shallowRef: Vue must not make a million-row store deeply reactive.
+// Owns the dataset the page shows: the store, where it came from, and what loading it reported. One
+// shared instance for the whole page (every component that calls useDataset() sees the same data;
+// createGlobalState). Large data lives in shallowRef: Vue must not make a million-row store deeply
+// reactive.
 
 import { computed, onScopeDispose, shallowRef } from 'vue'
 import { formatDateLabel } from '../core/date'
@@ -138,8 +139,8 @@ function createDatasetState() {
   const sources = computed(
     () => store.value?.columns.categories.source.values.filter((s) => s !== '') ?? [],
   )
-  // A long list of sources is named by its first few and a count: a line of tens of thousands of ids
-  // under each chart is slow for the browser to lay out, and nobody reads it.
+  // A long list of sources is named by its first few and a count: a line of tens of thousands of
+  // ids under each chart is slow for the browser to lay out, and nobody reads it.
   const sourceLine = computed(() => formatSourceLine(sources.value, sourceName.value))
 
   // Work still in flight for a forgotten state (a test's reset) stops at its next step.

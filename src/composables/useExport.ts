@@ -2,11 +2,11 @@
 // column, values unchanged (the writer escapes formula-like values reversibly). The download is
 // injectable so component tests can see what would be saved.
 //
-// A big selection is written in steps (core/export/exportCsv's storeCsvParts): each task writes pieces
-// for about EXPORT_BUDGET_MS, posts them to a small worker that makes them into a Blob (so neither
-// one huge string nor the cost of encoding it stays on the page) and lets the page paint, with
-// progress and Cancel meanwhile. A small selection is done within the click's own task. The file
-// is the same bytes either way.
+// A big selection is written in steps (core/export/exportCsv's storeCsvParts): each task writes
+// pieces for about EXPORT_BUDGET_MS, posts them to a small worker that makes them into a Blob (so
+// neither one huge string nor the cost of encoding it stays on the page) and lets the page paint,
+// with progress and Cancel meanwhile. A small selection is done within the click's own task. The
+// file is the same bytes either way.
 
 import { computed, ref, shallowRef } from 'vue'
 import { storeCsvParts } from '../core/export/exportCsv'

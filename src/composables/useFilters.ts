@@ -20,7 +20,7 @@ export { ASYNC_ROWS, yieldToPage }
 export interface Selected {
   store: CasualtyStore
   rows: Uint32Array
-  /** The same filters as a test of one row (core/filter selectRows); null when nothing is filtered. */
+  /** The same filters as a test of one row (core/view/filter selectRows); null when nothing is filtered. */
   test: ((row: number) => boolean) | null
 }
 
@@ -60,7 +60,7 @@ function createFilterState() {
   // A pass still waiting for its task when the state is forgotten (a test's reset) does not run.
   onScopeDispose(() => generation++)
 
-  /** Indices of the rows the filters select, in store order: one typed-array pass (core/filter). */
+  /** Indices of the rows the filters select, in store order: one typed-array pass (core/view/filter). */
   const selection: ComputedRef<Uint32Array> = computed(() => selected.value?.rows ?? NO_ROWS)
   return { filters, selection, selected, filtering }
 }

@@ -6,7 +6,8 @@ export const ASYNC_ROWS = 100_000
 // Lets the browser paint and handle input before the caller goes on: a new task through a
 // MessageChannel, which the browser may precede with a frame. Not scheduler.yield: Chromium runs
 // its continuations ahead of rendering, so a chain of steps would still hold back the next frame;
-// not setTimeout: browsers clamp nested timeouts to a minimum delay, which a chain of steps adds up.
+// not setTimeout: browsers clamp nested timeouts to a minimum delay, which a chain of steps adds
+// up.
 let channel: MessageChannel | null = null
 const waiting: (() => void)[] = []
 export function yieldToPage(): Promise<void> {
@@ -26,8 +27,9 @@ export function yieldToPage(): Promise<void> {
 export const STEP_BUDGET_MS = 12
 
 /**
- * Runs work split into steps (core/transfer's `Steps`), letting the page run whenever a task has
- * taken `budgetMs`. Stops early, with null, once `wanted()` turns false (a newer import, Cancel).
+ * Runs work split into steps (a `Steps` generator, core/steps), letting the page run whenever a
+ * task has taken `budgetMs`. Stops early, with null, once `wanted()` turns false (a newer import,
+ * Cancel).
  */
 export async function runInSteps<T>(
   steps: Generator<void, T, void>,

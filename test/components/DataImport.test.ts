@@ -19,7 +19,7 @@ function storeOf(ids: string[]) {
   return storeFromRecords(records)
 }
 
-// As the worker sends them: labels packed (core/transfer).
+// As the worker sends them: labels packed (core/store/transfer).
 const columnsOf = (ids: string[]) => packColumns(storeOf(ids).columns)
 
 function reportWith(partial: Partial<ImportReport> = {}): ImportReport {

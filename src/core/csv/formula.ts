@@ -1,8 +1,8 @@
-// Formula escaping (CSV injection): a cell that a spreadsheet would run as a formula (`=`, `+`, `-`,
-// `@`, a tab or line break first, or their full-width forms) is written with one apostrophe in
+// Formula escaping (CSV injection): a cell that a spreadsheet would run as a formula (`=`, `+`,
+// `-`, `@`, a tab or line break first, or their full-width forms) is written with one apostrophe in
 // front, and the import takes exactly that apostrophe off again, so that a value survives
-// import(export(value)) unchanged while no cell of a download starts a formula. A plain number
-// such as `-5` or `+1.5e3` is no formula and is left as it is.
+// import(export(value)) unchanged while no cell of a download starts a formula. A plain number such
+// as `-5` or `+1.5e3` is no formula and is left as it is.
 
 /** First characters that make a spreadsheet read a cell as a formula (OWASP, plus full-width forms). */
 const FORMULA_START = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/

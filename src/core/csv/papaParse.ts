@@ -1,10 +1,10 @@
 // Text -> header and raw rows, each with the physical line of the file where it starts, through
-// PapaParse: the reference grammar that the byte scanner (csv/scanner.ts) is tested against, and the
-// parser of texts already in memory. PapaParse does the CSV grammar (quotes, escaped quotes, quoted
-// newlines); we choose the delimiter, normalise line endings and keep every field a string: no
-// dynamicTyping (it turns `007` into 7 and `1e5` into 100000), no header mode (it renames a second
-// column of the same name), no delimiter guessing (it picks `,` for semicolon files with decimal
-// commas).
+// PapaParse: the reference grammar that the byte scanner (csv/scanner.ts) is tested against, and
+// the parser of texts already in memory. PapaParse does the CSV grammar (quotes, escaped quotes,
+// quoted newlines); we choose the delimiter, normalise line endings and keep every field a string:
+// no dynamicTyping (it turns `007` into 7 and `1e5` into 100000), no header mode (it renames a
+// second column of the same name), no delimiter guessing (it picks `,` for semicolon files with
+// decimal commas).
 
 import Papa from 'papaparse'
 import {

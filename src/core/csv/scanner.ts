@@ -2,8 +2,8 @@
 // arriving, so a large file never becomes one giant string (a JS string holds at most ~512 MB) and
 // long text fields can be copied as bytes into the store without ever being decoded.
 //
-// It follows PapaParse's grammar exactly as parseCsvText uses it (csv/papaParse.ts stays the reference; a
-// property test checks that both give the same rows, lines and issues on random CSV):
+// It follows PapaParse's grammar exactly as parseCsvText uses it (csv/papaParse.ts stays the
+// reference; a property test checks that both give the same rows, lines and issues on random CSV):
 // - a field is quoted only when its first character is `"`; `""` inside is one quote;
 // - a closing quote may be followed by white space before the delimiter or line break; anything
 //   else there is "malformed quotes", and the field goes on to the next quote that does close it;

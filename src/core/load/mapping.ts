@@ -1,8 +1,8 @@
 // Column mapping: how a file that does not use our column names (an export of the Global Terrorism
-// Database, ACLED, UCDP GED, or a colleague's own sheet) is read into our schema. A mapping is plain
-// data, so it can cross to the import worker in postMessage; readerFromMapping turns it into the
-// RowReader that validateRow uses. Honesty rules hold here too: an unknown day lowers the date's
-// precision instead of inventing one, and a missing count stays empty, never 0.
+// Database, ACLED, UCDP GED, or a colleague's own sheet) is read into our schema. A mapping is
+// plain data, so it can cross to the import worker in postMessage; readerFromMapping turns it into
+// the RowReader that validateRow uses. Honesty rules hold here too: an unknown day lowers the
+// date's precision instead of inventing one, and a missing count stays empty, never 0.
 
 import { ENGLISH_MONTHS } from '../date'
 import { unescapeFormula } from '../csv/formula'
@@ -147,9 +147,9 @@ const ISO_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)
 const DAY_MONTH_YEAR = /^(\d{1,2})[ -]([A-Za-z]+)[ -,]*(\d{4})$/
 const WHOLE = /^\d+$/
 
-// Reads ACLED's and UCDP's dates into ISO text: `2021-10-08`, `08 October 2021` (also `8 Oct 2021`),
-// or an ISO date followed by a time of day (dropped: we keep dates, not times). Anything else is
-// returned as written, so validation quotes it in its issue.
+// Reads ACLED's and UCDP's dates into ISO text: `2021-10-08`, `08 October 2021` (also
+// `8 Oct 2021`), or an ISO date followed by a time of day (dropped: we keep dates, not times).
+// Anything else is returned as written, so validation quotes it in its issue.
 export function readLooseDate(raw: string): string {
   const value = raw.trim()
   const iso = ISO_PREFIX.exec(value)

@@ -25,8 +25,8 @@ export const NO_COUNT = -1
 /**
  * A dictionary-coded column: label `codes[i]` is row i's label. The labels are `values`, or, when
  * `packed` is given, its UTF-8 (`values` is then empty): a dictionary with about one label per row
- * (incident_id) stays packed on the page (core/store/packedStrings). Read labels with labelCount and
- * labelAt, never `values` directly, wherever a packed dictionary can come.
+ * (incident_id) stays packed on the page (core/store/packedStrings). Read labels with labelCount
+ * and labelAt, never `values` directly, wherever a packed dictionary can come.
  */
 export interface CategoryData {
   codes: Uint32Array

@@ -1,12 +1,12 @@
 // Moving a store from the import worker to the page without a long task on the page. Typed arrays
 // transfer for free, but an array of strings is structured-cloned, and the page decodes it in one
-// go inside the message event, one long task for a million incident ids. So each dictionary's labels
-// cross as UTF-8 bytes with offsets (transferable), and the page turns them back into strings in
-// steps (`unpackColumns` yields between slices; the page runs it with yieldToPage in between).
-// incident_id (about one label per row) is not unpacked at all: a million live strings make the
-// young-generation GC pause the page long enough to be felt, so it stays packed (CategoryData's
-// `packed`; readers go through labelAt/labelCount, core/store/packedStrings).
-// Work in steps is a generator (core/steps): `yield` marks where the caller may let the page run.
+// go inside the message event, one long task for a million incident ids. So each dictionary's
+// labels cross as UTF-8 bytes with offsets (transferable), and the page turns them back into
+// strings in steps (`unpackColumns` yields between slices; the page runs it with yieldToPage in
+// between). incident_id (about one label per row) is not unpacked at all: a million live strings
+// make the young-generation GC pause the page long enough to be felt, so it stays packed
+// (CategoryData's `packed`; readers go through labelAt/labelCount, core/store/packedStrings). Work
+// in steps is a generator (core/steps): `yield` marks where the caller may let the page run.
 
 import { CATEGORY_COLUMNS, type CategoryColumn } from '../schema'
 import type { Steps } from '../steps'

@@ -1,10 +1,10 @@
-// What the aggregation pass (core/view/aggregate) reads per row besides the store's own columns, built
-// once per store and kept beside it: a kind byte that says what each row's killed and injured
+// What the aggregation pass (core/view/aggregate) reads per row besides the store's own columns,
+// built once per store and kept beside it: a kind byte that says what each row's killed and injured
 // figures are and whether its date gives only the year, the number of its incident when that
-// incident has other rows, and each row's period slot on a monthly
-// and a yearly axis. With these the pass over a selection is branch-light arithmetic: no date
-// decoding, no text offsets, and the distinct-incident bookkeeping only for incidents of several
-// rows. Built in steps (STEP_ROWS rows at a time), so a page can paint between them.
+// incident has other rows, and each row's period slot on a monthly and a yearly axis. With these
+// the pass over a selection is branch-light arithmetic: no date decoding, no text offsets, and the
+// distinct-incident bookkeeping only for incidents of several rows. Built in steps (STEP_ROWS rows
+// at a time), so a page can paint between them.
 
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
 import type { CategoryColumn } from '../schema'
