@@ -3,15 +3,7 @@
 // a figure already given, a total over time, a disaster, a figure with no date or place) are kept
 // as mentions with what became of them, and never proposed.
 
-import {
-  countsOverTime,
-  countsSeveralAttacks,
-  refersToPreviousIncident,
-  reportsAttack,
-  reportsNoAttack,
-  startsNewIncident,
-  updatesToll,
-} from './cues'
+import { hasCue, reportsNoAttack } from './cues'
 import {
   datesAgree,
   findAbsoluteDates,
@@ -97,7 +89,7 @@ export function findIncidents(
     const context =
       carried?.sentence.paragraph === sentence.paragraph ||
       (carried?.sentence.paragraph === sentence.paragraph - 1 &&
-        reportsAttack(carried.sentence.text))
+        hasCue(carried.sentence.text, 'attack'))
         ? carried
         : null
     carried = null
@@ -106,8 +98,8 @@ export function findIncidents(
       continue
     }
     const isAggregate =
-      countsOverTime(sentence.text) ||
-      (countsSeveralAttacks(sentence.text) &&
+      hasCue(sentence.text, 'totalOverTime') ||
+      (hasCue(sentence.text, 'totalOverAttacks') &&
         !absolute.some((d) => d.iso.length >= 7) &&
         // `The strikes killed 46 people` right after the sentence that dates them.
         !(context?.date && context.date.iso.length >= 7) &&
@@ -128,9 +120,9 @@ export function findIncidents(
       date = fromContext.date
       place = fromContext.place
     }
-    const newCue = startsNewIncident(sentence.text)
-    const update = updatesToll(sentence.text) && !newCue
-    const anaphor = (refersToPreviousIncident(sentence.text) || update) && !newCue
+    const newCue = hasCue(sentence.text, 'newIncident')
+    const update = hasCue(sentence.text, 'tollUpdate') && !newCue
+    const anaphor = (hasCue(sentence.text, 'previousIncident') || update) && !newCue
     const draft = buildRows(sentence, main, text, fromContext?.sentence.text ?? '', update)
     // A toll the same sentence updates (`46 dead ...; the toll had climbed to 55`) is not coded.
     const coded = draft.flatMap((r) => [r.killed?.start, r.injured?.start])

@@ -2,7 +2,7 @@
 // claim of responsibility that follows, the next sentence referring back, the incident before it
 // for `another attack`, or an earlier subject of the paragraph), with a note saying so.
 
-import { claimsResponsibility, refersBackToAttacks, startsNewIncident } from './cues'
+import { hasCue } from './cues'
 import { findAbsoluteDates } from './dates'
 import type { Sentence } from './text'
 import { findActors } from './vocabulary'
@@ -45,8 +45,8 @@ export function findPerpetrator(
   for (let k = sentence.index + 1; k <= sentence.index + 3; k++) {
     const later = sentences[k]
     if (!later || later.paragraph > sentence.paragraph + 1) break
-    if (findAbsoluteDates(later.text).length > 0 || startsNewIncident(later.text)) break
-    if (!claimsResponsibility(later.text)) continue
+    if (findAbsoluteDates(later.text).length > 0 || hasCue(later.text, 'newIncident')) break
+    if (!hasCue(later.text, 'claim')) continue
     const actor = findActors(later.text).find((a) => a.asPerpetrator && a.name !== 'Unknown')
     if (actor) {
       return {
@@ -56,7 +56,7 @@ export function findPerpetrator(
     }
   }
   const next = sentences[sentence.index + 1]
-  if (next && next.paragraph === sentence.paragraph && refersBackToAttacks(next.text)) {
+  if (next && next.paragraph === sentence.paragraph && hasCue(next.text, 'refersBack')) {
     const actor = findActors(next.text).find((a) => a.name !== 'Unknown')
     if (actor) return implied(actor.name, 'the next sentence')
   }
