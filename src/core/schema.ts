@@ -1,10 +1,8 @@
 // The casualty schema: the columns of data/attacks.csv (see data/README.md, the codebook), their
 // kinds, and the typed record a valid row becomes. Everything else in src/core is built on this.
 
-/** Every column of our schema, in the order files are written. */
-export const SCHEMA_COLUMNS = [
-  'incident_id',
-  'date',
+/** Where and whom: the labels between an incident's date and its figures. */
+const PLACE_AND_TARGET_COLUMNS = [
   'country',
   'admin1',
   'admin2',
@@ -13,6 +11,13 @@ export const SCHEMA_COLUMNS = [
   'target_type',
   'attack_type',
   'perpetrator',
+] as const
+
+/** Every column of our schema, in the order files are written. */
+export const SCHEMA_COLUMNS = [
+  'incident_id',
+  'date',
+  ...PLACE_AND_TARGET_COLUMNS,
   'killed_min',
   'killed_max',
   'injured_min',
@@ -45,18 +50,7 @@ export type CountColumn = (typeof COUNT_COLUMNS)[number]
  * Short labels that repeat across rows. The store keeps them dictionary-coded (one small integer
  * per row and one copy of each distinct string), which is what lets a million rows fit in memory.
  */
-export const CATEGORY_COLUMNS = [
-  'incident_id',
-  'country',
-  'admin1',
-  'admin2',
-  'location',
-  'target_group',
-  'target_type',
-  'attack_type',
-  'perpetrator',
-  'source',
-] as const
+export const CATEGORY_COLUMNS = ['incident_id', ...PLACE_AND_TARGET_COLUMNS, 'source'] as const
 export type CategoryColumn = (typeof CATEGORY_COLUMNS)[number]
 
 /** Long free text: kept as UTF-8 bytes with offsets and decoded only when shown. */

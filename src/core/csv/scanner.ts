@@ -13,16 +13,9 @@
 // - rows whose fields are all white space are blank lines; an HXL hashtag row under the header is
 //   skipped. Every row knows the physical line it starts on.
 
-import {
-  MALFORMED_QUOTE_MESSAGE,
-  MISSING_QUOTE_MESSAGE,
-  SEP_LINE,
-  chooseDelimiter,
-  isHxlRow,
-  namedDelimiter,
-  type Delimiter,
-  type FileIssue,
-} from './dialect'
+import type { Delimiter, FileIssue } from './dialect'
+import { MALFORMED_QUOTE_MESSAGE, MISSING_QUOTE_MESSAGE, SEP_LINE } from './dialect'
+import { chooseDelimiter, isHxlRow, namedDelimiter } from './dialect'
 import { copyUnescaped, trimRange, trimmed, utf8SequenceLength, whitespaceLength } from './bytes'
 
 const QUOTE = 34

@@ -3,7 +3,6 @@
 // on its own, whatever the store holds, the rows chosen, the dialect and the piece size.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatIsoDate } from '../../../src/core/date'
 import {
   CSV_PART_ROWS,
   decodeUtf8,
@@ -23,6 +22,8 @@ import {
   type CasualtyRecord,
 } from '../../../src/core/schema'
 import { storeFromRecords } from '../../../src/core/store/builder'
+import type { CasualtyStore } from '../../../src/core/store/store'
+import { count, dateText, setExtras } from '../../helpers/arbitraries'
 
 /** Text that stresses a CSV writer: quotes, separators, line breaks, formulas, any code point. */
 const tricky = fc.oneof(
@@ -31,14 +32,6 @@ const tricky = fc.oneof(
   fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
 )
 const text = fc.string({ unit: tricky, maxLength: 10 })
-const dateText = fc
-  .tuple(
-    fc.integer({ min: 1000, max: 2100 }),
-    fc.integer({ min: 0, max: 12 }),
-    fc.integer({ min: 0, max: 28 }),
-  )
-  .map(([y, m, d]) => formatIsoDate(y * 10000 + m * 100 + (m === 0 ? 0 : d)))
-const count = fc.option(fc.integer({ min: 0, max: 2_000_000_000 }), { nil: null })
 const extraNames = fc.uniqueArray(
   fc.oneof(
     fc.constantFrom('toString', '__proto__', 'lat'),
@@ -67,15 +60,7 @@ const recordWith = (extras: readonly string[]) =>
       record.date = r.date
       ;[record.killed_min, record.killed_max, record.injured_min, record.injured_max] =
         r.counts as [number | null, number | null, number | null, number | null]
-      extras.forEach((name, i) => {
-        Object.defineProperty(record.extra, name, {
-          value: r.extra[i] ?? '',
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        })
-      })
-      return record
+      return setExtras(record, extras, r.extra)
     })
 
 /** A store, and rows of it to export: any order, repeats allowed, none at all allowed. */
@@ -97,6 +82,21 @@ const writeOptions: fc.Arbitrary<StoreExportOptions> = fc
   )
   .map(([format, hxl]) => ({ ...format, hxl }))
 
+/** Checks `check` on random stores, selections of their rows, write options and part sizes. */
+function forAnyParts(
+  check: (
+    selection: [CasualtyStore, number[]],
+    options: StoreExportOptions,
+    partRows: number,
+  ) => void,
+  numRuns?: number,
+): void {
+  fc.assert(
+    fc.property(selectionOfStore, writeOptions, fc.integer({ min: 1, max: 7 }), check),
+    numRuns === undefined ? {} : { numRuns },
+  )
+}
+
 function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
   const all = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0))
   let at = 0
@@ -110,23 +110,15 @@ function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
 describe('storeCsvParts', () => {
   it('joins to exactly the one-shot text and bytes, pieces encoded one by one', () => {
     const encoder = new TextEncoder()
-    fc.assert(
-      fc.property(
-        selectionOfStore,
-        writeOptions,
-        fc.integer({ min: 1, max: 7 }),
-        ([store, rows], options, partRows) => {
-          const selection = Uint32Array.from(rows)
-          const oneShot = storeToCsv(store, selection, options)
-          const parts = [...storeCsvParts(store, selection, options, partRows)]
-          expect(parts.map((part) => part.text).join('')).toBe(oneShot)
-          expect(concatBytes(parts.map((part) => encoder.encode(part.text)))).toEqual(
-            encoder.encode(oneShot),
-          )
-        },
-      ),
-      { numRuns: 200 },
-    )
+    forAnyParts(([store, rows], options, partRows) => {
+      const selection = Uint32Array.from(rows)
+      const oneShot = storeToCsv(store, selection, options)
+      const parts = [...storeCsvParts(store, selection, options, partRows)]
+      expect(parts.map((part) => part.text).join('')).toBe(oneShot)
+      expect(concatBytes(parts.map((part) => encoder.encode(part.text)))).toEqual(
+        encoder.encode(oneShot),
+      )
+    }, 200)
   })
 
   it('is, like storeToCsv, what toCsv writes from the rows read as records', () => {
@@ -149,21 +141,14 @@ describe('storeCsvParts', () => {
   })
 
   it('counts the rows written, at most partRows a piece, every piece a whole line', () => {
-    fc.assert(
-      fc.property(
-        selectionOfStore,
-        writeOptions,
-        fc.integer({ min: 1, max: 7 }),
-        ([store, rows], options, partRows) => {
-          const parts: CsvPart[] = [...storeCsvParts(store, rows, options, partRows)]
-          expect(parts.length).toBe(Math.max(1, Math.ceil(rows.length / partRows)))
-          parts.forEach((part, i) => {
-            expect(part.rowsWritten).toBe(Math.min(rows.length, (i + 1) * partRows))
-            expect(part.text.endsWith(options.newline)).toBe(true)
-          })
-        },
-      ),
-    )
+    forAnyParts(([store, rows], options, partRows) => {
+      const parts: CsvPart[] = [...storeCsvParts(store, rows, options, partRows)]
+      expect(parts.length).toBe(Math.max(1, Math.ceil(rows.length / partRows)))
+      parts.forEach((part, i) => {
+        expect(part.rowsWritten).toBe(Math.min(rows.length, (i + 1) * partRows))
+        expect(part.text.endsWith(options.newline)).toBe(true)
+      })
+    })
   })
 
   it.each([

@@ -3,20 +3,20 @@
 // lost without being loaded, reported or counted.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatIsoDate } from '../../../src/core/date'
 import { storeToCsv } from '../../../src/core/export/exportCsv'
 import { EXCEL_FRIENDLY, PLAIN_RFC4180, toCsv } from '../../../src/core/csv/write'
 import { loadCsv } from '../../../src/core/load/loader'
+import type { CasualtyRecord } from '../../../src/core/schema'
 import {
   CATEGORY_COLUMNS,
   REQUIRED_COLUMNS,
   TEXT_COLUMNS,
   emptyRecord,
   isSchemaColumn,
-  type CasualtyRecord,
 } from '../../../src/core/schema'
 import { allRows } from '../../../src/core/view/filter'
 import { storeFromRecords } from '../../../src/core/store/builder'
+import { count, dateText, setExtras } from '../../helpers/arbitraries'
 
 /** Characters that break naive CSV and spreadsheets, mixed with any Unicode code point. */
 const tricky = fc.oneof(
@@ -41,14 +41,6 @@ const cellText = fc.oneof(anyText, formulaText)
 const trimmed = cellText.map((s) => s.trim())
 const nonEmpty = trimmed.filter((s) => s !== '')
 
-const dateText = fc
-  .tuple(
-    fc.integer({ min: 1000, max: 2100 }),
-    fc.integer({ min: 0, max: 12 }),
-    fc.integer({ min: 0, max: 28 }),
-  )
-  .map(([y, m, d]) => formatIsoDate(y * 10000 + m * 100 + (m === 0 ? 0 : d)))
-const count = fc.option(fc.integer({ min: 0, max: 2_000_000_000 }), { nil: null })
 const range = fc
   .tuple(count, count)
   .map(([a, b]): [number | null, number | null] =>
@@ -86,15 +78,7 @@ const recordWith = (extras: readonly string[]) =>
       record.date = r.date
       ;[record.killed_min, record.killed_max] = r.killed
       ;[record.injured_min, record.injured_max] = r.injured
-      extras.forEach((name, i) => {
-        Object.defineProperty(record.extra, name, {
-          value: r.extra[i] ?? '',
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        })
-      })
-      return record
+      return setExtras(record, extras, r.extra)
     })
 
 const dataset = extraNames.chain((names) =>

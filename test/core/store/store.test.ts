@@ -3,18 +3,14 @@ import { labelCounts, labelCountsInSteps, transferablesOf } from '../../../src/c
 import { storeFromRecords } from '../../../src/core/store/builder'
 import { concatStores } from '../../../src/core/store/concat'
 import { emptyRecord } from '../../../src/core/schema'
-import { recordWith } from '../../helpers/record'
+import { AIRPORT_CIVILIANS, recordWith } from '../../helpers/record'
 
 const record = recordWith({})
 
 describe('CasualtyStore', () => {
   const records = [
     record({
-      incident_id: 'A',
-      date: '2021-08',
-      target_group: 'civilians',
-      killed_min: 170,
-      killed_max: 170,
+      ...AIRPORT_CIVILIANS,
       source_quote: '170 Afghans — “quoted”',
       extra: { x: '1' },
     }),

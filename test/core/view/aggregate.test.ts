@@ -14,7 +14,7 @@ import { runSteps } from '../../../src/core/steps'
 import { allRows } from '../../../src/core/view/filter'
 import { loadCsv } from '../../../src/core/load/loader'
 import type { CasualtyRecord } from '../../../src/core/schema'
-import { record } from '../../helpers/record'
+import { AIRPORT_CIVILIANS, record } from '../../helpers/record'
 import { storeFromRecords } from '../../../src/core/store/builder'
 
 const totalsOf = (records: CasualtyRecord[]) => {
@@ -160,13 +160,7 @@ describe('sumByGroup', () => {
 
 describe('sumOverTime', () => {
   const store = storeFromRecords([
-    record({
-      incident_id: 'A',
-      date: '2021-08',
-      target_group: 'civilians',
-      killed_min: 170,
-      killed_max: 170,
-    }),
+    record(AIRPORT_CIVILIANS),
     record({
       incident_id: 'A',
       date: '2021-08',
