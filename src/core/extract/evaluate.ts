@@ -1,5 +1,5 @@
-// Scores proposed rows against hand-coded gold rows (issue #6): incidents are paired first (place,
-// date, target groups, figures), then rows within a pair by target group. Per-field precision is
+// Scores proposed rows against hand-coded gold rows: incidents are paired first (place, date,
+// target groups, figures), then rows within a pair by target group. Per-field precision is
 // correct values over proposed rows, recall is correct values over gold rows; an empty count is a
 // value like any other (empty must match empty: "not given" is a claim too).
 

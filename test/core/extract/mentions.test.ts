@@ -86,8 +86,8 @@ describe('casualty figures in a sentence', () => {
   })
 })
 
-// Wire phrasings beyond the vocabulary (issue 6, held-out reports): each row is [sentence, the
-// figures as kind:text:min:max].
+// Wire phrasings beyond the vocabulary, from reports held out while the rules were written: each
+// row is [sentence, the figures as kind:text:min:max].
 describe('unseen wire phrasings', () => {
   it.each([
     [
