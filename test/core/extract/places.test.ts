@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { AFGHANISTAN_PROVINCES } from '../../../src/core/extract/gazetteer'
-import { findPlaces, lookUpPlace, resolvePlaces } from '../../../src/core/extract/places'
+import {
+  findDominantCountry,
+  findPlaces,
+  findSite,
+  lookUpPlace,
+  pickPlaceName,
+  resolvePlaces,
+} from '../../../src/core/extract/places'
 import { tokenize } from '../../../src/core/extract/text'
+import { readReport, readSentence } from './reports'
 
 const resolve = (sentence: string) => {
   const { admin1, admin2, country } = resolvePlaces(findPlaces(tokenize(sentence)))
@@ -34,5 +42,47 @@ describe('places to admin1 and admin2', () => {
     ['in the region', '', '', ''],
   ])('%s -> %s / %s / %s', (sentence, admin1, admin2, country) => {
     expect(resolve(sentence)).toEqual([admin1, admin2, country])
+  })
+})
+
+describe('the words of the location column', () => {
+  // Each row is [report, sentence index, the site the sentence names].
+  it.each([
+    ['10-helmand-policemen-gereshk', 2, 'Shia mosque in Gereshk'],
+    ['17-helmand-police-headquarters', 0, 'police headquarters in Helmand province'],
+    ['04-kandahar-raid-and-police', 2, 'Taliban police headquarters in Kandahar city'],
+    ['01-herat-mosque-and-minibus', 4, 'minibus carrying students in Mazar-i-Sharif'],
+    ['02-kabul-checkpoint-and-achin', 0, 'Taliban checkpoint in the Dasht-e-Barchi area of Kabul'],
+    // `struck a Shia mosque` names no site with at, outside, near, inside or on.
+    ['01-herat-mosque-and-minibus', 0, ''],
+    // `at least 30` is a figure, not a site.
+    ['13-kabul-wedding', 0, ''],
+  ])('%s, sentence %i -> "%s"', (name, index, site) => {
+    expect(findSite(readSentence(readReport(name), index).sentence.text)).toBe(site)
+  })
+
+  // Each row is [report, sentence index, the place's names as written, the name for location].
+  it.each([
+    ['01-herat-mosque-and-minibus', 0, ['HERAT', 'Herat'], 'Herat'],
+    ['02-kabul-checkpoint-and-achin', 0, ['Dasht-e-Barchi', 'KABUL', 'Kabul'], 'Dasht-e-Barchi'],
+    ['21-kunduz-mosque-feature', 0, ['KUNDUZ'], 'KUNDUZ'],
+    ['20-nangarhar-minibus-khost-elder', 2, [], ''],
+  ])('%s, sentence %i: %o -> "%s"', (name, index, names, expected) => {
+    const place = resolvePlaces(findPlaces(readSentence(readReport(name), index).sentence.tokens))
+    expect(place.names).toEqual(names)
+    expect(pickPlaceName(place)).toBe(expected)
+  })
+})
+
+describe('the country a text mentions most', () => {
+  it.each([
+    // No country named, but Kabul or the Taliban.
+    ['01-herat-mosque-and-minibus', 'Afghanistan'],
+    ['17-helmand-police-headquarters', 'Afghanistan'],
+    ['26-airstrike-paktia', 'Pakistan'],
+    ['27-herat-mixed', 'Iran'],
+    ['18-badakhshan-vaccinators', ''],
+  ])('%s -> "%s"', (name, country) => {
+    expect(findDominantCountry(readReport(name))).toBe(country)
   })
 })
