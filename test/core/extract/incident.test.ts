@@ -17,8 +17,7 @@ import { readReport, readSentence } from './reports'
 
 // A sentence of a report as the incident finder hands it on: its date (absolute, else relative to
 // `previousDate`), its place, its figures as mentions, and the rows they give.
-function readFacts(name: string, index: number, previousDate: string | null = null) {
-  const text = readReport(name)
+function readFacts(text: string, index: number, previousDate: string | null = null) {
   const { sentence, sentences, figures } = readSentence(text, index)
   const date =
     findAbsoluteDates(sentence.text)[0] ?? findRelativeDates(sentence.text, previousDate)[0] ?? null
@@ -35,8 +34,8 @@ function readFacts(name: string, index: number, previousDate: string | null = nu
   }
 }
 
-function open(name: string, index: number, context: Partial<OpeningContext> = {}): Incident {
-  const { sentence, sentences, date, place, draft } = readFacts(name, index)
+function open(text: string, index: number, context: Partial<OpeningContext> = {}): Incident {
+  const { sentence, sentences, date, place, draft } = readFacts(text, index)
   return openIncident(1, sentence, sentences, draft, {
     date,
     contextDate: null,
@@ -48,10 +47,10 @@ function open(name: string, index: number, context: Partial<OpeningContext> = {}
   })
 }
 
-// Opens the incident of one sentence of a report and merges a later sentence into it.
-function merge(name: string, first: number, later: number, how: MergeKind) {
-  const incident = open(name, first)
-  const facts = readFacts(name, later, incident.date)
+// Opens the incident of one sentence of a text and merges a later sentence into it.
+function merge(text: string, first: number, later: number, how: MergeKind) {
+  const incident = open(text, first)
+  const facts = readFacts(text, later, incident.date)
   const owners: FigureOwners = new Map()
   const { draft, date, place, sentence, mentions } = facts
   mergeIntoIncident(incident, draft, date, place, sentence, mentions, owners, how)
@@ -102,7 +101,7 @@ describe('an incident opened from its first sentence', () => {
       ['Date not in the sentence: taken from the last date the text gave before it.', ''],
     ],
   ])('%s, sentence %i %o', (name, index, context, expected, notes) => {
-    const incident = open(name, index, context)
+    const incident = open(readReport(name), index, context)
     const { date, location, perpetrator, attackType } = incident
     expect([date, location, perpetrator, attackType].join('|')).toBe(expected)
     expect([incident.dateNote, incident.perpetratorNote]).toEqual(notes)
@@ -110,8 +109,9 @@ describe('an incident opened from its first sentence', () => {
   })
 
   it('notes a date resolved against the previous incident; unnamed gunmen are not its perpetrator', () => {
-    const previous = open('01-herat-mosque-and-minibus', 0)
-    const { sentence, sentences, place, draft } = readFacts('01-herat-mosque-and-minibus', 4)
+    const text = readReport('01-herat-mosque-and-minibus')
+    const previous = open(text, 0)
+    const { sentence, sentences, place, draft } = readFacts(text, 4)
     const date = findRelativeDates(sentence.text, previous.date)[0] ?? null
     const incident = openIncident(2, sentence, sentences, draft, {
       date,
@@ -157,8 +157,9 @@ describe('a later sentence restates an incident', () => {
       false,
     ],
   ])('%s (%s, sentences %i and %i)', (_given, name, first, later, other, expected) => {
-    const incident = open(name, first)
-    const { draft, date, place } = readFacts(name, later)
+    const text = readReport(name)
+    const incident = open(text, first)
+    const { draft, date, place } = readFacts(text, later)
     const otherDate = { iso: '2019', kind: 'absolute' as const, start: 0, end: 4 }
     const otherPlace = { ...place, admin1: 'Kabul' }
     expect(
@@ -174,7 +175,7 @@ describe('a later sentence restates an incident', () => {
 
 describe('a later sentence merged into an incident', () => {
   it('adds the figures of a sentence that goes on with it to its rows', () => {
-    const { rows, owners, incident } = merge('09-bagram-convoy-2019', 0, 1, 'same')
+    const { rows, owners, incident } = merge(readReport('09-bagram-convoy-2019'), 0, 1, 'same')
     expect(rows).toEqual([
       'us service members|thirteen US service members|',
       'civilians|twenty-one Afghan civilians|over 60 people',
@@ -187,7 +188,7 @@ describe('a later sentence merged into an incident', () => {
 
   it('marks a restatement, keeps its rows and owns the figure by the row it restates', () => {
     const { rows, owners, mentions, incident } = merge(
-      '08-ghazni-university-pilgrims',
+      readReport('08-ghazni-university-pilgrims'),
       0,
       2,
       'restatement',
@@ -201,7 +202,12 @@ describe('a later sentence merged into an incident', () => {
   })
 
   it('takes a more precise date, and the words and quote of the sentence that gives it', () => {
-    const { incident, rows, quotes } = merge('05-paktika-strike-khost-checkpoint', 0, 1, 'same')
+    const { incident, rows, quotes } = merge(
+      readReport('05-paktika-strike-khost-checkpoint'),
+      0,
+      1,
+      'same',
+    )
     expect(incident.date).toBe('2022-05-17')
     expect(incident.dateNote).toBe('')
     expect(rows).toEqual(['is-kp members|the commander|'])
@@ -210,14 +216,18 @@ describe('a later sentence merged into an incident', () => {
     ])
   })
 
-  it('replaces the toll a later sentence updates, and keeps both clauses in the quote', () => {
+  it('replaces the toll a later sentence updates, and quotes both clauses', () => {
     const text =
       'A bomb killed 12 people in Kabul on 3 June 2022. The death toll rose to 15 on Sunday.'
-    const [row] = extractIncidents(text).rows
-    expect(row?.record.killed_text).toBe('15')
-    expect(row?.record.source_quote).toBe(
+    const { incident, rows, quotes, owners } = merge(text, 0, 1, 'update')
+    expect(rows).toEqual(['civilians|15|'])
+    expect(incident.rows[0]?.notes).toEqual([
+      'The death toll was updated: "15" replaces the earlier "12 people".',
+    ])
+    expect(quotes).toEqual([
       'A bomb killed 12 people in Kabul on 3 June 2022. The death toll rose to 15',
-    )
+    ])
+    expect([...owners.keys()].map((m) => m.text)).toEqual(['15'])
   })
 
   it('keeps the earlier toll in notes when a later one replaces it', () => {
