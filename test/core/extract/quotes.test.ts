@@ -37,31 +37,18 @@ describe('the quote of a sentence', () => {
 })
 
 describe('the quote of a row whose toll was updated', () => {
-  const span = ([start, end]: number[]) => ({ start, end })
-  // Each row is [the first clause, the update's clause, the quote], as [start, end].
+  type Span = [start: number, end: number]
+  const span = ([start, end]: Span) => ({ start, end })
   it.each([
-    [
-      [0, 40],
-      [50, 80],
-      [0, 80],
-    ],
-    [
-      [50, 80],
-      [0, 40],
-      [0, 80],
-    ],
-    [
-      [0, 100],
-      [200, 320],
-      [0, 320],
-    ],
+    { first: [0, 40], update: [50, 80], quote: [0, 80] },
+    { first: [50, 80], update: [0, 40], quote: [0, 80] },
+    { first: [0, 100], update: [200, 320], quote: [0, 320] },
     // Longer than 320 characters: the update's clause alone.
-    [
-      [0, 100],
-      [200, 321],
-      [200, 321],
-    ],
-  ])('%o then %o -> %o', (first, update, expected) => {
-    expect(joinUpdatedQuote(span(first), span(update))).toEqual(span(expected))
-  })
+    { first: [0, 100], update: [200, 321], quote: [200, 321] },
+  ] satisfies { first: Span; update: Span; quote: Span }[])(
+    '$first then $update -> $quote',
+    ({ first, update, quote }) => {
+      expect(joinUpdatedQuote(span(first), span(update))).toEqual(span(quote))
+    },
+  )
 })
