@@ -46,6 +46,57 @@ function joinParagraphs(sentences: readonly Sentence[]): Map<number, string> {
   return paragraphs
 }
 
+// Across a paragraph break only from the paragraph just before, and only when that sentence
+// reports an attack (`... the day an IS-KP suicide bomber walked into the crowd.`).
+function reachesSentence(carried: CarriedContext, sentence: Sentence): boolean {
+  return (
+    carried.sentence.paragraph === sentence.paragraph ||
+    (carried.sentence.paragraph === sentence.paragraph - 1 &&
+      hasCue(carried.sentence.text, 'attack'))
+  )
+}
+
+// A total over time (`since 2021`), or over several attacks (`these attacks`) when neither the
+// sentence nor its context dates it to a month or a day.
+function countsTotal(
+  sentence: Sentence,
+  absolute: readonly DateMention[],
+  context: CarriedContext | null,
+  previousDate: string | null,
+): boolean {
+  return (
+    hasCue(sentence.text, 'totalOverTime') ||
+    (hasCue(sentence.text, 'totalOverAttacks') &&
+      !absolute.some((d) => d.iso.length >= 7) &&
+      // `The strikes killed 46 people` right after the sentence that dates them.
+      !(context?.date && context.date.iso.length >= 7) &&
+      findRelativeDates(sentence.text, previousDate).length === 0)
+  )
+}
+
+// Whether a sentence goes on with the incident before it: no date or place that disagrees, and
+// either it refers to it (`The attack ...`, a toll update) or it has no date or place of its own
+// and stays in its paragraph or the next one (a quote, `"We received 23 wounded," the doctor
+// said`, unless its date and place came from a sentence of its own paragraph).
+function continuesIncident(
+  previous: Incident,
+  sentence: Sentence,
+  date: DateMention | null,
+  place: ResolvedPlace,
+  anaphor: boolean,
+  fromContext: boolean,
+): boolean {
+  return (
+    (!date || datesAgree(date.iso, previous.date)) &&
+    (!place.admin1 || !previous.admin1 || place.admin1 === previous.admin1) &&
+    (anaphor ||
+      (!date &&
+        !place.admin1 &&
+        (sentence.paragraph === previous.paragraph ||
+          (sentence.paragraph === previous.paragraph + 1 && !fromContext))))
+  )
+}
+
 // Groups the casualty figures of `sentences` (the sentences of `text`) into incidents; a
 // sentence that says only `recent` is dated by `documentYear`.
 export function findIncidents(
@@ -84,27 +135,13 @@ export function findIncidents(
     const main = mentionsHere.filter((m) => !m.subset)
     if (main.length === 0) continue
 
-    // Across a paragraph break only from the paragraph just before, and only when that sentence
-    // reports an attack (`... the day an IS-KP suicide bomber walked into the crowd.`).
-    const context =
-      carried?.sentence.paragraph === sentence.paragraph ||
-      (carried?.sentence.paragraph === sentence.paragraph - 1 &&
-        hasCue(carried.sentence.text, 'attack'))
-        ? carried
-        : null
+    const context = carried && reachesSentence(carried, sentence) ? carried : null
     carried = null
     if (reportsNoAttack(sentence.text)) {
       for (const m of main) m.status = 'not an attack'
       continue
     }
-    const isAggregate =
-      hasCue(sentence.text, 'totalOverTime') ||
-      (hasCue(sentence.text, 'totalOverAttacks') &&
-        !absolute.some((d) => d.iso.length >= 7) &&
-        // `The strikes killed 46 people` right after the sentence that dates them.
-        !(context?.date && context.date.iso.length >= 7) &&
-        findRelativeDates(sentence.text, previous?.date ?? null).length === 0)
-    if (isAggregate) {
+    if (countsTotal(sentence, absolute, context, previous?.date ?? null)) {
       for (const m of main) m.status = 'aggregate'
       continue
     }
@@ -133,15 +170,8 @@ export function findIncidents(
     const continues =
       previous !== null &&
       !newCue &&
-      (!date || datesAgree(date.iso, previous.date)) &&
-      (!place.admin1 || !previous.admin1 || place.admin1 === previous.admin1) &&
-      (anaphor ||
-        (!date &&
-          !place.admin1 &&
-          // A quote in the next paragraph (`"We received 23 wounded," the doctor said`) goes on.
-          (sentence.paragraph === previous.paragraph ||
-            (sentence.paragraph === previous.paragraph + 1 && !fromContext))))
-    if (continues && previous) {
+      continuesIncident(previous, sentence, date, place, anaphor, fromContext !== null)
+    if (continues) {
       const how = update ? 'update' : 'same'
       mergeIntoIncident(previous, draft, date, place, sentence, main, owners, how)
       continue
