@@ -13,6 +13,7 @@ import { attackTypeOf, findActors } from './vocabulary'
 
 /** An incident as the sentences tell it: the columns its rows share, and its rows. */
 export interface Incident {
+  /** 1, 2, ... in the order the text first reports them; the last part of the incident id. */
   number: number
   date: string
   dateNote: string
@@ -24,7 +25,9 @@ export interface Incident {
   perpetratorNote: string
   attackType: string
   rows: DraftRow[]
+  /** The last paragraph that tells of it: a sentence of the next paragraph may go on with it. */
   paragraph: number
+  /** A later sentence restated it, which makes it surer. */
   restated: boolean
 }
 
@@ -155,12 +158,16 @@ export function mergeIntoIncident(
 
 /** What an incident's first sentence does not say itself. */
 export interface OpeningContext {
+  /** The sentence's own date, or that of the sentence before that gave it. */
   date: DateMention | null
+  /** The last date the text gave before the sentence, for a sentence without one. */
   contextDate: string | null
   /** The sentence before, in the same paragraph, that gave the date or place. */
   context: Sentence | null
   place: ResolvedPlace
+  /** The incident before, when the sentence says it is another one (its perpetrator is implied). */
   previous: Incident | null
+  /** The country the text mentions most, for a place that names none. */
   documentCountry: string
 }
 

@@ -43,6 +43,8 @@ export function describeFigure(m: FigureMention): string {
 
 // The rows one sentence gives: one per target group. An injured figure without a group of its
 // own goes with the killed figure before it (`killing over 50 worshippers and injuring scores`).
+// `before` is the sentence that gave this one its date and place (its words can name the group);
+// `update` says the sentence updates its own toll (`46 dead ...; the toll had climbed to 55`).
 export function buildRows(
   sentence: Sentence,
   figures: readonly FigureMention[],
