@@ -4,11 +4,10 @@
 // through choices, not keystrokes. Values the link gets wrong become notices, never a blank page.
 
 import { computed, onScopeDispose, ref, watch } from 'vue'
-import type { GroupColumn } from '../core/view/aggregate'
+import type { GroupColumn, Metric } from '../core/view/aggregate'
 import type { TimeUnit } from '../core/view/figureIndex'
-import type { Metric } from '../core/view/aggregate'
 import { emptyFilters, type Filters } from '../core/view/filter'
-import { type SortDirection, type SortKey } from '../core/view/sort'
+import type { SortDirection, SortKey } from '../core/view/sort'
 import type { CasualtyStore } from '../core/store/store'
 import {
   defaultViewState,
