@@ -1,17 +1,20 @@
 // The time chart animates a change only while it has few bars: above that every animation frame
 // would redraw every bar.
 import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
 import { timeChartOptions } from '../../src/charts/options'
 import { chartColors } from '../../src/charts/theme'
 import { sumOverTime } from '../../src/core/view/aggregate'
 import { buildTimeChart, type TimeChartModel } from '../../src/core/chart/timeChart'
+import { loadCsv } from '../../src/core/load/loader'
 import { allRows } from '../../src/core/view/filter'
-import { useDataset } from '../../src/composables/useDataset'
-import { startDashboard } from './dashboardState'
 
+/** The shipped dataset's chart per month, killed by target group. */
 function shippedModel(): TimeChartModel {
-  startDashboard()
-  const store = useDataset().store.value!
+  const store = loadCsv(
+    readFileSync(new URL('../../data/attacks.csv', import.meta.url), 'utf8'),
+  ).store
+  if (!store) throw new Error('the shipped dataset did not load')
   return buildTimeChart(sumOverTime(store, allRows(store), 'target_group', 'month'), 'killed')
 }
 
