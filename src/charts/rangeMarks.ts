@@ -42,7 +42,7 @@ export interface Placement {
 
 // Where a mark sits across the index axis: on its own bar when it names a dataset, else on the
 // category (the top of a stack).
-export function placeMark(chart: Chart, mark: RangeMark, horizontal: boolean): Placement | null {
+function placeMark(chart: Chart, mark: RangeMark, horizontal: boolean): Placement | null {
   const indexScale = horizontal ? chart.scales.y : chart.scales.x
   if (!indexScale) return null
   if (mark.datasetIndex === null) {

@@ -160,48 +160,39 @@ export function useImport(options: UseImportOptions = {}) {
   if (target) {
     let depth = 0
     const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false
-    type DragType = 'dragenter' | 'dragover' | 'dragleave' | 'drop'
-    const handlers: [DragType, (event: DragEvent) => void][] = [
-      [
-        'dragenter',
-        (event) => {
-          if (!hasFiles(event)) return
-          depth++
-          dragging.value = true
-        },
-      ],
-      [
-        'dragover',
-        (event) => {
-          if (!hasFiles(event)) return
-          event.preventDefault() // lets the drop happen instead of the browser opening the file
-          if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy'
-          dragging.value = true
-        },
-      ],
-      [
-        'dragleave',
-        () => {
-          depth = Math.max(0, depth - 1)
-          if (depth === 0) dragging.value = false
-        },
-      ],
-      [
-        'drop',
-        (event) => {
-          depth = 0
-          dragging.value = false
-          const file = event.dataTransfer?.files[0]
-          if (!file) return
-          event.preventDefault()
-          importFile(file)
-        },
-      ],
-    ]
-    for (const [type, handler] of handlers) target.addEventListener(type, handler)
+    const handlers: Record<
+      'dragenter' | 'dragover' | 'dragleave' | 'drop',
+      (e: DragEvent) => void
+    > = {
+      dragenter(event) {
+        if (!hasFiles(event)) return
+        depth++
+        dragging.value = true
+      },
+      dragover(event) {
+        if (!hasFiles(event)) return
+        event.preventDefault() // lets the drop happen instead of the browser opening the file
+        if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy'
+        dragging.value = true
+      },
+      dragleave() {
+        depth = Math.max(0, depth - 1)
+        if (depth === 0) dragging.value = false
+      },
+      drop(event) {
+        depth = 0
+        dragging.value = false
+        const file = event.dataTransfer?.files[0]
+        if (!file) return
+        event.preventDefault()
+        importFile(file)
+      },
+    }
+    const types = Object.keys(handlers) as (keyof typeof handlers)[]
+    for (const type of types) target.addEventListener(type, handlers[type])
     if (getCurrentScope()) {
       onScopeDispose(() => {
-        for (const [type, handler] of handlers) target.removeEventListener(type, handler)
+        for (const type of types) target.removeEventListener(type, handlers[type])
       })
     }
   }

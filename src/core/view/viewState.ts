@@ -193,8 +193,3 @@ export function dropUnknownLabels(view: ViewState, known: KnownLabels): ParsedVi
   }
   return { view: { ...view, filters }, notices }
 }
-
-/** Do two views show the same thing? */
-export function sameView(a: ViewState, b: ViewState): boolean {
-  return toViewQuery(a) === toViewQuery(b)
-}
