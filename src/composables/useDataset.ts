@@ -17,6 +17,8 @@ import { concatStores, concatStoresInSteps } from '../core/store/concat'
 import { createGlobalState } from './globalState'
 import { ASYNC_ROWS, runInSteps, yieldToPage } from './yieldToPage'
 import shippedCsv from '../../data/attacks.csv?raw'
+import shippedMetaText from '../../data/attacks.meta.json?raw'
+import { emptyMeta, parseDatasetMeta, type DatasetMeta } from '../core/datasetMeta'
 
 /** Dictionaries up to this size may be shown as lists: their label counts are made early. */
 const LIST_LABELS = 1 << 16
@@ -31,6 +33,8 @@ function createDatasetState() {
   const lastLoad = shallowRef<LoadResult | null>(null)
   /** A name for the data on show: the shipped file's path or the imported file's name. */
   const sourceName = shallowRef('')
+  /** What the data on show says about itself (title, description, source, licence, caveat). */
+  const meta = shallowRef<DatasetMeta>(emptyMeta())
 
   /** True while a big store is on its way: waiting for its own task, or being added up. */
   const publishing = shallowRef(false)
@@ -126,6 +130,7 @@ function createDatasetState() {
   }
 
   function loadShipped(): LoadResult {
+    meta.value = parseDatasetMeta(shippedMetaText).meta
     return loadText(shippedCsv, SHIPPED_DATASET_NAME)
   }
 
@@ -153,6 +158,7 @@ function createDatasetState() {
     store,
     lastLoad,
     sourceName,
+    meta,
     publishing,
     dateSpan,
     sources,

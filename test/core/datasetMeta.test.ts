@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { MAX_META_CHARS, parseDatasetMeta, readDatasetMeta } from '../../src/core/datasetMeta'
+
+describe('readDatasetMeta', () => {
+  it.each([
+    [
+      'a full description',
+      { title: 'T', description: 'D', source: 'S' },
+      { title: 'T', description: 'D', source: 'S' },
+      0,
+    ],
+    ['trims text', { title: '  T  ' }, { title: 'T' }, 0],
+    ['a number is not text', { title: 3 }, { title: '' }, 1],
+    ['unknown fields are ignored', { colour: 'red', title: 'T' }, { title: 'T' }, 0],
+    ['null means absent', { title: null }, { title: '' }, 0],
+  ])('%s', (_name, json, expected, issueCount) => {
+    const { meta, issues } = readDatasetMeta(json)
+    expect(meta).toMatchObject(expected)
+    expect(issues).toHaveLength(issueCount)
+  })
+
+  it.each([[null], [[1, 2]], ['text']])('refuses %j as a whole, with an issue', (json) => {
+    const { meta, issues } = readDatasetMeta(json)
+    expect(meta.title).toBe('')
+    expect(issues).toEqual(['The metadata is not a JSON object; it is ignored.'])
+  })
+
+  it('cuts an over-long field and says so', () => {
+    const { meta, issues } = readDatasetMeta({ description: 'x'.repeat(MAX_META_CHARS + 5) })
+    expect(meta.description).toHaveLength(MAX_META_CHARS)
+    expect(issues[0]).toContain('"description"')
+  })
+})
+
+describe('parseDatasetMeta', () => {
+  it('says when the file is not JSON', () => {
+    expect(parseDatasetMeta('{title:').issues).toEqual([
+      'The metadata file is not valid JSON; it is ignored.',
+    ])
+  })
+
+  it('reads the shipped metadata with no issue, naming the place and the groups', () => {
+    const { meta, issues } = parseDatasetMeta(readFileSync('data/attacks.meta.json', 'utf8'))
+    expect(issues).toEqual([])
+    expect(meta.title).toContain('Afghanistan')
+    expect(meta.description).toMatch(/IS-KP.*Taliban/s)
+    expect(meta.caveat).toContain('one article')
+  })
+})
