@@ -7,7 +7,7 @@
 import { whitespaceLength } from '../csv/bytes'
 import { CsvScanner } from '../csv/scanner'
 import { decodeBytes, looksBinary, sniffBom, type TextEncodingName } from '../csv/decode'
-import type { Delimiter, FileIssue } from '../csv/dialect'
+import { workbookKind, type Delimiter, type FileIssue } from '../csv/dialect'
 import { KNOWN_COLUMN_NAMES } from './formats'
 import type { SchemaColumn } from '../schema'
 import type { CasualtyStore } from '../store/store'
@@ -173,7 +173,7 @@ export class CsvLoader {
       }
       return this.feed(bytes.subarray(bom.length), final)
     }
-    if (looksBinary(bytes)) {
+    if (workbookKind(bytes) || looksBinary(bytes)) {
       const decoded = decodeBytes(bytes.subarray(0, SNIFF_BYTES))
       return this.fail(decoded.ok ? 'The file is not CSV text.' : decoded.message)
     }
