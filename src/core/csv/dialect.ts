@@ -13,6 +13,8 @@ export type Delimiter = string
 export interface FileIssue {
   /** 1-based physical line of the file, when the problem sits on one line. */
   line?: number
+  /** The column at fault, when the problem is one column's (a header naming it twice). */
+  column?: string
   message: string
 }
 
