@@ -162,6 +162,18 @@ export function readDate(raw: string, format: DateFormat): string | null {
   }
 }
 
+// Reads a value in the column's format, or else in a format that cannot be misread (ISO, a month
+// written by name): a column that mixes `2021-10-08` and `15 October 2021` reads whole. Numeric
+// dates are read only in the column's own day/month order.
+export function readDateIn(raw: string, format: DateFormat): string | null {
+  return (
+    readDate(raw, format) ??
+    readDate(raw, 'iso') ??
+    readDate(raw, 'd-mon-y') ??
+    readDate(raw, 'mon-d-y')
+  )
+}
+
 /** What the detector found: the format, and whether the day/month order could not be told. */
 export interface DetectedDateFormat {
   format: DateFormat

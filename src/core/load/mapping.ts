@@ -14,7 +14,7 @@ import {
   coarsen,
   isoParts,
   monthNumber,
-  readDate,
+  readDateIn,
   spanPrefix,
   type DateFormat,
 } from './dates'
@@ -708,7 +708,7 @@ function dateMaker(
     if (format) {
       base = ([text]) => {
         const value = present(text ?? '')
-        return readDate(value, format) ?? value.trim()
+        return readDateIn(value, format) ?? value.trim()
       }
       const name = source.name
       failure = (value) =>
@@ -799,4 +799,25 @@ export function unmappedRequired(mapping: ColumnMapping, required: readonly Sche
     const source = mapping.sources[column]
     return !source || source.kind === 'none'
   })
+}
+
+// What reading through a mapping changed, in words for the import report and the command line.
+export function mappingWarnings(notes: MappingNotes): string[] {
+  const warnings: string[] = []
+  if (notes.decimalCounts > 0) {
+    warnings.push(
+      `${notes.decimalCounts} count${notes.decimalCounts === 1 ? ' was' : 's were'} written with a zero fraction (like 2.0) and read as whole numbers.`,
+    )
+  }
+  const missing = Object.entries(notes.missingValues ?? {})
+  if (missing.length > 0) {
+    const total = missing.reduce((sum, [, count]) => sum + count, 0)
+    const each = missing.map(
+      ([token, count]) => `"${token}" ${count} time${count === 1 ? '' : 's'}`,
+    )
+    warnings.push(
+      `${total} value${total === 1 ? ' was' : 's were'} a missing-value code and read as no value (not a label, not 0): ${each.join(', ')}.`,
+    )
+  }
+  return warnings
 }
