@@ -127,8 +127,8 @@ const FORMAT_MAPPINGS: Record<'gtd' | 'acled' | 'ucdp', ColumnMapping['sources']
 
 /** Values that mean "no value" in any file: R, pandas, Stata, SQL and spreadsheet writers. */
 export const MISSING_TOKENS: readonly string[] = ['NA', 'N/A', '#N/A', 'NULL', 'nan', 'NaN', '.']
-/** GTD's codes for "unknown" in its numeric fields (`-9`, `-99`): no count. */
-export const GTD_MISSING_CODES: readonly string[] = ['-9', '-99']
+/** GTD's codes for "unknown" in its numeric fields (`-9`, `-99`; `-999` in some extracts): no count. */
+export const GTD_MISSING_CODES: readonly string[] = ['-9', '-99', '-999']
 
 // Names a column of ours goes by in files, in English and the other common languages of the field,
 // lower case with accents and punctuation taken away (normalName). The first name found wins.
