@@ -145,7 +145,7 @@ const lower = (name: string) => name.trim().toLowerCase()
 // Which layout a header follows: our own when it names every required column of ours (an export
 // of ours keeps the columns of the file it came from after them); else the outside format of which
 // it has more than half the signature columns or at least three of the marks; else our own when it
-// names any of our columns, or custom.
+// names one of our own columns (incident_id, killed_min...), or custom.
 export function detectFormat(header: readonly string[]): FileFormat {
   const names = new Set(header.map(lower))
   if (REQUIRED_COLUMNS.every((c) => names.has(c))) return 'schema'
@@ -163,5 +163,11 @@ export function detectFormat(header: readonly string[]): FileFormat {
     }
   }
   if (best) return best
-  return SCHEMA_COLUMNS.some((c) => names.has(c)) ? 'schema' : 'custom'
+  return OWN_MARKS.some((c) => names.has(c)) ? 'schema' : 'custom'
 }
+
+// Our own names that other files do not use (country, date, notes... are everyone's): a header
+// with one of them is meant to be ours.
+const OWN_MARKS: readonly string[] = SCHEMA_COLUMNS.filter(
+  (column) => column.includes('_') && column !== 'target_type' && column !== 'attack_type',
+)

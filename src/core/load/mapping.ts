@@ -47,6 +47,8 @@ export type MappingSource =
   | { kind: 'looseDate'; name: string; format?: DateFormat }
   /** GTD's eventid, whose first eight digits are the date as yyyymmdd (00: not known). */
   | { kind: 'idDate'; name: string }
+  /** The row's line in the file (`line 12`): an id for a file whose rows have none. */
+  | { kind: 'line' }
 
 /** How precisely a format's own fields say the date is known. Serialisable. */
 export type DatePrecisionSource =
@@ -363,6 +365,7 @@ const lower = (name: string) => name.trim().toLowerCase()
 export function sourceColumns(source: MappingSource): string[] {
   switch (source.kind) {
     case 'none':
+    case 'line':
       return []
     case 'column':
     case 'looseDate':
@@ -419,8 +422,14 @@ function proposeByNames(header: readonly string[]): ColumnMapping['sources'] {
       }
       continue
     }
-    if (!found) continue
-    // A count column is not a label: a label column found under a count's name is not taken.
+    if (!found) {
+      // No id column: the row names R and pandas write as an unnamed first column identify rows;
+      // else the row's line does.
+      if (column === 'incident_id') {
+        sources.incident_id = header[0]?.trim() === '' ? col('') : { kind: 'line' }
+      }
+      continue
+    }
     sources[column] = col(found)
     if (!shared) taken.add(found)
   }
@@ -438,11 +447,19 @@ export function proposeMapping(header: readonly string[], format?: FileFormat): 
   const known = detected === 'gtd' || detected === 'acled' || detected === 'ucdp'
   for (const column of SCHEMA_COLUMNS) {
     const own = header.find((cell) => lower(cell) === column)
-    const fromFormat = known ? FORMAT_MAPPINGS[detected][column] : undefined
+    let fromFormat = known ? FORMAT_MAPPINGS[detected][column] : undefined
+    // A first-of list keeps the columns the file has (an extract without ACLED's actor2).
+    if (fromFormat?.kind === 'firstOf') {
+      const kept = fromFormat.names.filter((name) => names.has(name))
+      fromFormat =
+        kept.length > 1 ? { kind: 'firstOf', names: kept } : kept[0] ? col(kept[0]) : undefined
+    }
     if (fromFormat && sourceColumns(fromFormat).every((name) => names.has(name))) {
       sources[column] = fromFormat
     } else if (own !== undefined) {
-      sources[column] = col(own.trim())
+      // A date column is read in the format told from its values.
+      sources[column] =
+        column === 'date' ? { kind: 'looseDate', name: own.trim() } : col(own.trim())
     } else if (byNames[column]) {
       sources[column] = byNames[column]
     }
@@ -483,6 +500,8 @@ export function describeSource(source: MappingSource): string {
       return `${source.name} (as a date)`
     case 'idDate':
       return `${source.name} (its first 8 digits, yyyymmdd)`
+    case 'line':
+      return '(the row’s line in the file: line 12)'
   }
 }
 
@@ -599,10 +618,7 @@ export function readerFromMapping(
     if (!indexOf.has(name)) indexOf.set(name, index)
     if (!indexOf.has(lower(name))) indexOf.set(lower(name), index)
   })
-  const at = (name: string): number => {
-    if (name.trim() === '') return -1
-    return indexOf.get(name.trim()) ?? indexOf.get(lower(name)) ?? -1
-  }
+  const at = (name: string): number => indexOf.get(name.trim()) ?? indexOf.get(lower(name)) ?? -1
   const field = (fields: readonly string[], index: number) =>
     index === -1 ? '' : (fields[index] ?? '')
   const missing = new Set(mapping.missing ?? [])
@@ -620,9 +636,14 @@ export function readerFromMapping(
   // The same sources described for the loader's fast path (validate's FastSource).
   const fast: NonNullable<RowReader['fast']> = {}
   let dateFailure: RowReader['dateFailure']
+  let idFromLine = false
   for (const column of SCHEMA_COLUMNS) {
     const source = mapping.sources[column]
     if (!source || source.kind === 'none') continue
+    if (source.kind === 'line') {
+      idFromLine = column === 'incident_id'
+      continue
+    }
     let read: ColumnSource
     let described: FastSource | undefined
     switch (source.kind) {
@@ -673,6 +694,7 @@ export function readerFromMapping(
   const reader: RowReader = { width: header.length, sources, extras, fast, notes }
   if (missing.size > 0) reader.missing = { tokens: [...missing], counts: tally }
   if (dateFailure) reader.dateFailure = dateFailure
+  if (idFromLine) reader.idFromLine = true
   const check = boundsCheck(mapping, header, at)
   if (check) reader.check = check
   return reader
@@ -696,7 +718,9 @@ function dateMaker(
   let indices: number[]
   let failure: ((value: string) => string) | undefined
   if (source.kind === 'gtdDate') {
-    indices = [at(source.year), at(source.month), at(source.day)]
+    // A month or day named '' is none (a date from Year alone, or Year + Month).
+    const part = (name: string) => (name === '' ? -1 : at(name))
+    indices = [at(source.year), part(source.month), part(source.day)]
     base = ([year, month, day]) =>
       readGtdDate(present(year ?? ''), present(month ?? ''), present(day ?? ''))
   } else if (source.kind === 'idDate') {

@@ -64,6 +64,8 @@ export interface RowReader {
   missing?: { tokens: string[]; counts: Record<string, number> }
   /** Words for a date value that does not fit the date format the mapping chose. */
   dateFailure?: (value: string) => string
+  /** The incident id is the row's line (`line 12`): the file's rows have no id of their own. */
+  idFromLine?: boolean
   /** A check of some fields of every row that warns without keeping the row out (UCDP's bounds). */
   check?: { indices: number[]; run(values: readonly string[], line: number): RowIssue | null }
 }
@@ -167,6 +169,7 @@ export function validateRow(fields: readonly string[], line: number, reader: Row
     // that importing an export gives back the same values.
     ;(record as unknown as Record<string, string>)[column] = unescapeFormula(text(column).trim())
   }
+  if (reader.idFromLine) record.incident_id = `line ${line}`
   if (record.incident_id === '') {
     issues.push({
       line,
@@ -263,7 +266,7 @@ export function duplicateColumnIssues(
     issues.push({
       line,
       column: name,
-      message: `the header names this column ${indices.length} times (columns ${indices.map((i) => i + 1).join(', ')}): column ${first + 1} is read${kept.length > 0 ? `; the other${kept.length === 1 ? ' is' : 's are'} kept as ${kept.map((k) => `"${k}"`).join(', ')}` : ''}`,
+      message: `the header names this column ${indices.length} times (columns ${indices.map((i) => i + 1).join(', ')}): column ${first + 1} is read${kept.length > 0 ? `; the other${kept.length === 1 ? ' is' : 's are'} kept as the extra column${kept.length === 1 ? '' : 's'} ${kept.map((k) => `"${k}"`).join(', ')}` : ''}`,
     })
   }
   return issues

@@ -41,7 +41,9 @@ describe('detectFormat on headers', () => {
     [FORMAT_SIGNATURES.acled.map((name) => ` ${name.toUpperCase()} `), 'acled'],
     // ACLED shares six names with our schema: our own file is still ours.
     [[...SCHEMA_COLUMNS], 'schema'],
-    [['country', 'admin1', 'admin2', 'location', 'notes', 'source'], 'schema'],
+    [['incident_id', 'country', 'admin1', 'admin2', 'location', 'notes', 'source'], 'schema'],
+    // Names everyone uses do not make a file ours: a renamed GTD extract is a file to map.
+    [['Year', 'Month', 'Day', 'Country', 'State', 'City', 'Target', 'Killed'], 'custom'],
     [[], 'custom'],
   ])('%j is %s', (header, format) => {
     expect(detectFormat(header)).toBe(format)

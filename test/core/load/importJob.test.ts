@@ -92,7 +92,8 @@ describe('runImportJob', () => {
   it('asks to map a header of other names, proposing what the names say', async () => {
     const [first] = await run(encode('foo,bar\n1,2\n'))
     if (first?.reply.type !== 'needs-mapping') throw new Error('expected needs-mapping')
-    expect(first.reply.proposal.sources).toEqual({})
+    // No id column: the row's line is its id.
+    expect(first.reply.proposal.sources).toEqual({ incident_id: { kind: 'line' } })
     const [renamed] = await run(
       encode(
         'Year,Month,Day,Country,State,City,Target,Terrorist,Killed,Wound\n2017,9,0,Iraq,Ninawa,Mosul,Police,ISIL,NA,3\n',

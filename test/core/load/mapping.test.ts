@@ -189,7 +189,7 @@ describe('readerFromMapping', () => {
     const mapping = proposeMapping(['incident_id', 'date', 'what'])
     expect(mapping.sources).toEqual({
       incident_id: { kind: 'column', name: 'incident_id' },
-      date: { kind: 'column', name: 'date' },
+      date: { kind: 'looseDate', name: 'date' },
     })
   })
 })
