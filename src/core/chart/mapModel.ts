@@ -238,7 +238,7 @@ export function buildMapModel(
     const found = entry ? entry.matcher.find(label) : -1
     if (!entry || found < 0) {
       const country = sums.countries[place] ?? ''
-      const name = country === '' ? label : `${label} (${country})`
+      const name = country === '' ? label : `${label}, ${country}`
       unmatched.set(name, (unmatched.get(name) ?? 0) + rows)
       continue
     }
