@@ -52,7 +52,7 @@ export function regionsOf(boundaries: Boundaries): BoundaryRegion[] {
 }
 
 function createMapState() {
-  const { selected } = useFilters()
+  const { selected, filtering } = useFilters()
   const { metric } = useViewState()
   const { dark } = useTheme()
   const boundaries = shallowRef<Boundaries | null>(null)
@@ -128,7 +128,9 @@ function createMapState() {
     await yieldToPage()
     await loading
   }
-  return { boundaries, model, computing, loadError, ready }
+  /** True while the map shows the figures of an earlier view (a big store's filter or pass). */
+  const updating = computed(() => filtering.value || computing.value)
+  return { boundaries, model, updating, loadError, ready }
 }
 
 export const useMap = createGlobalState(createMapState)
