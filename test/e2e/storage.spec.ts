@@ -210,3 +210,24 @@ test('Delete data stored in this browser forgets every dataset', async ({ page }
   await page.getByText(/Datasets in this browser/).click()
   await expect(page.getByTestId('stored-dataset')).toHaveCount(0)
 })
+
+test('opens without a network once visited, with the stored dataset', async ({ page, context }) => {
+  // The service worker has kept the built files once it is active.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  await page.getByLabel('Import CSV').setInputFiles('test/fixtures/valid-minimal.csv')
+  await expect(rowCount(page)).toHaveText('2')
+  await saved(page)
+  const before = await figures(page)
+
+  await context.setOffline(true)
+  await page.reload()
+  await expect(page.getByText('2 rows from valid-minimal.csv')).toBeVisible()
+  expect(await figures(page)).toEqual(before)
+  // The shipped data too: it is in the kept JavaScript.
+  await page.getByText(/Datasets in this browser/).click()
+  await page.getByRole('button', { name: 'Open data/attacks.csv', exact: true }).click()
+  await expect(rowCount(page)).toHaveText(String(shippedRows))
+  await context.setOffline(false)
+})
