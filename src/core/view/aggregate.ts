@@ -44,7 +44,8 @@ export interface MeasureArrays {
   maxOnlyRows: Uint32Array
 }
 
-function createMeasureArrays(size: number): MeasureArrays {
+/** Sums for `size` cells, all zero. */
+export function createMeasureArrays(size: number): MeasureArrays {
   return {
     min: new Float64Array(size),
     max: new Float64Array(size),
