@@ -200,13 +200,15 @@ export function measureFigure(record: CasualtyRecord, measure: 'killed' | 'injur
     : { min: record.injured_min, max: record.injured_max, words: record.injured_text !== '' }
 }
 
-/** The grade of a record: its own `grade` column when the file has one, else its source's. */
+/**
+ * The grade of a record: its source's. A report graded apart from the rest of what its outlet
+ * published has a registry entry of its own (its own source id).
+ */
 export function recordGrade(
-  record: CasualtyRecord,
+  record: Pick<CasualtyRecord, 'source'>,
   sources: ReadonlyMap<string, Pick<Source, 'grade'>>,
 ): string {
-  const own = Object.prototype.hasOwnProperty.call(record.extra, 'grade') ? record.extra.grade : ''
-  return own?.trim() ? own : (sources.get(record.source)?.grade ?? '')
+  return sources.get(record.source)?.grade ?? ''
 }
 
 /** One figure with its reports in publication order and what the rule makes of them. */
