@@ -261,6 +261,8 @@ function readCountable(tokens: readonly Token[], i: number): QuantityPhrase | nu
   for (let k = 1; k <= 3; k++) {
     const token = tokens[i + k]
     if (!isWord(token) || token === undefined) return null
+    // `A suicide bomber killed at least 28 people`: the attacker is who killed, not a casualty.
+    if (PERPETRATOR_NOUNS.has(token.lower)) return null
     if (SINGULAR_PERSON_NOUNS.has(token.lower) || looksLikeOnePerson(tokens, i + k)) {
       return {
         min: 1,
@@ -276,6 +278,13 @@ function readCountable(tokens: readonly Token[], i: number): QuantityPhrase | nu
   }
   return null
 }
+
+/** Nouns for the attacker of a sentence, never one of its casualties. */
+const PERPETRATOR_NOUNS = new Set(
+  'bomber bombers attacker attackers gunman gunmen assailant assailants perpetrator suspect shooter sniper'.split(
+    ' ',
+  ),
+)
 
 /** Verbs of a figure that name its wounds after them, with the word between (`treated for`). */
 const INJURY_VERBS: Record<string, string> = {
@@ -373,7 +382,15 @@ export function findFigureMentions(
     }
     if (SUBSET_CUES.includes(token.lower) && found.length > 0) subset = true
     const trigger = activeTriggerAt(tokens, i)
-    const counted = parseQuantityAt(tokens, i)
+    let counted = parseQuantityAt(tokens, i)
+    // `a 5 year old girl`, `the 29-year-old Nuxurkey`: an age, not a count.
+    if (
+      counted &&
+      /^(?:years?|-year-old|year-old)$/.test(tokens[counted.end]?.lower ?? '') &&
+      /^(?:old|-old)?$/.test(tokens[counted.end + 1]?.lower ?? 'old')
+    )
+      counted = null
+    if (counted && /-year-old$/.test(tokens[counted.end - 1]?.lower ?? '')) counted = null
     const opensClause = i === 0 || ['-', '—', '–'].includes(tokens[i - 1]?.text ?? '')
     const single =
       counted || trigger || (i !== countableAt && !opensClause) ? null : readCountable(tokens, i)

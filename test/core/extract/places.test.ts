@@ -38,7 +38,7 @@ describe('places to admin1 and admin2', () => {
     ['in the Dasht-e-Barchi area of Kabul', 'Kabul', '', 'Afghanistan'],
     ['in Behsud district of Nangarhar', 'Nangarhar', 'Behsud', 'Afghanistan'],
     ['in Behsud', '', '', 'Afghanistan'],
-    ['in Peshawar, Pakistan', '', '', 'Pakistan'],
+    ['in Peshawar, Pakistan', 'Khyber Pakhtunkhwa', '', 'Pakistan'],
     ['in the region', '', '', ''],
   ])('%s -> %s / %s / %s', (sentence, admin1, admin2, country) => {
     expect(resolve(sentence)).toEqual([admin1, admin2, country])
