@@ -11,7 +11,7 @@ const CUES = {
     /\b(?:these|such|those|the) (?:attacks|bombings|operations|incidents|raids|strikes)\b|\bfrequent\b|\bvarious\b|\bnumerous\b|\brepeated\b|\bcampaign\b|\b(?:series|wave|spate|string) of (?:\w+ )?(?:attacks|operations|raids|bombings|blasts|explosions|assaults|shootings)\b|\bacross (?:the )?(?:province|country|region|city|[A-Z][a-z]+)\b|\b(?:three|four|five|six|several|multiple|\d+) (?:separate|coordinated|simultaneous|different) (?:\w+ )?(?:attacks|bombings|blasts|explosions|incidents|assaults|shootings)\b/i,
   /** Opens with the incident just told (`The attack ...`, `It ...`). */
   previousIncident:
-    /^(?:however,\s*)?["“]?(?:the|this|that) (?:suicide )?(?:attack|blast|bombing|incident|explosion|assault|raid|operation|strike|airstrike|ambush|shooting)\b|^(?:it|they)\b/i,
+    /^(?:however,\s*)?["“]?(?:the|this|that) (?:suicide )?(?:attack|blast|bombing|incident|explosion|assault|raid|operation|strike|airstrike|ambush|shooting)\b|^(?:it|they)\b|^(?:[\w’'`-]+\s+){0,4}?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day[’'`]s|the|that) (?:suicide |car |roadside |bomb |deadly )?(?:attack|blast|bombing|explosion|assault|raid|strike|airstrike|ambush|shooting)\b(?! (?:on|in|at) (?:a|an)\b)/i,
   /** Says its incident is another one (`Another attack`, `In a separate incident`, `elsewhere`). */
   newIncident:
     /\b(?:another|a separate|a second|a third|a further) (?:\w+ )?(?:attack|bombing|blast|explosion|incident|raid|operation|strike|ambush|shooting)\b|\belsewhere\b|\bseparately\b|\bin a separate\b/i,

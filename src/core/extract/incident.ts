@@ -277,7 +277,9 @@ export function enrichIncident(
   const tells =
     hasCue(sentence.text, 'attack') ||
     hasCue(sentence.text, 'previousIncident') ||
-    /\b(?:took place|occurred|happened|went off|exploded|detonated)\b/i.test(sentence.text)
+    /\b(?:took place|occurred|happened|went off|exploded|detonated|hit|struck|targeted|stormed|opened fire|missiles?|drones?)\b/i.test(
+      sentence.text,
+    )
   if (!tells) return
   const sameCountry = !place.country || !incident.country || place.country === incident.country
   if (!incident.admin1 && place.admin1 && sameCountry) {

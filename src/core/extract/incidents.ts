@@ -192,7 +192,7 @@ export function findIncidents(
         (vagueOnly &&
           (!date || datesAgree(date.iso, previous.date)) &&
           (!place.admin1 || !previous.admin1 || place.admin1 === previous.admin1) &&
-          sentence.paragraph <= previous.paragraph + 2))
+          sentence.paragraph <= previous.paragraph + 4))
     if (continues) {
       const how = update ? 'update' : 'same'
       mergeIntoIncident(previous, draft, date, place, sentence, main, owners, how)

@@ -258,7 +258,9 @@ export function resolvePlaces(
     .filter((p) => p.country && p.entries.length === 0 && !p.demonym)
     .map((p) => p.country)
   const adjectives = mentions.filter((p) => p.demonym).map((p) => p.country)
-  const wanted = new Set(named.length > 0 ? named : documentCountry ? [documentCountry] : [])
+  // The countries a place may be in: those the sentence names (by name or demonym), and the
+  // text's main country; a place elsewhere is dropped unless the text has no main country.
+  const wanted = new Set([...named, ...adjectives, ...(documentCountry ? [documentCountry] : [])])
   const bodyUnits = new Set(
     mentions.filter((p) => !p.dateline).flatMap((p) => p.entries.map((e) => e.admin1)),
   )
@@ -272,9 +274,7 @@ export function resolvePlaces(
     }
     if (p.entries.length === 0 || wanted.size === 0) return p
     const inWanted = p.entries.filter((e) => wanted.has(e.country))
-    if (inWanted.length > 0) return { ...p, entries: inWanted }
-    const countries = new Set(p.entries.map((e) => e.country))
-    return countries.size > 1 || named.length > 0 ? { ...p, entries: [] } : p
+    return { ...p, entries: inWanted }
   })
   const afghan = places.filter((p) => p.entries.length > 0)
   const provinces = new Set(
@@ -335,28 +335,40 @@ export function pickPlaceName(place: ResolvedPlace): string {
 /** The country a text mentions most (its default for places it does not name). */
 export function findDominantCountry(text: string): string {
   const counts = new Map<string, number>()
-  const words = /\b[A-Z][\w']*(?:[ -][A-Z][\w']*){0,3}/g
+  const count = (country: string, weight: number) =>
+    counts.set(country, (counts.get(country) ?? 0) + weight)
+  const words = /\b[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,3}/g
   for (let m = words.exec(text); m; m = words.exec(text)) {
-    // Longest name first: `Islamic Republic of Pakistan`, `South Sudan`, then `Pakistani`.
-    const parts = m[0].split(/[ ]/)
+    // Longest name first: `Islamic Republic of Pakistan`, `Dera Ismail Khan`, then `Pakistani`.
+    const parts = m[0].split(' ')
     for (let n = parts.length; n >= 1; n--) {
-      const name = parts.slice(0, n).join(' ')
-      const after = text.slice(m.index + name.length, m.index + name.length + 1)
-      const country =
-        countryNames().get(normalizePlaceName(name)) ??
-        (n === 1 && after !== '-' ? demonyms().get(name.toLowerCase()) : undefined)
+      const name = parts
+        .slice(0, n)
+        .join(' ')
+        .replace(/['’]s$/, '')
+      const country = countryNames().get(normalizePlaceName(name))
       if (country) {
-        counts.set(country, (counts.get(country) ?? 0) + 1)
+        count(country, 1)
+        break
+      }
+      const places = new Set(lookUpPlace(name).map((e) => e.country))
+      if (places.size === 1) {
+        count([...places][0] as string, 1)
+        break
+      }
+      const demonym = n === 1 ? demonyms().get(name.toLowerCase()) : undefined
+      if (demonym) {
+        count(demonym, 0.5)
         break
       }
     }
   }
   let best = ''
   let bestCount = 0
-  for (const [country, count] of counts) {
-    if (count > bestCount) {
+  for (const [country, n] of counts) {
+    if (n > bestCount) {
       best = country
-      bestCount = count
+      bestCount = n
     }
   }
   if (!best && /\b(?:Kabul|Taliban)\b/.test(text)) return 'Afghanistan'
