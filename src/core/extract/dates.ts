@@ -225,6 +225,20 @@ export function findReportDates(sentence: string, reference: string | null): Dat
       continue
     }
     if (s.isCertain('year')) continue
+    // `March 25 Street`, `Route 7`: a name, not a date.
+    if (/^\s*(?:street|st\.|road|avenue|square|bridge|boulevard)\b/i.test(sentence.slice(end)))
+      continue
+    if (s.isCertain('month') && !s.isCertain('day') && !s.isCertain('weekday')) {
+      // `In September`, `in January`: the report's year, or the year before for a later month.
+      const lead =
+        /\b(?:in|during|of|late|early|mid)\s*$/i.test(before) || /^(?:in|during)\b/i.test(r.text)
+      if (!lead) continue
+      const month = s.get('month') as number
+      let year = Number(reference.slice(0, 4))
+      if (`${year}-${pad(month)}` > reference.slice(0, 7)) year -= 1
+      found.push({ iso: `${year}-${pad(month)}`, start, end, kind: 'yearless' })
+      continue
+    }
     if (s.isCertain('month') && s.isCertain('day')) {
       const month = s.get('month') as number
       const date = s.get('day') as number

@@ -36,6 +36,8 @@ export interface PlaceMention extends TextSpan {
 /** Lowercase, apostrophes dropped, hyphens and spaces folded, `-i-` and `-e-` read alike. */
 export function normalizePlaceName(name: string): string {
   return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[’'‘]/g, '')
     .replace(/[-‐–\s]+/g, ' ')
@@ -154,12 +156,38 @@ export function lookUpPlace(name: string): GazetteerEntry[] {
   return gazetteerIndex.get(normalizePlaceName(name)) ?? []
 }
 
-const isCapitalized = (token: Token | undefined) => token !== undefined && /^[A-Z]/.test(token.text)
+// `Bir al-Abed`, `el-Arish`: an Arabic article before a capital counts as a capitalized word.
+const isCapitalized = (token: Token | undefined) =>
+  token !== undefined && /^(?:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z])/.test(token.text)
+
+// `northern Sinai`, `south Sinai`: a compass word before a name, read as the name's direction.
+const COMPASS: Record<string, string> = {
+  north: 'North',
+  northern: 'North',
+  south: 'South',
+  southern: 'South',
+}
 
 // Every gazetteer place and country named in `tokens`, longest name first at each position.
 export function findPlaces(tokens: readonly Token[]): PlaceMention[] {
   const found: PlaceMention[] = []
   for (let i = 0; i < tokens.length; i++) {
+    const compass = COMPASS[tokens[i]?.lower ?? '']
+    const named = tokens[i + 1]
+    if (compass && named && isCapitalized(named)) {
+      const entries = lookUpPlace(`${compass} ${named.text}`)
+      if (entries.length > 0) {
+        found.push({
+          name: `${compass} ${named.text}`,
+          start: (tokens[i] as Token).start,
+          end: named.end,
+          entries,
+          country: '',
+        })
+        i++
+        continue
+      }
+    }
     if (!isCapitalized(tokens[i])) continue
     for (let n = Math.min(4, tokens.length - i); n >= 1; n--) {
       const words = tokens.slice(i, i + n)
@@ -208,6 +236,11 @@ export function findPlaces(tokens: readonly Token[]): PlaceMention[] {
           i += n - 1
           break
         }
+      }
+      // `a Damascus suburb`: the suburb may lie in another unit than the city.
+      if (['suburb', 'suburbs', 'outskirts', 'countryside'].includes(next?.lower ?? '')) {
+        i += n - 1
+        break
       }
       const unit = possessive ? '' : next?.lower
       // `Achin district`, `Kunduz province`: the word after the name picks the reading.
