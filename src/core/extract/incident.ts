@@ -61,13 +61,13 @@ export function restatesIncident(
 ): boolean {
   if (date && !datesAgree(date.iso, incident.date)) return false
   if (place.admin1 && incident.admin1 && place.admin1 !== incident.admin1) return false
+  // The same number for the same kind restates the incident whatever group each sentence names
+  // (`12 people` and then `12 people` at a Shiite shrine).
   return draft.some((row) =>
     incident.rows.some(
       (existing) =>
-        existing.group === row.group &&
-        ((figureKey(row.killed) !== null && figureKey(row.killed) === figureKey(existing.killed)) ||
-          (figureKey(row.injured) !== null &&
-            figureKey(row.injured) === figureKey(existing.injured))),
+        (figureKey(row.killed) !== null && figureKey(row.killed) === figureKey(existing.killed)) ||
+        (figureKey(row.injured) !== null && figureKey(row.injured) === figureKey(existing.injured)),
     ),
   )
 }
@@ -294,9 +294,17 @@ export function enrichIncident(
       .filter(Boolean)
       .join(' ')
   }
+  // A date only from a sentence that tells of this incident (`The attack happened Sunday`), not
+  // of another death (`who was killed Tuesday`).
+  const refersBack =
+    hasCue(sentence.text, 'previousIncident') ||
+    /\b(?:took place|occurred|happened|went off|struck|hit)\b/i.test(sentence.text)
+  const otherDeath = /\b(?:killed|died|dead|shot|wounded|injured)\b/i.test(sentence.text)
   if (
     incident.dateFromReport &&
     date &&
+    refersBack &&
+    !otherDeath &&
     (date.kind === 'weekday' || date.kind === 'absolute' || date.kind === 'yearless')
   ) {
     incident.date = date.iso

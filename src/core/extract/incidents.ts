@@ -55,7 +55,8 @@ function reachesSentence(carried: CarriedContext, sentence: Sentence): boolean {
   return (
     carried.sentence.paragraph === sentence.paragraph ||
     (carried.sentence.paragraph === sentence.paragraph - 1 &&
-      hasCue(carried.sentence.text, 'attack'))
+      (hasCue(carried.sentence.text, 'attack') ||
+        /\b(?:took place|occurred|happened)\b/i.test(carried.sentence.text)))
   )
 }
 

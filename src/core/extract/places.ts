@@ -203,8 +203,9 @@ export function findPlaces(tokens: readonly Token[]): PlaceMention[] {
       const hyphenated =
         next !== undefined && next.text === '-' && next.start === (words[n - 1] as Token).end
       let country = countryNames().get(normalizePlaceName(name)) ?? ''
-      let byDemonym = false
-      if (!country && n === 1) {
+      // `U.S. officials`, `US drone strike`, `UK troops`: an abbreviation is an adjective.
+      let byDemonym = country !== '' && /^(?:[A-Z]\.){2,}$|^[A-Z]{2,3}$/.test(name)
+      if (!country && n <= 2) {
         const demonym = demonyms().get(name.toLowerCase()) ?? ''
         if (demonym && !hyphenated && !NOT_A_COUNTRY_AFTER.test(next?.lower ?? '')) {
           country = demonym
@@ -293,7 +294,10 @@ export function resolvePlaces(
   const adjectives = mentions.filter((p) => p.demonym).map((p) => p.country)
   // The countries a place may be in: those the sentence names (by name or demonym), and the
   // text's main country; a place elsewhere is dropped unless the text has no main country.
-  const wanted = new Set([...named, ...adjectives, ...(documentCountry ? [documentCountry] : [])])
+  const wanted = new Set([
+    ...mentions.map((p) => p.country).filter(Boolean),
+    ...(documentCountry ? [documentCountry] : []),
+  ])
   const bodyUnits = new Set(
     mentions.filter((p) => !p.dateline).flatMap((p) => p.entries.map((e) => e.admin1)),
   )
@@ -389,7 +393,7 @@ export function findDominantCountry(text: string): string {
         count([...places][0] as string, 1)
         break
       }
-      const demonym = n === 1 ? demonyms().get(name.toLowerCase()) : undefined
+      const demonym = n <= 2 ? demonyms().get(name.toLowerCase()) : undefined
       if (demonym) {
         count(demonym, 0.5)
         break
