@@ -118,6 +118,13 @@ export function mergeIntoIncident(
     const killedRows = incident.rows.filter((r) => r.killed !== null)
     const existing =
       incident.rows.find((r) => r.group === row.group) ??
+      (restatement
+        ? incident.rows.find(
+            (r) =>
+              (figureKey(row.killed) !== null && figureKey(row.killed) === figureKey(r.killed)) ||
+              (figureKey(row.injured) !== null && figureKey(row.injured) === figureKey(r.injured)),
+          )
+        : undefined) ??
       (undescribed && incident.rows.length === 1 ? incident.rows[0] : undefined) ??
       (how === 'update' && !row.injured && killedRows.length === 1 ? killedRows[0] : undefined)
     if (!existing) {
@@ -244,7 +251,10 @@ export function openIncident(
     number,
     date: iso,
     dateNote,
-    country: place.country || context.documentCountry,
+    // A country only from an adjective (`the U.S. military`) yields to the text's main country.
+    country: place.weakCountry
+      ? context.documentCountry || place.country
+      : place.country || context.documentCountry,
     admin1: place.admin1,
     admin2: place.admin2,
     location: findSite(sentence.text) || findSite(before) || pickPlaceName(place),

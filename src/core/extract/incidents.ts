@@ -191,7 +191,7 @@ export function findIncidents(
           (!place.admin1 || !previous.admin1 || place.admin1 === previous.admin1) &&
           sentence.paragraph <= previous.paragraph + 1) ||
         (vagueOnly &&
-          (!date || datesAgree(date.iso, previous.date)) &&
+          (!date || datesAgree(date.iso, previous.date) || previous.dateFromReport === true) &&
           (!place.admin1 || !previous.admin1 || place.admin1 === previous.admin1) &&
           sentence.paragraph <= previous.paragraph + 4))
     if (continues) {

@@ -68,8 +68,18 @@ function isDatelineOrByline(line: string): boolean {
 function isCaption(line: string): boolean {
   const t = line.trim()
   if (/^FILE\b/.test(t)) return true
-  return /,\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.?\)?\s*$/.test(
-    t,
+  const dated =
+    /(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s*)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.?\)?\s*$/.exec(
+      t,
+    )
+  if (!dated) return false
+  // `..., Pakistan, January 10, 2013.`; or a photo's present tense (`are carried ... in Cairo
+  // August 19, 2013.`): a body sentence dates its incident in the past tense.
+  return (
+    /,\s*$/.test(t.slice(0, dated.index)) ||
+    /\b(?:stands?|carr(?:y|ies)|(?:is|are) (?:carried|transported|seen|pictured|shown|taken)|gathers?|walks?|holds?|receives?|inspects?|mourns?|looks?|rises|flies|attends?|addresses|sits?|waits?|prays?|clears?|cordons?|unloads?|talks?|rests?|weeps?|cries)\b/.test(
+      t,
+    )
   )
 }
 
