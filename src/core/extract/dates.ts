@@ -187,6 +187,10 @@ export function datesAgree(a: string, b: string): boolean {
   return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`)
 }
 
+/** Words without which chrono finds nothing this reads: a weekday, a month, `yesterday`. */
+const DATE_WORDS =
+  /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|yesterday|today|tonight|last night|this morning)/i
+
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 
 function isoOf(date: Date): string {
@@ -204,7 +208,7 @@ function referenceDay(reference: string): Date | null {
 // the year before, for a day after the report's date), `yesterday` is the day before it. None is
 // finer than the reference: a weekday against a month-precision dateline gives that month.
 export function findReportDates(sentence: string, reference: string | null): DateMention[] {
-  if (!reference) return []
+  if (!reference || !DATE_WORDS.test(sentence)) return []
   const day = referenceDay(reference)
   const found: DateMention[] = []
   const results = chrono.parse(sentence, day ?? new Date(`${reference.slice(0, 4)}-06-15`))

@@ -122,7 +122,14 @@ export function findIncidents(
 
   for (const sentence of sentences) {
     const absolute = findAbsoluteDates(sentence.text)
-    const figures = findFigureMentions(sentence, text, paragraphs.get(sentence.paragraph))
+    // The paragraph says whether worshippers are Shia; a very long one (a text with no paragraph
+    // breaks) is cut to the sentence, which keeps the search linear in the text's length.
+    const paragraph = paragraphs.get(sentence.paragraph) ?? sentence.text
+    const figures = findFigureMentions(
+      sentence,
+      text,
+      paragraph.length > 4000 ? sentence.text : paragraph,
+    )
     const previous = incidents.at(-1) ?? null
     if (figures.length === 0) {
       if (absolute[0]) lastDateSeen = absolute[0].iso

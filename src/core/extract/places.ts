@@ -34,7 +34,18 @@ export interface PlaceMention extends TextSpan {
 }
 
 /** Lowercase, apostrophes dropped, hyphens and spaces folded, `-i-` and `-e-` read alike. */
+const normalized = new Map<string, string>()
+
 export function normalizePlaceName(name: string): string {
+  const known = normalized.get(name)
+  if (known !== undefined) return known
+  const key = normalizeName(name)
+  if (normalized.size > 50000) normalized.clear()
+  normalized.set(name, key)
+  return key
+}
+
+function normalizeName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

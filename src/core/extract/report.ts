@@ -27,6 +27,7 @@ const pad = (n: number) => String(n).padStart(2, '0')
 
 // The date a line gives, when chrono reads a day or a month with its year in it.
 function dateOfLine(line: string): { iso: string; words: string } | null {
+  if (!/\b(?:19|20)\d\d\b/.test(line)) return null
   const results = chrono.parse(line)
   for (const r of results) {
     const s = r.start
@@ -52,6 +53,7 @@ function isDatelineOrByline(line: string): boolean {
   const t = line.trim()
   if (/^(?:by|source|sources|published|posted|updated)\b[: ]/i.test(t)) return true
   if (/^(?:voice of america|voa)(?: news)?$/i.test(t)) return true
+  if (wordCount(t) > 12) return false
   const date = dateOfLine(t)
   if (!date) return false
   const rest = t
@@ -122,10 +124,14 @@ export function frameReport(text: string): ReportFrame {
     reference = captionDate
     referenceFrom = 'caption'
   }
-  let body = text
+  const parts: string[] = []
+  let at = 0
   for (const span of frame) {
-    body = body.slice(0, span.start) + ' '.repeat(span.end - span.start) + body.slice(span.end)
+    parts.push(text.slice(at, span.start), ' '.repeat(span.end - span.start))
+    at = span.end
   }
+  parts.push(text.slice(at))
+  const body = parts.join('')
   return {
     body,
     frame,
