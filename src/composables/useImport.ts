@@ -38,6 +38,8 @@ export interface PendingMapping {
   header: string[]
   proposal: ColumnMapping
   missing: SchemaColumn[]
+  /** The first values of each column, by header name. */
+  samples: Record<string, string[]>
 }
 
 function createModuleWorker(): ImportWorker {
@@ -84,6 +86,7 @@ export function useImport(options: UseImportOptions = {}) {
           header: reply.header,
           proposal: reply.proposal,
           missing: reply.missing,
+          samples: reply.samples ?? {},
         }
         phase.value = 'mapping'
         return
