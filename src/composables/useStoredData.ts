@@ -9,13 +9,18 @@
 import { onScopeDispose, shallowRef, watch } from 'vue'
 import { clear, createStore, delMany, get, getMany, keys, setMany, type UseStore } from 'idb-keyval'
 import { isChangeLog, type ChangeEntry } from '../core/store/changeLog'
-import { readStored, storeFromStoredInSteps, storeToStored } from '../core/store/persist'
-import type { StoredColumns } from '../core/store/persist'
+import {
+  columnsFromParts,
+  planStored,
+  readManifest,
+  storeFromStoredInSteps,
+  type StoredManifest,
+} from '../core/store/persist'
 import type { ImportReport } from '../core/load/importJob'
 import type { CasualtyStore } from '../core/store/store'
 import { createGlobalState } from './globalState'
 import { useDataset } from './useDataset'
-import { runInSteps } from './yieldToPage'
+import { runInSteps, yieldToPage } from './yieldToPage'
 
 /** A stored dataset as the list shows it. */
 export interface DatasetEntry {
@@ -26,12 +31,17 @@ export interface DatasetEntry {
   savedAt: string
 }
 
-/** A stored dataset: its columns, change log and import report. */
+/**
+ * A stored dataset: the manifest of its columns (their bytes are in the parts named by `partsOf`,
+ * core/store/persist), its change log and import report.
+ */
 interface StoredDataset {
   id: string
   name: string
   savedAt: string
-  stored: StoredColumns
+  manifest: StoredManifest
+  /** The save the parts belong to: part n is `part:<id>:<partsOf>:<n>`. */
+  partsOf: string
   changeLog: ChangeEntry[]
   report: ImportReport | null
 }
@@ -64,6 +74,8 @@ const CHANNEL_NAME = 'casualty-dashboard-data'
 const CURRENT = 'current'
 const dataKey = (id: string) => `data:${id}`
 const metaKey = (id: string) => `meta:${id}`
+const partKey = (id: string, save: string, n: number) => `part:${id}:${save}:${n}`
+const partsPrefix = (id: string) => `part:${id}:`
 
 function openIndexedDb(): UseStore | null {
   if (typeof indexedDB === 'undefined') return null
@@ -151,16 +163,34 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
     void enqueue(async () => {
       if (!db || latestSave.get(id) !== turn) return
       const savedAt = new Date().toISOString()
-      const record: StoredDataset = {
-        id,
-        name,
-        savedAt,
-        stored: storeToStored(store),
-        changeLog: [...changeLog],
-        report,
-      }
-      const entry: DatasetEntry = { id, name, rows: store.length, savedAt }
+      const partsOf = newId()
+      const { manifest, parts } = planStored(store)
+      const written: string[] = []
       try {
+        // One part per task and transaction, so the page keeps painting; a newer save of the
+        // same dataset meanwhile makes this one moot.
+        for (const part of parts()) {
+          if (latestSave.get(id) !== turn) {
+            await delMany(written, db)
+            return
+          }
+          const key = partKey(id, partsOf, written.length)
+          await setMany([[key, part]], db)
+          written.push(key)
+          await yieldToPage()
+        }
+        const record: StoredDataset = {
+          id,
+          name,
+          savedAt,
+          manifest,
+          partsOf,
+          changeLog: [...changeLog],
+          report,
+        }
+        const entry: DatasetEntry = { id, name, rows: store.length, savedAt }
+        // The manifest, the list entry and the choice of dataset in one transaction: a reader
+        // sees the old save or the new one whole.
         await setMany(
           [
             [dataKey(id), record],
@@ -169,13 +199,27 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
           ],
           db,
         )
+        await delMany(await staleParts(id, partsOf), db)
         problem.value = ''
         datasets.value = [entry, ...datasets.value.filter((e) => e.id !== id)]
         tell({ type: 'saved', id, savedAt })
       } catch (error) {
         problem.value = `“${name}” was not saved: ${describeError(error)}. It stays on show in this tab.`
+        await delMany(written, db).catch(() => undefined)
       }
     })
+  }
+
+  // The parts of a dataset's earlier saves (all of them when `keep` is null).
+  async function staleParts(id: string, keep: string | null): Promise<string[]> {
+    if (!db) return []
+    const all = await keys(db)
+    return all.filter(
+      (key): key is string =>
+        typeof key === 'string' &&
+        key.startsWith(partsPrefix(id)) &&
+        (keep === null || !key.startsWith(`${partsPrefix(id)}${keep}:`)),
+    )
   }
 
   function setCurrent(id: string | null): void {
@@ -217,7 +261,14 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
     if (!db) return { ok: false, message: 'nothing can be stored in this browser' }
     const record = (await get(dataKey(id), db)) as Partial<StoredDataset> | undefined
     if (!record) return { ok: false, message: 'it is no longer stored' }
-    const checked = readStored(record.stored)
+    const read = readManifest(record.manifest)
+    if (!read.ok) return read
+    const { manifest } = read
+    const partsOf = typeof record.partsOf === 'string' ? record.partsOf : ''
+    const partKeys = Array.from({ length: manifest.parts }, (_, n) => partKey(id, partsOf, n))
+    const parts = await getMany(partKeys, db)
+    const checked = await runInSteps(columnsFromParts(manifest, parts))
+    if (!checked) return { ok: false, message: 'it could not be read' }
     if (!checked.ok) return checked
     const store = await runInSteps(storeFromStoredInSteps(checked.columns))
     if (!store) return { ok: false, message: 'it could not be read' }
@@ -228,7 +279,8 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
         id,
         name: typeof record.name === 'string' ? record.name : 'Stored dataset',
         savedAt: typeof record.savedAt === 'string' ? record.savedAt : '',
-        stored: record.stored as StoredColumns,
+        manifest,
+        partsOf,
         changeLog: isChangeLog(record.changeLog) ? record.changeLog : [],
         report: (record.report as ImportReport | null | undefined) ?? null,
       },
@@ -298,7 +350,7 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
     await enqueue(async () => {
       if (!db) return
       try {
-        await delMany([dataKey(id), metaKey(id)], db)
+        await delMany([dataKey(id), metaKey(id), ...(await staleParts(id, null))], db)
         datasets.value = datasets.value.filter((e) => e.id !== id)
         tell({ type: 'removed', id })
       } catch (error) {

@@ -86,6 +86,11 @@ describe('DatasetsPanel', () => {
   it('opens the row form on Add a row, with a labelled field per column', async () => {
     const { wrapper } = setup()
     await button(wrapper, 'Add a row')?.trigger('click')
+    // The form is loaded on demand.
+    for (let i = 0; i < 20 && !wrapper.find('[data-testid=row-editor]').exists(); i++) {
+      await new Promise((done) => setTimeout(done, 10))
+      await flushPromises()
+    }
     const form = wrapper.get('[data-testid=row-editor]')
     expect(form.get('label[for=row-field-incident_id]').text()).toBe('incident_id')
     await form.get('form').trigger('submit')

@@ -5,7 +5,7 @@
 
 import 'fake-indexeddb/auto'
 import { IDBFactory } from 'fake-indexeddb'
-import { createStore, set, type UseStore } from 'idb-keyval'
+import { createStore, keys, set, type UseStore } from 'idb-keyval'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { resetDatasetForTests, useDataset } from '../../src/composables/useDataset'
 import {
@@ -92,6 +92,20 @@ describe('useStoredData', () => {
     await first.stored.settled()
     const { dataset } = await newPage()
     expect(dataset.store.value?.length).toBe(shippedRows)
+  })
+
+  it('keeps the parts of the last save only, and deletes them with the dataset', async () => {
+    const { stored, dataset } = await newPage()
+    const parts = async () =>
+      (await keys(createStore(DATABASE_NAME, 'datasets'))).filter((k) =>
+        String(k).startsWith('part:'),
+      )
+    dataset.replaceStore(storeFromRecords([record({})]), 'a.csv')
+    dataset.appendStore(storeFromRecords([record({})]), 'b.csv')
+    await stored.settled()
+    expect(await parts()).toHaveLength(1)
+    await stored.remove(stored.datasets.value[0]!.id)
+    expect(await parts()).toHaveLength(0)
   })
 
   it('renames, opens and deletes datasets; Delete data stored in this browser forgets all', async () => {
