@@ -58,6 +58,9 @@ function createDatasetState() {
     publishing.value = false
     store.value = next.store
     sourceName.value = next.name
+    // The shipped data's description no longer describes data that does not contain it.
+    if (next.name !== SHIPPED_DATASET_NAME && !next.name.startsWith(`${SHIPPED_DATASET_NAME} + `))
+      meta.value = emptyMeta()
   }
 
   // Shows `next` instead of the current data. A big store is shown in a task of its own: it
