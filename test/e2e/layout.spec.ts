@@ -30,3 +30,37 @@ for (const scheme of ['light', 'dark'] as const) {
     })
   }
 }
+
+test('on a phone each incident is a card with its date, place, group, figures and quote', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 800 })
+  await page.goto('./')
+  const cards = page.getByRole('region', { name: 'Incidents, row by row' }).getByRole('listitem')
+  const first = cards.first()
+  await expect(first).toBeVisible()
+  for (const words of ['Killed', 'Injured']) await expect(first).toContainText(words)
+  await expect(first.getByRole('button', { name: /^Quote/ })).toBeVisible()
+  // Every part of the card is inside the screen: nothing to scroll sideways to.
+  const box = await first.boundingBox()
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(375)
+})
+
+for (const width of [375, 1024, 1440]) {
+  test(`"Show as table" shows every column of both charts at ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 })
+    await page.goto('./')
+    for (const what of ['by target group', 'over time']) {
+      await page.getByRole('button', { name: `Show as table (${what})` }).click()
+    }
+    const scrollers = page.locator('.chart-card .table-scroll')
+    await expect(scrollers).toHaveCount(2)
+    for (const scroller of await scrollers.all()) {
+      const cut = await scroller.evaluate((element) => element.scrollWidth - element.clientWidth)
+      expect(cut).toBeLessThanOrEqual(0)
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      width,
+    )
+  })
+}
