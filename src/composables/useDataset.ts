@@ -18,7 +18,7 @@ import { createGlobalState } from './globalState'
 import { ASYNC_ROWS, runInSteps, yieldToPage } from './yieldToPage'
 import shippedCsv from '../../data/attacks.csv?raw'
 import shippedMetaText from '../../data/attacks.meta.json?raw'
-import { emptyMeta, parseDatasetMeta, type DatasetMeta } from '../core/datasetMeta'
+import { emptyMeta, metaForFile, parseDatasetMeta, type DatasetMeta } from '../core/datasetMeta'
 
 /** Dictionaries up to this size may be shown as lists: their label counts are made early. */
 const LIST_LABELS = 1 << 16
@@ -41,7 +41,11 @@ function createDatasetState() {
   interface Named {
     store: CasualtyStore
     name: string
+    /** What the data says about itself; null keeps the description on show (an append). */
+    meta?: DatasetMeta | null
   }
+  /** A description waiting for the data of that name (a link's `.meta.json`, the shipped one). */
+  let expected: { name: string; meta: DatasetMeta } | null = null
   /**
    * The data that will be shown once the work in flight is done (a store waiting for its task,
    * or a concatenation running in steps): what a further append must add to.
@@ -58,21 +62,35 @@ function createDatasetState() {
     publishing.value = false
     store.value = next.store
     sourceName.value = next.name
-    // The shipped data's description no longer describes data that does not contain it.
-    if (next.name !== SHIPPED_DATASET_NAME && !next.name.startsWith(`${SHIPPED_DATASET_NAME} + `))
-      meta.value = emptyMeta()
+    if (next.meta) meta.value = next.meta
+  }
+
+  /** The description to show with the data of `name`: the one expected for it, or its file's. */
+  function metaFor(name: string): DatasetMeta {
+    const found = expected?.name === name ? expected.meta : metaForFile(name)
+    expected = null
+    return found
+  }
+
+  /** Data called `name` is on its way with this description (read from beside its file). */
+  function expectMeta(name: string, description: DatasetMeta): void {
+    expected = { name, meta: description }
   }
 
   // Shows `next` instead of the current data. A big store is shown in a task of its own: it
   // arrives after the steps that unpacked it, and drawing the page for it is another long piece
   // of work; one after the other they would block the page twice as long.
-  function replaceStore(next: CasualtyStore, name: string): void {
+  function replaceStore(
+    next: CasualtyStore,
+    name: string,
+    description: DatasetMeta | null = metaFor(name),
+  ): void {
     const turn = ++published
     replaced++
-    if (next.length < ASYNC_ROWS) return show({ store: next, name }, turn)
-    upcoming = { store: next, name }
+    if (next.length < ASYNC_ROWS) return show({ store: next, name, meta: description }, turn)
+    upcoming = { store: next, name, meta: description }
     publishing.value = true
-    void prepareToShow(next, turn).then(() => show({ store: next, name }, turn))
+    void prepareToShow(next, turn).then(() => show({ store: next, name, meta: description }, turn))
   }
 
   // Counts the rows of each label of the short dictionaries (the filter lists show them) in steps
@@ -105,7 +123,7 @@ function createDatasetState() {
     const base = upcoming ?? (store.value ? { store: store.value, name: sourceName.value } : null)
     if (!base) return replaceStore(more, name)
     if (!(base instanceof Promise) && base.store.length + more.length < ASYNC_ROWS) {
-      return replaceStore(concatStores(base.store, more), `${base.name} + ${name}`)
+      return replaceStore(concatStores(base.store, more), `${base.name} + ${name}`, null)
     }
     const turn = ++published
     const replacement = replaced
@@ -133,7 +151,7 @@ function createDatasetState() {
   }
 
   function loadShipped(): LoadResult {
-    meta.value = parseDatasetMeta(shippedMetaText).meta
+    expectMeta(SHIPPED_DATASET_NAME, parseDatasetMeta(shippedMetaText).meta)
     return loadText(shippedCsv, SHIPPED_DATASET_NAME)
   }
 
@@ -168,6 +186,7 @@ function createDatasetState() {
     sourceLine,
     replaceStore,
     appendStore,
+    expectMeta,
     loadText,
     loadShipped,
   }

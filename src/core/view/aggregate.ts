@@ -40,6 +40,8 @@ export interface MeasureArrays {
   unquantifiedRows: Uint32Array
   /** Rows with a number (a minimum, a maximum or both). */
   quantifiedRows: Uint32Array
+  /** Rows with a maximum but no minimum ("up to 20"): they add nothing to `min`. */
+  maxOnlyRows: Uint32Array
 }
 
 function createMeasureArrays(size: number): MeasureArrays {
@@ -49,20 +51,22 @@ function createMeasureArrays(size: number): MeasureArrays {
     openRows: new Uint32Array(size),
     unquantifiedRows: new Uint32Array(size),
     quantifiedRows: new Uint32Array(size),
+    maxOnlyRows: new Uint32Array(size),
   }
 }
 
+/** A summed figure with the rows that gave a number, and those that gave only a maximum. */
+export type SummedFigure = RangeFigure & { quantifiedRows: number; maxOnlyRows: number }
+
 /** The figure of one cell of `arrays`. */
-export function figureAt(
-  arrays: MeasureArrays,
-  index: number,
-): RangeFigure & { quantifiedRows: number } {
+export function figureAt(arrays: MeasureArrays, index: number): SummedFigure {
   return {
     min: arrays.min[index] ?? 0,
     max: arrays.max[index] ?? 0,
     openRows: arrays.openRows[index] ?? 0,
     unquantifiedRows: arrays.unquantifiedRows[index] ?? 0,
     quantifiedRows: arrays.quantifiedRows[index] ?? 0,
+    maxOnlyRows: arrays.maxOnlyRows[index] ?? 0,
   }
 }
 
@@ -71,8 +75,8 @@ export interface ViewTotals {
   rows: number
   /** Distinct incident ids among the rows. */
   incidents: number
-  killed: RangeFigure & { quantifiedRows: number }
-  injured: RangeFigure & { quantifiedRows: number }
+  killed: SummedFigure
+  injured: SummedFigure
   /** Distinct incidents with at least one unquantified figure of that measure. */
   unquantifiedIncidents: { killed: number; injured: number; either: number }
 }
@@ -108,8 +112,15 @@ export interface TimeSeries {
   injured: MeasureArrays
   /** Distinct incidents per cell. */
   incidents: Uint32Array
+  /** Selected rows per cell. */
+  rows: Uint32Array
   /** Per period, over all groups. */
-  totals: { killed: MeasureArrays; injured: MeasureArrays; incidents: Uint32Array }
+  totals: {
+    killed: MeasureArrays
+    injured: MeasureArrays
+    incidents: Uint32Array
+    rows: Uint32Array
+  }
   /** Rows whose date gives only the year: left off a monthly axis, included in a yearly one. */
   yearOnlyRows: number
 }
@@ -135,6 +146,7 @@ function addCells(
     into.openRows[to]! += cells.openRows[cell]!
     into.unquantifiedRows[to]! += cells.unquantifiedRows[cell]!
     into.quantifiedRows[to]! += cells.quantifiedRows[cell]!
+    into.maxOnlyRows[to]! += cells.maxOnlyRows[cell]!
   }
 }
 
@@ -146,6 +158,7 @@ function sliceCells(cells: MeasureArrays, from: number, to: number): MeasureArra
     openRows: cells.openRows.slice(from, to),
     unquantifiedRows: cells.unquantifiedRows.slice(from, to),
     quantifiedRows: cells.quantifiedRows.slice(from, to),
+    maxOnlyRows: cells.maxOnlyRows.slice(from, to),
   }
 }
 
@@ -171,6 +184,7 @@ function addRows(into: MeasureArrays, cell: number, state: FigureState, count: n
   else if (state !== FigureState.None) {
     into.quantifiedRows[cell]! += count
     if (state === FigureState.Open) into.openRows[cell]! += count
+    else if (state === FigureState.MaxOnly) into.maxOnlyRows[cell]! += count
   }
 }
 
@@ -437,8 +451,10 @@ class SummaryPass {
     const from = firstSlot * groupCount
     const to = from + length * groupCount
     const cellIncidents = new Uint32Array(to - from)
+    const periodRows = new Uint32Array(length)
     for (let cell = from; cell < to; cell++) {
       cellIncidents[cell - from] = cellRows[cell]! - sharedRows[cell]! + sharedCellIncidents[cell]!
+      periodRows[((cell - from) / groupCount) | 0]! += cellRows[cell]!
     }
     const series: TimeSeries = {
       unit,
@@ -448,11 +464,13 @@ class SummaryPass {
       killed: sliceCells(killed, from, to),
       injured: sliceCells(injured, from, to),
       incidents: cellIncidents,
+      rows: cellRows.slice(from, to),
       totals: {
         killed: createMeasureArrays(length),
         injured: createMeasureArrays(length),
         // Not a sum of cells: an incident in two groups counts once in its period.
         incidents: slotIncidents.slice(firstSlot, firstSlot + length),
+        rows: periodRows,
       },
       yearOnlyRows,
     }

@@ -95,8 +95,27 @@ describe('GTD export', () => {
     ])
   })
 
-  it('keeps the columns it does not map as extra columns, untouched', () => {
-    expect(result.store?.extraNames).toEqual(['extended', 'region_txt', 'latitude', 'longitude'])
+  it('keeps every column of the file as an extra column under its own name, untouched', () => {
+    expect(result.store?.extraNames).toEqual([
+      'eventid',
+      'iyear',
+      'imonth',
+      'iday',
+      'extended',
+      'country_txt',
+      'region_txt',
+      'provstate',
+      'city',
+      'latitude',
+      'longitude',
+      'attacktype1_txt',
+      'targtype1_txt',
+      'gname',
+      'nkill',
+      'nwound',
+      'summary',
+    ])
+    expect(records[1]?.extra.imonth).toBe('0')
     expect(records[0]?.extra.latitude).toBe('34.5167')
   })
 })
@@ -154,7 +173,7 @@ describe('UCDP GED', () => {
 })
 
 describe('readerFromMapping', () => {
-  it('renames an unused column with one of our names, so it cannot collide on export', () => {
+  it('keeps a column with one of our names under its own name, beside ours', () => {
     const header = ['date', 'iyear', 'imonth', 'iday']
     const reader = readerFromMapping(
       {
@@ -163,14 +182,14 @@ describe('readerFromMapping', () => {
       },
       header,
     )
-    expect(reader.extras).toEqual([{ name: 'date (file)', index: 0 }])
+    expect(reader.extras.map((extra) => extra.name)).toEqual(header)
   })
 
   it('proposes our own columns by name for a partial header', () => {
     const mapping = proposeMapping(['incident_id', 'date', 'what'])
     expect(mapping.sources).toEqual({
       incident_id: { kind: 'column', name: 'incident_id' },
-      date: { kind: 'column', name: 'date' },
+      date: { kind: 'looseDate', name: 'date' },
     })
   })
 })
