@@ -59,6 +59,29 @@ export interface ImportReport {
   rejectedCsv: string
 }
 
+/** One issue as the rows-with-issues file says it: `column date: message (value "x")`. */
+export function issueText(issue: RowIssue): string {
+  const quoted =
+    issue.value !== undefined && !issue.message.includes(`"${issue.value}"`)
+      ? ` (value "${issue.value}")`
+      : ''
+  return `${issue.column ? `column ${issue.column}: ` : ''}${issue.message}${quoted}`
+}
+
+/** Each rejected row with the messages of its line, so the download says what to fix. */
+function withIssues(
+  rejected: readonly { line: number; fields: readonly string[] }[],
+  issues: readonly RowIssue[],
+): { line: number; fields: readonly string[]; issues: string[] }[] {
+  const byLine = new Map<number, string[]>()
+  for (const issue of issues) {
+    const list = byLine.get(issue.line)
+    if (list) list.push(issueText(issue))
+    else byLine.set(issue.line, [issueText(issue)])
+  }
+  return rejected.map((row) => ({ ...row, issues: byLine.get(row.line) ?? [] }))
+}
+
 /** The worker's messages to the page. */
 export type ImportReply =
   | { type: 'progress'; bytesRead: number; total: number }
@@ -254,7 +277,9 @@ export async function runImportJob(
     header: result.header,
     format: mapping ? mapping.format : 'schema',
     rejectedCsv:
-      result.rejected.length > 0 ? rejectedRowsToCsv(result.header, result.rejected) : '',
+      result.rejected.length > 0
+        ? rejectedRowsToCsv(result.header, withIssues(result.rejected, result.rowIssues))
+        : '',
   }
   // Labels go as UTF-8 bytes, not strings: the page unpacks them in steps (core/transfer).
   const columns = packColumns(result.store.columns)

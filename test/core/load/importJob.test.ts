@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   blobSource,
   bytesSource,
+  issueText,
   runImportJob,
   type ImportReply,
 } from '../../../src/core/load/importJob'
@@ -65,7 +66,7 @@ describe('runImportJob', () => {
     expect(storeOf(done.columns).record(0).notes).toBe('çà😀')
   })
 
-  it('reports issues, caps nothing in the count, and writes the rejected rows with their lines', async () => {
+  it('reports issues, caps nothing in the count, and writes the rejected rows with their lines and messages', async () => {
     const bytes = fixtureBytes('bad-rows.csv')
     const replies = await run(bytes)
     const done = replies.at(-1)?.reply
@@ -73,8 +74,13 @@ describe('runImportJob', () => {
     expect(done.report.rowIssueCount).toBe(done.report.rowIssues.length)
     expect(done.report.summary.rowsWithIssues).toBeGreaterThan(0)
     const lines = done.report.rejectedCsv.split('\r\n')
-    expect(lines[0]?.startsWith('\uFEFF"line","incident_id"')).toBe(true)
+    expect(lines[0]?.startsWith('\uFEFF"line","issues","incident_id"')).toBe(true)
     expect(lines.length - 2).toBe(done.report.summary.rowsWithIssues)
+    // Every rejected row carries the messages of its line, as the report lists them.
+    for (const issue of done.report.rowIssues) {
+      const row = lines.find((line) => line.startsWith(`"${issue.line}",`))
+      expect(row).toContain(issueText(issue).replace(/"/g, '""'))
+    }
   })
 
   it.each([
