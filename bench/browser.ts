@@ -16,15 +16,15 @@
 //                 changes (bench/out/trace.json, for DevTools' Performance panel) and prints what
 //                 each main-thread task of 40 ms or more was made of (bench/traceTasks.ts).
 
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
 import { chromium, type Page } from '@playwright/test'
 // @ts-expect-error: a plain .mjs helper shared with the e2e configuration
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs'
 import { ensureFile, SIZES } from './generate'
+import { filterChange, firstVisitJs, importFile, RECORDER, serve, type Recorded } from './page'
 import { breakDownLongTasks } from './traceTasks'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
@@ -51,140 +51,6 @@ function build(): void {
     { cwd: ROOT, stdio: 'inherit' },
   )
   if (result.status !== 0) throw new Error('vite build failed')
-}
-
-async function serve(): Promise<ChildProcess> {
-  const server = spawn(
-    'npx',
-    [
-      'vite',
-      'preview',
-      '--outDir',
-      DIST,
-      '--port',
-      String(PORT),
-      '--strictPort',
-      '--host',
-      '127.0.0.1',
-    ],
-    { cwd: ROOT, stdio: 'ignore', detached: true },
-  )
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(URL_BASE)).ok) return server
-    } catch {
-      // not up yet
-    }
-    await new Promise((done) => setTimeout(done, 200))
-  }
-  throw new Error(`vite preview did not answer on ${URL_BASE}`)
-}
-
-/** The JavaScript a first visit loads, by URL, with each file's gzip size from the build. */
-async function firstVisitJs(
-  page: Page,
-): Promise<{ files: { path: string; gzip: number }[]; total: number }> {
-  const urls = new Set<string>()
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script' || request.url().endsWith('.js'))
-      urls.add(request.url())
-  })
-  await page.goto(URL_BASE, { waitUntil: 'networkidle' })
-  const files = [...urls]
-    .filter((url) => url.startsWith(URL_BASE))
-    .map((url) => {
-      const path = new URL(url).pathname.replace(/^\//, '')
-      const bytes = readFileSync(resolve(ROOT, DIST, path))
-      return { path, gzip: gzipSync(bytes, { level: 9 }).length }
-    })
-  return { files, total: files.reduce((sum, file) => sum + file.gzip, 0) }
-}
-
-// Long Tasks and progress-bar values, recorded in the page from its first script on.
-const RECORDER = `
-  window.__longTasks = []
-  window.__progress = []
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration })
-  }).observe({ type: 'longtask', buffered: true })
-  setInterval(() => {
-    const bar = document.querySelector('progress')
-    if (bar) window.__progress.push(Number(bar.value))
-  }, 50)
-`
-
-interface Recorded {
-  longTasks: { start: number; duration: number }[]
-  progress: number[]
-}
-
-async function importFile(page: Page, path: string): Promise<{ ms: number; since: number }> {
-  const since = await page.evaluate(() => performance.now())
-  const input = page.getByLabel(/Import/).and(page.locator('input[type=file]'))
-  const start = Date.now()
-  await input.setInputFiles(path)
-  // A GTD export goes through the column mapping step, as the page proposes it.
-  if (gtd) await page.getByRole('button', { name: 'Load with this mapping' }).click()
-  // Done when the progress bar is gone and the page names the row count it now shows.
-  const count = new Intl.NumberFormat('en-US').format(rows as number)
-  await page.waitForFunction(
-    (text) => !document.querySelector('progress') && document.body.innerText.includes(text),
-    count,
-    { timeout: 15 * 60_000, polling: 100 },
-  )
-  // Big views update in steps after the row count shows: done when the "Updating the figures"
-  // status is empty again and one more frame has painted.
-  await page.waitForFunction(
-    () => !document.querySelector('[data-testid=view-updating]')?.textContent?.trim(),
-    undefined,
-    {
-      timeout: 5 * 60_000,
-      polling: 50,
-    },
-  )
-  await page.evaluate(
-    () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))),
-  )
-  return { ms: Date.now() - start, since }
-}
-
-/**
- * Click a filter checkbox `times` times; per click, the time to the first frame painted after it,
- * and to the first frame painted with the new figures (the "Updating the figures" status empty).
- * Frame by frame: a requestAnimationFrame callback sees the DOM that frame paints, and a timeout
- * set from it runs once that frame is painted.
- */
-async function filterChange(
-  page: Page,
-  times: number,
-): Promise<{ frame: number[]; figures: number[] }> {
-  const results = { frame: [] as number[], figures: [] as number[] }
-  for (let i = 0; i < times; i++) {
-    // No named functions inside evaluate: tsx wraps them in a `__name` helper the page lacks.
-    const ms = await page.evaluate(async () => {
-      const box = document.querySelector<HTMLInputElement>('.filter-panel input[type=checkbox]')
-      if (!box) return [-1, -1]
-      const start = performance.now()
-      box.click()
-      let frame = -1
-      for (let frames = 0; frames < 600; frames++) {
-        const shown = await new Promise<boolean>((done) =>
-          requestAnimationFrame(() => {
-            const busy = document.querySelector('[data-testid=view-updating]')?.textContent?.trim()
-            setTimeout(() => done(!busy), 0)
-          }),
-        )
-        const now = performance.now() - start
-        if (frame < 0) frame = now
-        if (shown) return [frame, now]
-      }
-      return [frame, -1]
-    })
-    results.frame.push(ms[0] ?? -1)
-    results.figures.push(ms[1] ?? -1)
-    await page.waitForTimeout(300)
-  }
-  return results
 }
 
 /**
@@ -233,7 +99,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true })
   const file = ensureFile(OUT, gtd ? 'gtd' : 'schema', rows as number)
   if (!args.includes('--no-build') || !existsSync(resolve(ROOT, DIST, 'index.html'))) build()
-  const server = await serve()
+  const server = await serve(DIST, PORT)
   const browser = await chromium.launch({
     executablePath: (findChromium() as string | null) ?? undefined,
     args: CHROMIUM_ARGS as string[],
@@ -241,7 +107,7 @@ async function main(): Promise<void> {
   try {
     const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' })
     const firstPage = await context.newPage()
-    const js = await firstVisitJs(firstPage)
+    const js = await firstVisitJs(firstPage, URL_BASE, DIST)
     await firstPage.close()
 
     const page = await context.newPage()
@@ -260,7 +126,7 @@ async function main(): Promise<void> {
           'disabled-by-default-v8.cpu_profiler',
         ],
       })
-    const imported = await importFile(page, file)
+    const imported = await importFile(page, file, rows as number, gtd)
     const recorded = (await page.evaluate(() => {
       const w = window as unknown as { __longTasks: Recorded['longTasks']; __progress: number[] }
       return { longTasks: w.__longTasks, progress: w.__progress }
