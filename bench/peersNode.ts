@@ -2,7 +2,7 @@
 // process of its own so that its memory is its own. Prints one line of JSON:
 //   import wall and CPU ms, peak resident memory over the process's start, the figures of every
 //   row, and the filter change (drop one target group, then back, median of the turns).
-// Engines: `ours` (CsvLoader fed the file in 4 MB pieces, then summarizeRows and the table's
+// Engines: `ours` (CsvLoader fed the file in 4 MB pieces of one buffer, then summarizeRows and the table's
 // first page, as bench/measure.ts's filterChange), `duckdb` (@duckdb/node-api: read_csv into a
 // table, then the same figures in SQL) with `--threads N`.
 
@@ -61,8 +61,9 @@ async function runOurs(file: string): Promise<NodeReport> {
   const start = performance.now()
   const loader = new CsvLoader()
   const fd = openSync(file, 'r')
+  // One buffer for every piece, as the page's worker reads a File (the loader keeps no view of it).
+  const piece = new Uint8Array(CHUNK)
   for (;;) {
-    const piece = new Uint8Array(CHUNK)
     const read = readSync(fd, piece, 0, piece.length, null)
     if (read === 0) break
     loader.push(piece.subarray(0, read))
