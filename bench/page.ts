@@ -87,7 +87,7 @@ export async function importFile(
   path: string,
   rows: number,
   gtd = false,
-): Promise<{ ms: number; since: number }> {
+): Promise<{ ms: number; since: number; end: number }> {
   const since = await page.evaluate(() => performance.now())
   const input = page.getByLabel(/Import/).and(page.locator('input[type=file]'))
   const start = Date.now()
@@ -114,7 +114,8 @@ export async function importFile(
   await page.evaluate(
     () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))),
   )
-  return { ms: Date.now() - start, since }
+  const end = await page.evaluate(() => performance.now())
+  return { ms: Date.now() - start, since, end }
 }
 
 /**
@@ -126,11 +127,13 @@ export async function importFile(
 export async function filterChange(
   page: Page,
   times: number,
+  /** Also wait for the map: its canvas drawn with the new view's figures. */
+  map = false,
 ): Promise<{ frame: number[]; figures: number[] }> {
   const results = { frame: [] as number[], figures: [] as number[] }
   for (let i = 0; i < times; i++) {
     // No named functions inside evaluate: tsx wraps them in a `__name` helper the page lacks.
-    const ms = await page.evaluate(async () => {
+    const ms = await page.evaluate(async (withMap) => {
       const box = document.querySelector<HTMLInputElement>('.filter-panel input[type=checkbox]')
       if (!box) return [-1, -1]
       const start = performance.now()
@@ -139,7 +142,11 @@ export async function filterChange(
       for (let frames = 0; frames < 600; frames++) {
         const shown = await new Promise<boolean>((done) =>
           requestAnimationFrame(() => {
-            const busy = document.querySelector('[data-testid=view-updating]')?.textContent?.trim()
+            const busy =
+              document.querySelector('[data-testid=view-updating]')?.textContent?.trim() ||
+              (withMap &&
+                (!document.querySelector('[data-testid=map-canvas]') ||
+                  document.querySelector('[data-testid=map-card] [aria-busy=true]')))
             setTimeout(() => done(!busy), 0)
           }),
         )
@@ -148,7 +155,7 @@ export async function filterChange(
         if (shown) return [frame, now]
       }
       return [frame, -1]
-    })
+    }, map)
     results.frame.push(ms[0] ?? -1)
     results.figures.push(ms[1] ?? -1)
     await page.waitForTimeout(300)

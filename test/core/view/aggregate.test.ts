@@ -16,6 +16,9 @@ import { loadCsv } from '../../../src/core/load/loader'
 import type { CasualtyRecord } from '../../../src/core/schema'
 import { AIRPORT_CIVILIANS, record } from '../../helpers/record'
 import { storeFromRecords } from '../../../src/core/store/builder'
+import { DEFAULT_GRADES, gradeScale } from '../../../src/core/grades'
+import { emptySource, reconcileRecords, type ReconcileRule } from '../../../src/core/reports'
+import { reportOrder } from '../../../src/core/view/reportIndex'
 
 const totalsOf = (records: CasualtyRecord[]) => {
   const store = storeFromRecords(records)
@@ -33,6 +36,7 @@ describe('sumTotals', () => {
         openRows: number
         unquantifiedRows: number
         quantifiedRows: number
+        maxOnlyRows: number
       },
     ]
   >([
@@ -42,7 +46,7 @@ describe('sumTotals', () => {
         { killed_min: 170, killed_max: 170 },
         { killed_min: 13, killed_max: 13 },
       ],
-      { min: 183, max: 183, openRows: 0, unquantifiedRows: 0, quantifiedRows: 2 },
+      { min: 183, max: 183, openRows: 0, unquantifiedRows: 0, quantifiedRows: 2, maxOnlyRows: 0 },
     ],
     [
       'a range adds both ends',
@@ -50,35 +54,38 @@ describe('sumTotals', () => {
         { killed_min: 10, killed_max: 20 },
         { killed_min: 5, killed_max: 5 },
       ],
-      { min: 15, max: 25, openRows: 0, unquantifiedRows: 0, quantifiedRows: 2 },
+      { min: 15, max: 25, openRows: 0, unquantifiedRows: 0, quantifiedRows: 2, maxOnlyRows: 0 },
     ],
     [
       'an open bound is counted, its minimum joins the max',
       [{ killed_min: 51 }, { killed_min: 10, killed_max: 12 }],
-      { min: 61, max: 63, openRows: 1, unquantifiedRows: 0, quantifiedRows: 2 },
+      { min: 61, max: 63, openRows: 1, unquantifiedRows: 0, quantifiedRows: 2, maxOnlyRows: 0 },
     ],
     [
       'words without a number are unquantified, not zero',
       [{ killed_text: 'multiple casualties' }, { killed_min: 6, killed_text: 'at least six' }],
-      { min: 6, max: 6, openRows: 1, unquantifiedRows: 1, quantifiedRows: 1 },
+      { min: 6, max: 6, openRows: 1, unquantifiedRows: 1, quantifiedRows: 1, maxOnlyRows: 0 },
     ],
     [
       'no words and no number: not mentioned',
       [{}, { killed_min: 1 }],
-      { min: 1, max: 1, openRows: 1, unquantifiedRows: 0, quantifiedRows: 1 },
+      { min: 1, max: 1, openRows: 1, unquantifiedRows: 0, quantifiedRows: 1, maxOnlyRows: 0 },
     ],
     [
       'only a maximum ("up to 20") adds 0 to the minimum',
       [{ killed_max: 20 }],
-      { min: 0, max: 20, openRows: 0, unquantifiedRows: 0, quantifiedRows: 1 },
+      { min: 0, max: 20, openRows: 0, unquantifiedRows: 0, quantifiedRows: 1, maxOnlyRows: 1 },
     ],
     [
       'zero is a number',
       [{ killed_min: 0, killed_max: 0 }],
-      { min: 0, max: 0, openRows: 0, unquantifiedRows: 0, quantifiedRows: 1 },
+      { min: 0, max: 0, openRows: 0, unquantifiedRows: 0, quantifiedRows: 1, maxOnlyRows: 0 },
     ],
   ])('%s', (_name, rows, expected) => {
-    expect(totalsOf(rows.map(record)).killed).toEqual(expected)
+    // Each row its own incident: rows of one incident and group would be reports of one figure.
+    expect(totalsOf(rows.map((r, i) => record({ incident_id: `I${i}`, ...r }))).killed).toEqual(
+      expected,
+    )
   })
 
   it('counts distinct incidents and incidents with unquantified figures', () => {
@@ -96,9 +103,9 @@ describe('sumTotals', () => {
 
   it('sums a selection only', () => {
     const store = storeFromRecords([
-      record({ killed_min: 1 }),
-      record({ killed_min: 2 }),
-      record({ killed_min: 4 }),
+      record({ incident_id: 'A', killed_min: 1 }),
+      record({ incident_id: 'B', killed_min: 2 }),
+      record({ incident_id: 'C', killed_min: 4 }),
     ])
     expect(sumTotals(store, Uint32Array.from([0, 2])).killed.min).toBe(5)
     expect(sumTotals(store, new Uint32Array(0))).toMatchObject({ rows: 0, incidents: 0 })
@@ -131,7 +138,7 @@ describe('sumByGroup', () => {
       killed_max: 9,
       injured_text: 'dozens',
     }),
-    record({ target_group: 'civilians', target_type: 'Private', killed_min: 47 }),
+    record({ incident_id: 'Y', target_group: 'civilians', target_type: 'Private', killed_min: 47 }),
   ])
   it('sums per target group', () => {
     const totals = sumByGroup(store, allRows(store), 'target_group')
@@ -143,6 +150,7 @@ describe('sumByGroup', () => {
       openRows: 1,
       unquantifiedRows: 0,
       quantifiedRows: 2,
+      maxOnlyRows: 0,
     })
     expect(figureAt(totals.killed, 2)).toMatchObject({ min: 5, max: 9, openRows: 0 })
     expect(figureAt(totals.injured, 2)).toMatchObject({
@@ -231,6 +239,7 @@ describe('sumOverTime', () => {
       openRows: 1,
       unquantifiedRows: 1,
       quantifiedRows: 3,
+      maxOnlyRows: 0,
     })
     expect(totals.incidents).toBe(3)
     expect(Array.from(groups.rows)).toEqual([3, 1])
@@ -269,6 +278,7 @@ describe('summarizeRows against plain sums over records', () => {
     date: fc.constantFrom('2019', '2021-08', '2021-08-30', '2021-10', '2023-01-02', '2024'),
     target_group: fc.constantFrom('civilians', 'police', 'students'),
     target_type: fc.constantFrom('', 'Private Citizens & Property', 'Police'),
+    source: fc.constantFrom('', 's1', 's2', 's3'),
     killed: figure,
     injured: figure,
   })
@@ -278,6 +288,7 @@ describe('summarizeRows against plain sums over records', () => {
     openRows: number
     unquantifiedRows: number
     quantifiedRows: number
+    maxOnlyRows: number
   }
   const emptyCell = (): Cell => ({
     min: 0,
@@ -285,6 +296,7 @@ describe('summarizeRows against plain sums over records', () => {
     openRows: 0,
     unquantifiedRows: 0,
     quantifiedRows: 0,
+    maxOnlyRows: 0,
   })
   const add = (cell: Cell, f: { min: number | null; max: number | null; text: string }) => {
     if (f.min === null && f.max === null) {
@@ -295,6 +307,7 @@ describe('summarizeRows against plain sums over records', () => {
     cell.min += f.min ?? 0
     cell.max += f.max ?? f.min ?? 0
     if (f.max === null) cell.openRows++
+    if (f.min === null) cell.maxOnlyRows++
   }
   const column = (arrays: MeasureArrays, cells: number[]): Cell[] =>
     cells.map((i) => figureAt(arrays, i))
@@ -308,13 +321,19 @@ describe('summarizeRows against plain sums over records', () => {
         >,
         fc.constantFrom('month', 'year') as fc.Arbitrary<'month' | 'year'>,
         fc.integer({ min: 1, max: 7 }),
-        (pairs, groupColumn, unit, step) => {
+        fc.constantFrom<ReconcileRule>('range', 'latest', 'graded'),
+        fc.array(fc.tuple(fc.constantFrom('', '2021', '2021-10', '2021-10-08'), fc.nat(5)), {
+          minLength: 3,
+          maxLength: 3,
+        }),
+        (pairs, groupColumn, unit, step, rule, sourceFacts) => {
           const records = pairs.map(([r]) =>
             record({
               incident_id: r.incident_id,
               date: r.date,
               target_group: r.target_group,
               target_type: r.target_type,
+              source: r.source,
               killed_min: r.killed.min,
               killed_max: r.killed.max,
               killed_text: r.killed.text,
@@ -324,14 +343,53 @@ describe('summarizeRows against plain sums over records', () => {
             }),
           )
           const data = storeFromRecords(records)
+          const registry = new Map(
+            sourceFacts.map(([published, rank], i) => [
+              `s${i + 1}`,
+              { ...emptySource(`s${i + 1}`), published, grade: DEFAULT_GRADES[rank]?.label ?? '' },
+            ]),
+          )
+          const reconciling = { rule, order: reportOrder(data, registry) }
           const picked = [...records.keys()].filter((i) => pairs[i]![1])
-          const got = summarizeRows(data, Uint32Array.from(picked), groupColumn, unit)
+          const got = runSteps(
+            summarizeRowsInSteps(
+              data,
+              Uint32Array.from(picked),
+              groupColumn,
+              unit,
+              1e9,
+              reconciling,
+            ),
+          )
           // Added up a few rows at a time (as the page does on big data), the same sums.
           const stepped = runSteps(
-            summarizeRowsInSteps(data, Uint32Array.from(picked), groupColumn, unit, step),
+            summarizeRowsInSteps(
+              data,
+              Uint32Array.from(picked),
+              groupColumn,
+              unit,
+              step,
+              reconciling,
+            ),
           )
           expect(stepped).toEqual(got)
-          const chosen = picked.map((i) => pairs[i]![0])
+          // The reference: the selected rows made figures by the plain-value rules (core/reports),
+          // each figure at its latest report's date and type; then summed record by record.
+          const histories = reconcileRecords(
+            picked.map((i) => records[i]!),
+            registry,
+            rule,
+            gradeScale().rank,
+          )
+          const asText = (f: { min: number | null; max: number | null; words: boolean }) => ({
+            min: f.min,
+            max: f.max,
+            text: f.words ? 'words' : '',
+          })
+          const chosen = histories.map((h) => {
+            const lead = pairs[picked[h.reports[h.reports.length - 1]!]!]![0]
+            return { ...lead, killed: asText(h.killed), injured: asText(h.injured) }
+          })
 
           // Headline totals.
           const killed = emptyCell()
@@ -340,7 +398,7 @@ describe('summarizeRows against plain sums over records', () => {
           const ids = (keep: (r: (typeof chosen)[number]) => boolean) =>
             new Set(chosen.filter(keep).map((r) => r.incident_id)).size
           expect(got.totals).toEqual({
-            rows: chosen.length,
+            rows: picked.length,
             incidents: ids(() => true),
             killed,
             injured,
@@ -392,6 +450,7 @@ describe('summarizeRows against plain sums over records', () => {
             inPeriod.forEach((r) => (add(total.killed, r.killed), add(total.injured, r.injured)))
             expect(figureAt(series.totals.killed, p)).toEqual(total.killed)
             expect(figureAt(series.totals.injured, p)).toEqual(total.injured)
+            expect(series.totals.rows[p]).toBe(inPeriod.length)
             expect(series.totals.incidents[p]).toBe(
               new Set(inPeriod.map((r) => r.incident_id)).size,
             )
@@ -401,12 +460,101 @@ describe('summarizeRows against plain sums over records', () => {
               const k = emptyCell()
               inCell.forEach((r) => add(k, r.killed))
               expect(column(series.killed, [cell])).toEqual([k])
+              expect(series.rows[cell]).toBe(inCell.length)
               expect(series.incidents[cell]).toBe(new Set(inCell.map((r) => r.incident_id)).size)
             })
           }
         },
       ),
       { numRuns: 300 },
+    )
+  })
+})
+
+describe('several reports of one figure', () => {
+  const kandahar = { incident_id: 'KAN', date: '2021-10', target_group: 'shia worshippers' }
+  const reports = [
+    record({ ...kandahar, killed_min: 47, killed_text: 'at least 47', source: 'a' }),
+    record({ ...kandahar, killed_min: 51, killed_text: 'over 50', source: 'b' }),
+    record({ ...kandahar, killed_min: 53, killed_max: 53, killed_text: '53', source: 'c' }),
+  ]
+
+  it('at least 47, over 50 and 53 make 47–53, never 47 + 51 + 53', () => {
+    const totals = totalsOf(reports)
+    expect(totals.killed).toMatchObject({ min: 47, max: 53, openRows: 0, quantifiedRows: 1 })
+    expect(totals).toMatchObject({ rows: 3, incidents: 1 })
+  })
+
+  it.each<[ReconcileRule, { min: number; max: number; openRows: number }]>([
+    ['range', { min: 47, max: 53, openRows: 0 }],
+    ['latest', { min: 51, max: 51, openRows: 1 }],
+    ['graded', { min: 47, max: 47, openRows: 1 }],
+  ])('by the %s rule', (rule, expected) => {
+    const store = storeFromRecords(reports)
+    const registry = new Map([
+      ['a', { ...emptySource('a'), published: '2021-10-15', grade: 'fair' }],
+      ['b', { ...emptySource('b'), published: '2021-10-18', grade: 'weak' }],
+      ['c', { ...emptySource('c'), published: '2021-10-16', grade: 'weak' }],
+    ])
+    const sums = runSteps(
+      summarizeRowsInSteps(store, allRows(store), 'target_group', 'month', 1e9, {
+        rule,
+        order: reportOrder(store, registry),
+      }),
+    )
+    expect(sums.totals.killed).toMatchObject(expected)
+  })
+
+  // Any number of further reports of figures already there, in any order, from sources that
+  // repeat a figure or give one within the range: the range totals stay as they were.
+  it('never counts a figure twice, whatever the order and number of reports', () => {
+    const figure = fc
+      .tuple(fc.nat(100), fc.option(fc.nat(20), { nil: null }))
+      .map(([min, extra]) => ({ min, max: extra === null ? null : min + extra }))
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.constantFrom('A', 'B', 'C', 'D'), fc.constantFrom('x', 'y')), {
+          selector: ([i, g]) => `${i} ${g}`,
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.array(figure, { minLength: 8, maxLength: 8 }),
+        fc.array(fc.tuple(fc.nat(7), fc.nat(20)), { maxLength: 20 }),
+        fc.nat(1000),
+        (keys, figures, repeats, seed) => {
+          const firsts = keys.map(([incident_id, target_group], i) =>
+            record({
+              incident_id,
+              target_group,
+              killed_min: figures[i]!.min,
+              killed_max: figures[i]!.max,
+              source: 'first',
+            }),
+          )
+          // A repeat restates its figure, or narrows it to a part of its range.
+          const more = repeats.map(([k, cut], j) => {
+            const of = firsts[k % firsts.length]!
+            const max = of.killed_max
+            const min = max === null ? of.killed_min! + cut : Math.min(max, of.killed_min! + cut)
+            return {
+              ...of,
+              killed_min: min,
+              killed_max: max === null ? null : max,
+              source: `r${j}`,
+            }
+          })
+          const all = [...firsts, ...more]
+          // A shuffle by the seed.
+          const shuffled = all
+            .map((r, i) => ({ r, key: (i * 7919 + seed * 104729) % 1000003 }))
+            .sort((a, b) => a.key - b.key)
+            .map(({ r }) => r)
+          const once = totalsOf(firsts)
+          const many = totalsOf(shuffled)
+          expect(many.killed).toEqual(once.killed)
+          expect(many.incidents).toBe(once.incidents)
+        },
+      ),
     )
   })
 })
