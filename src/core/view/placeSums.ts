@@ -45,6 +45,7 @@ function measureArrays(size: number): MeasureArrays {
     openRows: new Uint32Array(size),
     unquantifiedRows: new Uint32Array(size),
     quantifiedRows: new Uint32Array(size),
+    maxOnlyRows: new Uint32Array(size),
   }
 }
 
