@@ -7,7 +7,7 @@
 import type { CasualtyStore } from '../store/store'
 import { labelCount } from '../store/packedStrings'
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
-import { type MeasureArrays } from './aggregate'
+import { createMeasureArrays, type MeasureArrays } from './aggregate'
 import { DistinctPairs } from './distinctPairs'
 import {
   FigureState,
@@ -38,22 +38,12 @@ export interface PlaceSums {
   levels: Record<PointLevel, number>
 }
 
-function measureArrays(size: number): MeasureArrays {
-  return {
-    min: new Float64Array(size),
-    max: new Float64Array(size),
-    openRows: new Uint32Array(size),
-    unquantifiedRows: new Uint32Array(size),
-    quantifiedRows: new Uint32Array(size),
-  }
-}
-
 function keyedSums(size: number): KeyedSums {
   return {
     rows: new Uint32Array(size),
     incidents: new Uint32Array(size),
-    killed: measureArrays(size),
-    injured: measureArrays(size),
+    killed: createMeasureArrays(size),
+    injured: createMeasureArrays(size),
   }
 }
 
@@ -223,6 +213,7 @@ function countState(into: MeasureArrays, key: number, state: FigureState): void 
   }
   into.quantifiedRows[key]!++
   if (state === FigureState.Open) into.openRows[key]!++
+  else if (state === FigureState.MaxOnly) into.maxOnlyRows[key]!++
 }
 
 function countLevels(
