@@ -16,6 +16,8 @@
 //   --throttle N  slows the page's CPU N times (Chromium's CPU throttling): do the targets hold on a
 //                 machine N times slower than this one?
 //   --gtd         imports the GTD-shaped 200k-row file instead, through the column mapping step
+//   --map         imports a 1M-row file of Afghanistan's provinces with coordinates and UCDP
+//                 precision codes instead: the map has its regions and points to draw
 //   --trace       builds without minifying, records a Chromium trace of the import and the filter
 //                 changes (bench/out/trace.json, for DevTools' Performance panel) and prints what
 //                 each main-thread task of 40 ms or more was made of (bench/traceTasks.ts).
@@ -43,6 +45,8 @@ const throttle = args.includes('--throttle') ? Number(args[args.indexOf('--throt
 if (!(throttle >= 1)) throw new Error('--throttle takes a factor of 1 or more')
 const DIST = `node_modules/.bench-dist-${PORT}${tracing ? '-unminified' : ''}`
 const gtd = args.includes('--gtd')
+/** The 1M-row file with Afghanistan's provinces and coordinates: the map has regions and points. */
+const mapFile = args.includes('--map')
 const size = (args[args.indexOf('--size') + 1] ?? '1m').toLowerCase()
 const rows = gtd ? 200_000 : args.includes('--size') ? SIZES[size] : SIZES['1m']
 if (!rows) throw new Error(`unknown size ${size}: use ${Object.keys(SIZES).join(',')}`)
@@ -151,7 +155,7 @@ function median(values: readonly number[]): number {
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true })
-  const file = ensureFile(OUT, gtd ? 'gtd' : 'schema', rows as number)
+  const file = ensureFile(OUT, gtd ? 'gtd' : mapFile ? 'map' : 'schema', rows as number)
   if (!args.includes('--no-build') || !existsSync(resolve(ROOT, DIST, 'index.html'))) build()
   const server = await serve(DIST, PORT)
   const browser = await chromium.launch({
@@ -196,7 +200,10 @@ async function main(): Promise<void> {
           ?.querySelectorAll('tbody tr').length ?? document.querySelectorAll('tbody tr').length,
     )
     const filterTimes = await filterChange(page, 7)
-    // The same clicks, until the map too shows the new view (its figures and its canvas).
+    // The same clicks, until the map too shows the new view (its figures and its canvas), the
+    // map scrolled into view first (it loads its library and boundaries when first shown).
+    await page.getByTestId('map-card').scrollIntoViewIfNeeded()
+    if (mapFile) await page.getByTestId('map-canvas').waitFor({ timeout: 5 * 60_000 })
     const mapTimes = await filterChange(page, 7, true)
     if (tracing) {
       const trace = await browser.stopTracing()

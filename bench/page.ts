@@ -144,9 +144,7 @@ export async function filterChange(
           requestAnimationFrame(() => {
             const busy =
               document.querySelector('[data-testid=view-updating]')?.textContent?.trim() ||
-              (withMap &&
-                (!document.querySelector('[data-testid=map-canvas]') ||
-                  document.querySelector('[data-testid=map-card] [aria-busy=true]')))
+              (withMap && document.querySelector('[data-testid=map-card] [aria-busy=true]'))
             setTimeout(() => done(!busy), 0)
           }),
         )
