@@ -17,6 +17,7 @@ import {
   type StoredManifest,
 } from '../core/store/persist'
 import type { ImportReport } from '../core/load/importJob'
+import { readDatasetMeta, type DatasetMeta } from '../core/datasetMeta'
 import type { CasualtyStore } from '../core/store/store'
 import { createGlobalState } from './globalState'
 import { useDataset } from './useDataset'
@@ -44,6 +45,8 @@ interface StoredDataset {
   partsOf: string
   changeLog: ChangeEntry[]
   report: ImportReport | null
+  /** What the data said about itself when saved (title, source, licence). */
+  meta?: DatasetMeta
 }
 
 /** Whether the browser promised to keep the data (navigator.storage.persist's answer). */
@@ -158,6 +161,7 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
     const turn = ++saves
     latestSave.set(id, turn)
     const { changeLog, report } = dataset.context.value
+    const description = dataset.meta.value
     const known = datasets.value.find((entry) => entry.id === id)
     const name = known?.name ?? dataset.sourceName.value
     void enqueue(async () => {
@@ -187,6 +191,7 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
           partsOf,
           changeLog: [...changeLog],
           report,
+          meta: description,
         }
         const entry: DatasetEntry = { id, name, rows: store.length, savedAt }
         // The manifest, the list entry and the choice of dataset in one transaction: a reader
@@ -283,6 +288,8 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
         partsOf,
         changeLog: isChangeLog(record.changeLog) ? record.changeLog : [],
         report: (record.report as ImportReport | null | undefined) ?? null,
+        // Read as a file's description is: a damaged one falls back to what the name gives.
+        meta: record.meta === undefined ? undefined : readDatasetMeta(record.meta).meta,
       },
     }
   }
@@ -304,6 +311,8 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
     dataset.replaceStore(store, record.name, {
       change: 'restore',
       context: { datasetId: id, changeLog: record.changeLog, report: record.report },
+      // The description saved with it; one saved before descriptions were kept: by its name.
+      ...(record.meta ? { meta: record.meta } : {}),
     })
     setCurrent(id)
     return true
