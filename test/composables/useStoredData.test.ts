@@ -68,6 +68,21 @@ describe('useStoredData', () => {
     expect(stored.datasets.value).toHaveLength(1)
   })
 
+  it('asks before the page is left while a write is under way, and not after', async () => {
+    const { stored, dataset } = await newPage()
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true })
+      window.dispatchEvent(event)
+      return event.defaultPrevented
+    }
+    expect(leave()).toBe(false)
+    dataset.replaceStore(storeFromRecords([record({})]), 'mine.csv')
+    expect(stored.pendingWrites.value).toBe(1)
+    expect(leave()).toBe(true)
+    await stored.settled()
+    expect(leave()).toBe(false)
+  })
+
   it('keeps the description of the data with it', async () => {
     const first = await newPage()
     first.dataset.appendStore(storeFromRecords([record({ incident_id: 'T1' })]), 'From text')
