@@ -111,13 +111,11 @@ async function figuresPainted(page: Page): Promise<void> {
 }
 
 /**
- * The imported dataset in the browser's database: from `since` (the import's end) until the page
- * says it is stored, the Long Tasks meanwhile; then a reload until the stored rows are painted.
+ * The imported dataset written to the browser's database: from `since` (the import's end) until the
+ * page says it is stored, and the Long Tasks meanwhile. Waited for before the filter changes and
+ * the export, so that neither is timed while the parts are written.
  */
-async function storeAndRestore(
-  page: Page,
-  since: number,
-): Promise<{ storedMs: number; longestTaskMs: number; restoreMs: number }> {
+async function stored(page: Page, since: number): Promise<{ ms: number; longestTaskMs: number }> {
   await page.waitForFunction(
     () =>
       document
@@ -132,6 +130,14 @@ async function storeAndRestore(
       () => (window as unknown as { __longTasks: Recorded['longTasks'] }).__longTasks,
     )) as Recorded['longTasks']
   ).filter((task) => task.start >= since)
+  return {
+    ms: storedAt - since,
+    longestTaskMs: tasks.reduce((max, task) => Math.max(max, task.duration), 0),
+  }
+}
+
+/** A reload, until the stored rows are painted again (read from the browser's database). */
+async function restored(page: Page): Promise<number> {
   const count = new Intl.NumberFormat('en-US').format(rows as number)
   const start = Date.now()
   await page.reload({ waitUntil: 'commit' })
@@ -141,11 +147,7 @@ async function storeAndRestore(
     { timeout: 15 * 60_000, polling: 50 },
   )
   await figuresPainted(page)
-  return {
-    storedMs: storedAt - since,
-    longestTaskMs: tasks.reduce((max, task) => Math.max(max, task.duration), 0),
-    restoreMs: Date.now() - start,
-  }
+  return Date.now() - start
 }
 
 function median(values: readonly number[]): number {
@@ -199,6 +201,9 @@ async function main(): Promise<void> {
           ?.closest('section')
           ?.querySelectorAll('tbody tr').length ?? document.querySelectorAll('tbody tr').length,
     )
+    // Keeping a file of more than a million rows in the browser is left out: --store keeps it.
+    const storing = (rows as number) <= 1_000_000 || args.includes('--store')
+    const save = storing ? await stored(page, imported.end) : null
     const filterTimes = await filterChange(page, 7)
     // The same clicks, until the map too shows the new view (its figures and its canvas), the
     // map scrolled into view first (it loads its library and boundaries when first shown).
@@ -230,9 +235,11 @@ async function main(): Promise<void> {
       )) as Recorded['longTasks']
     ).filter((task) => task.start >= exported.since)
     const exportLongest = exportTasks.reduce((max, task) => Math.max(max, task.duration), 0)
-    // Keeping a file of more than a million rows in the browser is left out too: --store keeps it.
-    const storing = (rows as number) <= 1_000_000 || args.includes('--store')
-    const kept = storing ? await storeAndRestore(page, imported.end) : null
+    const restoreMs = save ? await restored(page) : null
+    const kept =
+      save && restoreMs !== null
+        ? { storedMs: save.ms, longestTaskMs: save.longestTaskMs, restoreMs }
+        : null
     const report = {
       machine: { chromium: browser.version(), node: process.version, cpuThrottling: throttle },
       date: new Date().toISOString(),
