@@ -125,6 +125,8 @@ function continuesIncident(
     (anaphor ||
       (!date &&
         !place.admin1 &&
+        // `In northern Iraq, a bomb ...` after an attack in Baghdad: another place.
+        !(place.region && previous.admin1) &&
         (sentence.paragraph === previous.paragraph ||
           (sentence.paragraph === previous.paragraph + 1 && !fromContext))))
   )
