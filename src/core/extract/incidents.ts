@@ -96,7 +96,21 @@ function countsTotal(
 
 /** Cues of a total over several attacks stronger than `the attacks`. */
 const STRONG_TOTAL =
-  /\b(?:these|such|those)\b|\bfrequent\b|\bvarious\b|\bnumerous\b|\brepeated\b|\bcampaign\b|\b(?:series|wave|spate|string) of\b|\bacross\b|\b(?:separate|coordinated|simultaneous|different) (?:\w+ )?(?:attacks|bombings|blasts|explosions|incidents|assaults|shootings)\b/i
+  /\b(?:these|such|those)\b|\bfrequent\b|\bvarious\b|\bnumerous\b|\brepeated\b|\b(?:bombing|military|terror|insurgent|violent|suicide) campaign\b|\bcampaign of\b|\b(?:series|wave|spate|string) of\b|\bacross\b|\b(?:separate|coordinated|simultaneous|different) (?:\w+ )?(?:attacks|bombings|blasts|explosions|incidents|assaults|shootings)\b/i
+
+// The clause of a sentence around a text offset: clauses end at `;` and at `, as`, `, while`,
+// `, but` that join another statement.
+function clauseAround(sentence: Sentence, offset: number): string {
+  const at = offset - sentence.start
+  const breaks = /;\s*|,\s+(?:as|while|but|whereas)\s+/g
+  let start = 0
+  for (const m of sentence.text.matchAll(breaks)) {
+    const index = m.index ?? 0
+    if (index >= at) return sentence.text.slice(start, index)
+    start = index + m[0].length
+  }
+  return sentence.text.slice(start)
+}
 
 // Two days given for one incident (`on Monday afternoon and Tuesday morning`): the month both
 // are in, never one of the days.
@@ -181,7 +195,7 @@ export function findIncidents(
     }))
     reported.push(...mentionsHere)
     for (const m of mentionsHere) if (m.subset) m.status = 'subset'
-    const main = mentionsHere.filter((m) => !m.subset)
+    let main = mentionsHere.filter((m) => !m.subset)
     if (main.length === 0) continue
 
     const context = carried && reachesSentence(carried, sentence) ? carried : null
@@ -191,8 +205,22 @@ export function findIncidents(
       continue
     }
     if (countsTotal(sentence, absolute, context, previous)) {
-      for (const m of main) m.status = 'aggregate'
-      continue
+      // `... killed herself and a soldier ..., as local leaders reported the death count from a
+      // string of earlier attacks had reached 110`: only the clause with the total is one.
+      // A clause of its own is a total too when it tells of several attacks (`while bombings in
+      // Baiji, Hawija and Tikrit killed three more`).
+      const inTotal = (m: ReportedMention) => {
+        const clause = clauseAround(sentence, m.start)
+        return (
+          hasCue(clause, 'totalOverTime') ||
+          hasCue(clause, 'totalOverAttacks') ||
+          /\b(?:bombings|attacks|blasts|explosions|strikes|raids)\b/i.test(clause)
+        )
+      }
+      const totals = main.filter(inTotal)
+      for (const m of totals.length > 0 ? totals : main) m.status = 'aggregate'
+      if (totals.length === 0 || totals.length === main.length) continue
+      main = main.filter((m) => !totals.includes(m))
     }
     const relative = findRelativeDates(sentence.text, previous?.date ?? null)
     const recent = findRecentDate(sentence.text, documentYear)
