@@ -66,6 +66,9 @@ for (const geometry of countries.geometries) {
 }
 write('world.json', simplified(world, 0.6))
 
+// The regions' names per country, in the order of each file's geometries: the page's map table
+// and name matching need only these, so they ship in the first visit and the files load later.
+const index: Record<string, string[]> = {}
 for (const source of ADM1_SOURCES) {
   const topology = JSON.parse(
     readFileSync(new URL(`boundaries/${source.file}`, import.meta.url), 'utf8'),
@@ -79,4 +82,8 @@ for (const source of ADM1_SOURCES) {
     }
   }
   write(`adm1/${source.country}.json`, simplified(topology, 0.8))
+  index[source.country] = regions.geometries.map((geometry) =>
+    String((geometry.properties as { name: string }).name),
+  )
 }
+writeFileSync(new URL('regions.json', OUT), `${JSON.stringify(index, null, 2)}\n`)

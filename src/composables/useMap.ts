@@ -1,136 +1,103 @@
-// The map's state: the boundaries (loaded on demand, shipped with the page: the world's countries
-// and, per country the data names, its admin-1 regions) and the map's figures for the view. The
-// figures are one pass over the selected rows (core/view/placeSums) and a pure builder
-// (core/chart/mapModel); on a big store the pass runs in steps after the page has painted, like
-// the charts' figures. Only the map card uses this, and it is itself loaded when first shown.
+// The map's figures for the view: one pass over the selected rows (core/view/placeSums) and a pure
+// builder (core/chart/mapModel) on the admin-1 regions of the countries the data names, whose
+// names ship with the first visit (src/boundaries/regions.json). The boundaries themselves, and
+// the library that draws them, load only when the map is first shown (MapCanvas). On a big store
+// the pass runs in steps after the page has painted, like the charts' figures.
 
 import { computed, onScopeDispose, shallowRef, watch } from 'vue'
 import { buildMapModel, type BoundaryRegion, type MapModel } from '../core/chart/mapModel'
 import { COUNTRY_ALIASES, NameMatcher } from '../core/chart/placeNames'
 import { summarizePlacesInSteps, type PlaceSums } from '../core/view/placeSums'
 import { runSteps } from '../core/steps'
+import type { CasualtyStore } from '../core/store/store'
+import regionNames from '../boundaries/regions.json'
 import { createGlobalState } from './globalState'
 import { useFilters } from './useFilters'
 import { useTheme } from './useTheme'
 import { useViewState } from './useViewState'
-import { ASYNC_ROWS, runInSteps, yieldToPage } from './yieldToPage'
+import { ASYNC_ROWS, STEP_BUDGET_MS, runInSteps, yieldToPage } from './yieldToPage'
 
-/** A TopoJSON topology as the map reads it: one geometry collection, each with `properties`. */
-export interface BoundaryTopology {
-  type: 'Topology'
-  objects: Record<string, { type: string; geometries: { properties?: Record<string, unknown> }[] }>
-  arcs: unknown[]
-}
-
-/** The boundaries on hand: the world's countries, and the admin-1 regions of some countries. */
-export interface Boundaries {
-  world: BoundaryTopology
-  /** Per country (its name on the world map): its regions' topology. */
-  regions: Map<string, BoundaryTopology>
-}
-
-// Each country's admin-1 file, loaded only when the data names the country.
-const REGION_FILES = import.meta.glob<BoundaryTopology>('../boundaries/adm1/*.json', {
-  import: 'default',
-})
-const countryOfFile = (path: string) => path.replace(/^.*\//, '').replace(/\.json$/, '')
-const REGION_COUNTRIES = Object.keys(REGION_FILES).map(countryOfFile)
+/** Per country with shipped admin-1 boundaries: its regions' names, in the file's order. */
+const REGION_NAMES: Readonly<Record<string, readonly string[]>> = regionNames
 
 /** The countries whose admin-1 regions ship with the page. */
-export const countriesWithRegions = (): readonly string[] => REGION_COUNTRIES
+export const COUNTRIES_WITH_REGIONS: readonly string[] = Object.keys(REGION_NAMES)
 
-/** The regions of `boundaries`, in the order the map draws them (country by country). */
-export function regionsOf(boundaries: Boundaries): BoundaryRegion[] {
-  return [...boundaries.regions.entries()].flatMap(([country, topology]) =>
-    Object.values(topology.objects).flatMap((object) =>
-      object.geometries.map((geometry) => ({
-        country,
-        name: String(geometry.properties?.name ?? ''),
-      })),
-    ),
+/** The countries of `sums` (with rows) whose regions ship with the page, in shipped order. */
+export function countriesOnMap(sums: PlaceSums): string[] {
+  const matcher = new NameMatcher(COUNTRIES_WITH_REGIONS, COUNTRY_ALIASES)
+  const found = new Set<string>()
+  sums.countries.forEach((country, place) => {
+    if ((sums.places.rows[place] ?? 0) === 0) return
+    const name = COUNTRIES_WITH_REGIONS[matcher.find(country)]
+    if (name !== undefined) found.add(name)
+  })
+  return COUNTRIES_WITH_REGIONS.filter((country) => found.has(country))
+}
+
+/** The regions of `countries`, in the order the map draws them (country by country). */
+export function regionsOf(countries: readonly string[]): BoundaryRegion[] {
+  return countries.flatMap((country) =>
+    (REGION_NAMES[country] ?? []).map((name) => ({ country, name })),
   )
 }
+
+/** How long the map's pass may take in one task for a new selection of a store on show. */
+const SUMS_BUDGET_MS = 24
 
 function createMapState() {
   const { selected, filtering } = useFilters()
   const { metric } = useViewState()
   const { dark } = useTheme()
-  const boundaries = shallowRef<Boundaries | null>(null)
   const sums = shallowRef<PlaceSums | null>(null)
-  /** True while the figures on show belong to an earlier view. */
+  /** True while the map's figures belong to an earlier view. */
   const computing = shallowRef(false)
-  const loadError = shallowRef('')
   let generation = 0
-  let loading: Promise<void> = Promise.resolve()
-
-  // Loads the world and the regions of the countries `sums` names that ship with the page.
-  async function loadFor(now: PlaceSums): Promise<void> {
-    const matcher = new NameMatcher(REGION_COUNTRIES, COUNTRY_ALIASES)
-    const wanted = new Set<string>()
-    now.countries.forEach((country, place) => {
-      if ((now.places.rows[place] ?? 0) === 0) return
-      const found = REGION_COUNTRIES[matcher.find(country)]
-      if (found !== undefined) wanted.add(found)
-    })
-    const have = boundaries.value
-    const missing = [...wanted].filter((country) => !have?.regions.has(country))
-    if (have && missing.length === 0) return
-    try {
-      const world =
-        have?.world ??
-        ((await import('../boundaries/world.json')).default as unknown as BoundaryTopology)
-      const regions = new Map(have?.regions ?? [])
-      for (const country of missing) {
-        const load = REGION_FILES[`../boundaries/adm1/${country}.json`]
-        if (load) regions.set(country, await load())
-      }
-      boundaries.value = { world, regions }
-    } catch {
-      loadError.value = 'The map’s boundaries could not be loaded.'
-    }
-  }
+  let shownStore: CasualtyStore | null = null
 
   function update(): void {
     const gen = ++generation
     const now = selected.value
     if (!now) {
       sums.value = null
+      computing.value = false
       return
     }
     const steps = summarizePlacesInSteps(now.store, now.rows)
     if (now.store.length < ASYNC_ROWS) {
-      show(runSteps(steps))
+      sums.value = runSteps(steps)
+      shownStore = now.store
+      computing.value = false
       return
     }
     computing.value = true
     void (async () => {
-      const result = await runInSteps(steps, () => gen === generation, 24)
+      // A new store's places are found in short steps, after the page has shown it; a new
+      // selection of the store on show is summed in one task where it can.
+      const newStore = now.store !== shownStore
+      if (newStore) await yieldToPage()
+      if (gen !== generation) return
+      const budget = newStore ? STEP_BUDGET_MS : SUMS_BUDGET_MS
+      const result = await runInSteps(steps, () => gen === generation, budget)
       if (result === null || gen !== generation) return
-      show(result)
+      sums.value = result
+      shownStore = now.store
+      computing.value = false
     })()
-  }
-  function show(result: PlaceSums): void {
-    sums.value = result
-    computing.value = false
-    loading = loading.then(() => loadFor(result))
   }
   watch(selected, update, { flush: 'sync', immediate: true })
   onScopeDispose(() => generation++)
 
-  const regions = computed(() => (boundaries.value ? regionsOf(boundaries.value) : []))
+  /** The countries drawn with their provinces. */
+  const countries = computed(() => (sums.value ? countriesOnMap(sums.value) : []))
   const model = computed<MapModel | null>(() =>
-    sums.value && boundaries.value
-      ? buildMapModel(sums.value, regions.value, metric.value, dark.value)
+    sums.value
+      ? buildMapModel(sums.value, regionsOf(countries.value), metric.value, dark.value)
       : null,
   )
-  /** Resolves when the boundaries the current view needs are loaded (for tests). */
-  const ready = async () => {
-    await yieldToPage()
-    await loading
-  }
   /** True while the map shows the figures of an earlier view (a big store's filter or pass). */
   const updating = computed(() => filtering.value || computing.value)
-  return { boundaries, model, updating, loadError, ready }
+  return { model, countries, updating }
 }
 
 export const useMap = createGlobalState(createMapState)

@@ -1,7 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import MapCard from '../../src/components/MapCard.vue'
-import { resetMapForTests, useMap } from '../../src/composables/useMap'
+import { resetMapForTests } from '../../src/composables/useMap'
 import { useFilters } from '../../src/composables/useFilters'
 import { resetViewStateForTests } from '../../src/composables/useViewState'
 import { csvOf } from './chartCardTesting'
@@ -19,7 +19,6 @@ const stubs = { MapCanvas: { template: '<canvas data-testid="map-canvas"></canva
 async function mountCard() {
   startDashboard()
   resetMapForTests()
-  await useMap().ready()
   const wrapper = mount(MapCard, { attachTo: document.body, global: { stubs } })
   await flushPromises()
   return wrapper

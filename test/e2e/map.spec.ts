@@ -24,9 +24,15 @@ function shippedProvinces() {
 test('the map names the shipped provinces with their figures, and a click filters to one', async ({
   page,
 }) => {
+  const scripts: string[] = []
+  page.on('request', (request) => scripts.push(request.url()))
   await page.goto('./')
-  await expect(page.getByTestId('map-canvas')).toBeVisible()
   const card = mapCard(page)
+  await expect(card.getByTestId('map-table')).toBeAttached()
+  // Below the fold, the map's library and boundaries are not loaded yet.
+  expect(scripts.filter((url) => /MapCanvas|world|Afghanistan/.test(url))).toEqual([])
+  await card.scrollIntoViewIfNeeded()
+  await expect(page.getByTestId('map-canvas')).toBeVisible()
   await expect(card.getByTestId('map-attribution')).toContainText('geoBoundaries')
   await card.getByRole('button', { name: /Show as table/ }).click()
   const table = mapTable(page)
@@ -69,6 +75,7 @@ test('a UCDP file with mixed where_prec: only exact rows are points, the others 
   await form.getByRole('button', { name: 'Load with this mapping' }).click()
   await expect(page.getByTestId('row-count')).toHaveText('7')
   const card = mapCard(page)
+  await card.scrollIntoViewIfNeeded()
   await expect(page.getByTestId('map-canvas')).toBeVisible()
   // where_prec 1 (Kunduz town, Kabul city): points; 2, 4 and 6: not drawn.
   const points = card.getByTestId('map-points')

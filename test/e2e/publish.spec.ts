@@ -202,3 +202,50 @@ test('?data= explains a refusal: CORS, and a missing file', async ({ page }) => 
   await page.goto('./?data=javascript:alert(1)')
   await expect(page.getByTestId('data-url-error')).toContainText('not an http or https address')
 })
+
+test('the page has a link preview from the dataset’s description, with a built image', async ({
+  page,
+  request,
+}) => {
+  const meta = JSON.parse(readFileSync('data/attacks.meta.json', 'utf8')) as {
+    title: string
+    description: string
+  }
+  const html = await (await request.get('./')).text()
+  const content = (key: string) =>
+    new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1]
+  const unescape = (text = '') => text.replace(/&#39;/g, "'").replace(/&quot;/g, '"')
+  expect(unescape(content('og:title'))).toBe(meta.title)
+  expect(unescape(content('og:description'))).toBe(meta.description)
+  expect(content('twitter:card')).toBe('summary_large_image')
+  const image = await request.get(content('og:image') ?? '')
+  expect(image.ok()).toBe(true)
+  expect(pngSize(new Uint8Array(await image.body()))).toEqual({ width: 1200, height: 630 })
+  // On the page, the title follows the view.
+  await page.goto('./?metric=injured')
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute(
+    'content',
+    `Injured by target group — ${meta.title}`,
+  )
+})
+
+test('the data’s description downloads beside the exported CSV', async ({ page }) => {
+  await page.goto('./')
+  const { name, bytes } = await download(page, 'Description (.meta.json)')
+  expect(name).toMatch(/^casualties-all-\d{4}-\d{2}-\d{2}\.meta\.json$/)
+  expect(JSON.parse(bytes.toString('utf8'))).toEqual(
+    JSON.parse(readFileSync('data/attacks.meta.json', 'utf8')),
+  )
+})
+
+// The preview image is made from the embed of the chart over time, 1,200 x 630 px (the size link
+// previews use). `npm run screenshots` writes it to public/; `npm test` to test-results/ only.
+test('screenshot: the link preview image', async ({ page }) => {
+  const path = process.env.SCREENSHOT_DIR ? 'public/og-image.png' : 'test-results/og-image.png'
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.setViewportSize({ width: 1200, height: 630 })
+  await page.goto('./?embed=over-time')
+  await expect(page.locator('canvas')).toBeVisible()
+  await page.screenshot({ path, clip: { x: 0, y: 0, width: 1200, height: 630 } })
+  expect(pngSize(new Uint8Array(readFileSync(path)))).toEqual({ width: 1200, height: 630 })
+})

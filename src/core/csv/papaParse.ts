@@ -115,7 +115,7 @@ export function parseCsvText(
 
   // Lines before the header that hold nothing are skipped and counted like any blank line.
   let blankLines = 0
-  for (let br = text.indexOf('\n'); br !== -1 && isBlankLine(text.slice(0, br)); ) {
+  for (let br = text.indexOf('\n'); br !== -1 && isBlankLine(text.slice(0, br));) {
     text = text.slice(br + 1)
     blankLines++
     line++

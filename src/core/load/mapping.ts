@@ -840,7 +840,7 @@ export function mappingWarnings(notes: MappingNotes): string[] {
       ([token, count]) => `"${token}" ${count} time${count === 1 ? '' : 's'}`,
     )
     warnings.push(
-      `${total} value${total === 1 ? ' was' : 's were'} a missing-value code and read as no value (not a label, not 0): ${each.join(', ')}.`,
+      `Missing-value codes were read as no value (not a label, not 0) ${total} time${total === 1 ? '' : 's'} (a count read for both its minimum and maximum counts twice): ${each.join(', ')}.`,
     )
   }
   return warnings

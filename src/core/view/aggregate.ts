@@ -9,6 +9,10 @@
 // - a row with only a maximum ("up to 20") adds 0 to `min` and its maximum to `max`;
 // - a row with words but no number ("scores") counts in `unquantifiedRows` and adds nothing;
 // - a row with neither words nor number did not mention that measure and adds nothing.
+//
+// Rows that are reports of one figure (one incident x one target group with several rows) are
+// never added: each such figure adds once, its reports reconciled by the view's rule
+// (core/view/reportIndex, core/reports), in the cell of its latest selected report.
 
 import {
   FigureState,
@@ -28,8 +32,23 @@ import {
 import type { RangeFigure } from '../format'
 import type { CategoryColumn } from '../schema'
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
-import type { CasualtyStore } from '../store/store'
+import { NO_COUNT, type CasualtyStore } from '../store/store'
+import { UNGRADED } from '../grades'
 import { DistinctPairs } from './distinctPairs'
+import { DEFAULT_RULE, type ReconcileRule } from '../reports'
+import {
+  FigureReconciler,
+  reportIndexInSteps,
+  type ReportIndex,
+  type ReportOrder,
+} from './reportIndex'
+
+/** How the pass reconciles several reports of one figure: the rule, and the reports' order. */
+export interface Reconciling {
+  rule: ReconcileRule
+  /** Publication dates and grades per source (reportOrder); by default, none known. */
+  order?: ReportOrder
+}
 
 /** Summed figures of one measure over many cells (groups, periods), one array slot per cell. */
 export interface MeasureArrays {
@@ -44,7 +63,8 @@ export interface MeasureArrays {
   maxOnlyRows: Uint32Array
 }
 
-function createMeasureArrays(size: number): MeasureArrays {
+/** Sums for `size` cells, all zero. */
+export function createMeasureArrays(size: number): MeasureArrays {
   return {
     min: new Float64Array(size),
     max: new Float64Array(size),
@@ -208,8 +228,10 @@ export function* summarizeRowsInSteps(
   unit: TimeUnit,
   /** Rows added between two pauses. */
   step = STEP_ROWS,
+  reconciling: Reconciling = { rule: DEFAULT_RULE },
 ): Steps<ViewSums> {
   const figures = yield* figureIndexInSteps(store)
+  const reports = yield* reportIndexInSteps(store)
   const axis = yield* periodSlotsInSteps(store, unit)
   const groups = store.columns.categories[column]
   const groupCount = groups.values.length
@@ -224,12 +246,27 @@ export function* summarizeRowsInSteps(
     yield
     cells = yield* packedCellsInSteps(shifted, groups.codes, groupCount, figures.kinds)
   }
-  const pass = new SummaryPass(store, rows, column, figures, axis, cells, grid)
+  const reconciler =
+    reports.figureCount > 0
+      ? new FigureReconciler(
+          store,
+          reports,
+          reconciling.order ?? unknownOrder(store),
+          reconciling.rule,
+        )
+      : null
+  const pass = new SummaryPass(store, rows, column, figures, axis, cells, grid, reports, reconciler)
   for (let start = 0; start < rows.length; start += step) {
     pass.add(start, Math.min(rows.length, start + step))
     if (start + step < rows.length) yield
   }
   return pass.finish(unit)
+}
+
+// No source's publication date or grade known: reports in file order, all ungraded.
+function unknownOrder(store: CasualtyStore): ReportOrder {
+  const sources = store.columns.categories.source.values.length
+  return { published: new Int32Array(sources), gradeRank: new Uint8Array(sources).fill(UNGRADED) }
 }
 
 // The slots from the first to the last of the selection's, as a shift of the store's slots.
@@ -290,6 +327,9 @@ class SummaryPass {
     /** Per row: its cell on this pass' grid and its kind (figureIndex's packedCellsInSteps). */
     readonly cells: Uint32Array,
     grid: { shift: number; slotCount: number },
+    readonly reports: ReportIndex,
+    /** Gathers the reports of figures of several reports; null when the store has none. */
+    readonly reconciler: FigureReconciler | null,
   ) {
     const groupData = store.columns.categories[column]
     this.groupCount = groupData.values.length
@@ -311,6 +351,8 @@ class SummaryPass {
   add(start: number, end: number): void {
     const { rows, cells, groupCount, cellCount, histogram, sums } = this
     const { sharedOfRow } = this.figures
+    const { figureOfRow } = this.reports
+    const { reconciler } = this
     const { sharedRows, sharedKinds, sharedFlags, sharedWordsOnly } = this
     const { sharedPerCell, sharedPerSlot, sharedCellIncidents, sharedSlotIncidents } = this
     const { columns } = this.store
@@ -320,6 +362,12 @@ class SummaryPass {
     for (let i = start; i < end; i++) {
       const row = rows[i]!
       const packed = cells[row]!
+      const figure = figureOfRow[row]!
+      if (figure >= 0) {
+        // A report of a figure with several: added once per figure, in finish.
+        reconciler!.add(row, figure, packed & KIND_MASK)
+        continue
+      }
       const cell = packed >>> KIND_BITS
       histogram[(packed & KIND_MASK) * cellCount + cell]!++
       const at = cell * 4
@@ -356,8 +404,54 @@ class SummaryPass {
     this.sharedIncidents += sharedIncidents
   }
 
+  // Adds each figure of several reports once: its reconciled figure, in its lead report's cell,
+  // and its incident as the pass counts the rows of incidents with several rows.
+  private addReconciled(): void {
+    const { reconciler, cells, cellCount, histogram, sums, groupCount } = this
+    if (!reconciler) return
+    const { sharedOfRow } = this.figures
+    const { sharedRows, sharedKinds, sharedFlags, sharedWordsOnly } = this
+    for (let i = 0; i < reconciler.metCount; i++) {
+      const figure = reconciler.met[i]!
+      const lead = reconciler.lead[figure]!
+      const packed = cells[lead]!
+      const cell = packed >>> KIND_BITS
+      const killed = reconciler.result(figure, 0)
+      const injured = reconciler.result(figure, 1)
+      const kind = reconciler.kindOf(killed, injured, packed & KIND_MASK)
+      histogram[kind * cellCount + cell]!++
+      const at = cell * 4
+      const killedLow = killed.min === NO_COUNT ? 0 : killed.min
+      sums[at]! += killedLow
+      sums[at + 1]! += killed.max === NO_COUNT ? killedLow : killed.max
+      const injuredLow = injured.min === NO_COUNT ? 0 : injured.min
+      sums[at + 2]! += injuredLow
+      sums[at + 3]! += injured.max === NO_COUNT ? injuredLow : injured.max
+      // The incident has several rows (this figure's reports at least).
+      const incident = sharedOfRow[lead]!
+      const state = kind % KINDS
+      sharedRows[cell]!++
+      sharedKinds[state]!++
+      const before = sharedFlags[incident]!
+      const now = before | 1 | WORDS_ONLY[state]!
+      if (now !== before) {
+        sharedFlags[incident] = now
+        if (!(before & 1)) this.sharedIncidents++
+        if (now & 2 && !(before & 2)) sharedWordsOnly.killed++
+        if (now & 4 && !(before & 4)) sharedWordsOnly.injured++
+        if (now & 6 && !(before & 6)) sharedWordsOnly.either++
+      }
+      const slot = (cell / groupCount) | 0
+      if (slot !== 0) {
+        if (this.sharedPerCell.add(incident, cell)) this.sharedCellIncidents[cell]!++
+        if (this.sharedPerSlot.add(incident, slot)) this.sharedSlotIncidents[slot]!++
+      }
+    }
+  }
+
   /** The sums of every row added. */
   finish(unit: TimeUnit): ViewSums {
+    this.addReconciled()
     const { rows, column, groupCount, cellCount, slotCount, shift, axis, histogram, sums } = this
     const { sharedRows, sharedKinds, sharedWordsOnly, sharedIncidents } = this
     let yearOnlyRows = 0

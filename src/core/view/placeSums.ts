@@ -6,8 +6,8 @@
 
 import type { CasualtyStore } from '../store/store'
 import { labelCount } from '../store/packedStrings'
-import { runSteps, type Steps } from '../steps'
-import { type MeasureArrays } from './aggregate'
+import { STEP_ROWS, runSteps, type Steps } from '../steps'
+import { createMeasureArrays, type MeasureArrays } from './aggregate'
 import { DistinctPairs } from './distinctPairs'
 import {
   FigureState,
@@ -16,7 +16,7 @@ import {
   injuredState,
   killedState,
 } from './figureIndex'
-import { POINT_LEVELS, rowPointsInSteps, type PointLevel } from './placePrecision'
+import { POINT_LEVELS, rowPointsInSteps, type PointLevel, type RowPoints } from './placePrecision'
 
 /** Figures per key (a province, a point): arrays indexed by the key. */
 export interface KeyedSums {
@@ -38,22 +38,12 @@ export interface PlaceSums {
   levels: Record<PointLevel, number>
 }
 
-function measureArrays(size: number): MeasureArrays {
-  return {
-    min: new Float64Array(size),
-    max: new Float64Array(size),
-    openRows: new Uint32Array(size),
-    unquantifiedRows: new Uint32Array(size),
-    quantifiedRows: new Uint32Array(size),
-  }
-}
-
 function keyedSums(size: number): KeyedSums {
   return {
     rows: new Uint32Array(size),
     incidents: new Uint32Array(size),
-    killed: measureArrays(size),
-    injured: measureArrays(size),
+    killed: createMeasureArrays(size),
+    injured: createMeasureArrays(size),
   }
 }
 
@@ -72,58 +62,104 @@ interface StorePlaces {
 
 const known = new WeakMap<CasualtyStore, StorePlaces>()
 
-// The places and points of every row, found once per store.
-function* storePlacesInSteps(store: CasualtyStore): Steps<StorePlaces> {
-  const cached = known.get(store)
-  if (cached) return cached
-  const country = store.columns.categories.country
-  const admin1 = store.columns.categories.admin1
-  const admin1Count = labelCount(admin1)
-  const placeOfPair = new Map<number, number>()
-  const countries: string[] = []
-  const names: string[] = []
-  const placeOfRow = new Uint32Array(store.length)
-  for (let row = 0; row < store.length; row++) {
-    const pair = country.codes[row]! * admin1Count + admin1.codes[row]!
+// Rows [from, to): their place, numbered in order of first appearance by (country, admin1) pair.
+// A plain function: V8 optimizes its loop, not one inside a generator.
+function numberPlaces(
+  store: CasualtyStore,
+  from: number,
+  to: number,
+  placeOfPair: Map<number, number>,
+  found: { countries: string[]; admin1: string[] },
+  placeOfRow: Uint32Array,
+): void {
+  const country = store.columns.categories.country.codes
+  const admin1 = store.columns.categories.admin1.codes
+  const admin1Count = labelCount(store.columns.categories.admin1)
+  for (let row = from; row < to; row++) {
+    const pair = country[row]! * admin1Count + admin1[row]!
     let place = placeOfPair.get(pair)
     if (place === undefined) {
-      place = countries.length
+      place = found.countries.length
       placeOfPair.set(pair, place)
-      countries.push(store.category('country', row))
-      names.push(store.category('admin1', row))
+      found.countries.push(store.category('country', row))
+      found.admin1.push(store.category('admin1', row))
     }
     placeOfRow[row] = place
   }
-  yield
+}
+
+// Coordinates rounded to 1e-4 degree (about 10 m) as one number: a spot's key.
+const spotKey = (latitude: number, longitude: number): number =>
+  (Math.round(latitude * 1e4) + 900_000) * 3_600_001 + (Math.round(longitude * 1e4) + 1_800_000)
+
+// Rows [from, to) placed at a known spot: their point, one per spot.
+function numberPoints(
+  points: RowPoints,
+  from: number,
+  to: number,
+  pointOfSpot: Map<number, number>,
+  spots: { latitude: number[]; longitude: number[] },
+  pointOfRow: Int32Array,
+): void {
+  const exact = 1 + POINT_LEVELS.indexOf('exact')
+  for (let row = from; row < to; row++) {
+    if (points.level[row] !== exact) continue
+    const y = points.latitude[row]!
+    const x = points.longitude[row]!
+    const key = spotKey(y, x)
+    let point = pointOfSpot.get(key)
+    if (point === undefined) {
+      point = spots.latitude.length
+      pointOfSpot.set(key, point)
+      spots.latitude.push(Math.round(y * 1e4) / 1e4)
+      spots.longitude.push(Math.round(x * 1e4) / 1e4)
+    }
+    pointOfRow[row] = point
+  }
+}
+
+// The places and points of every row, found once per store, STEP_ROWS rows a step.
+function* storePlacesInSteps(store: CasualtyStore): Steps<StorePlaces> {
+  const cached = known.get(store)
+  if (cached) return cached
+  const found = { countries: [] as string[], admin1: [] as string[] }
+  const placeOfPair = new Map<number, number>()
+  const placeOfRow = new Uint32Array(store.length)
+  for (let from = 0; from < store.length; from += STEP_ROWS) {
+    numberPlaces(
+      store,
+      from,
+      Math.min(store.length, from + STEP_ROWS),
+      placeOfPair,
+      found,
+      placeOfRow,
+    )
+    yield
+  }
   const points = yield* rowPointsInSteps(store)
   const pointOfRow = new Int32Array(store.length).fill(-1)
-  const latitude: number[] = []
-  const longitude: number[] = []
+  const spots = { latitude: [] as number[], longitude: [] as number[] }
   if (points) {
-    const exact = 1 + POINT_LEVELS.indexOf('exact')
-    const pointOfSpot = new Map<string, number>()
-    for (let row = 0; row < store.length; row++) {
-      if (points.level[row] !== exact) continue
-      const y = Math.round(points.latitude[row]! * 1e4) / 1e4
-      const x = Math.round(points.longitude[row]! * 1e4) / 1e4
-      const spot = `${y},${x}`
-      let point = pointOfSpot.get(spot)
-      if (point === undefined) {
-        point = latitude.length
-        pointOfSpot.set(spot, point)
-        latitude.push(y)
-        longitude.push(x)
-      }
-      pointOfRow[row] = point
+    const pointOfSpot = new Map<number, number>()
+    for (let from = 0; from < store.length; from += STEP_ROWS) {
+      numberPoints(
+        points,
+        from,
+        Math.min(store.length, from + STEP_ROWS),
+        pointOfSpot,
+        spots,
+        pointOfRow,
+      )
+      yield
     }
   }
   const result: StorePlaces = {
-    countries,
-    admin1: names,
+    countries: found.countries,
+    admin1: found.admin1,
     placeOfRow,
     pointOfRow,
-    latitude: Float64Array.from(latitude),
-    longitude: Float64Array.from(longitude),
+    latitude: Float64Array.from(spots.latitude),
+    longitude: Float64Array.from(spots.longitude),
     level: points?.level ?? null,
   }
   known.set(store, result)
@@ -177,6 +213,7 @@ function countState(into: MeasureArrays, key: number, state: FigureState): void 
   }
   into.quantifiedRows[key]!++
   if (state === FigureState.Open) into.openRows[key]!++
+  else if (state === FigureState.MaxOnly) into.maxOnlyRows[key]!++
 }
 
 function countLevels(
@@ -212,6 +249,7 @@ export function* summarizePlacesInSteps(
   )
   const pointSums = keyedSums(pointCount)
   if (pointCount > 0) {
+    yield
     addRows(
       store,
       rows,

@@ -16,6 +16,9 @@ import { loadCsv } from '../../../src/core/load/loader'
 import type { CasualtyRecord } from '../../../src/core/schema'
 import { AIRPORT_CIVILIANS, record } from '../../helpers/record'
 import { storeFromRecords } from '../../../src/core/store/builder'
+import { DEFAULT_GRADES, gradeScale } from '../../../src/core/grades'
+import { emptySource, reconcileRecords, type ReconcileRule } from '../../../src/core/reports'
+import { reportOrder } from '../../../src/core/view/reportIndex'
 
 const totalsOf = (records: CasualtyRecord[]) => {
   const store = storeFromRecords(records)
@@ -79,7 +82,10 @@ describe('sumTotals', () => {
       { min: 0, max: 0, openRows: 0, unquantifiedRows: 0, quantifiedRows: 1, maxOnlyRows: 0 },
     ],
   ])('%s', (_name, rows, expected) => {
-    expect(totalsOf(rows.map(record)).killed).toEqual(expected)
+    // Each row its own incident: rows of one incident and group would be reports of one figure.
+    expect(totalsOf(rows.map((r, i) => record({ incident_id: `I${i}`, ...r }))).killed).toEqual(
+      expected,
+    )
   })
 
   it('counts distinct incidents and incidents with unquantified figures', () => {
@@ -97,9 +103,9 @@ describe('sumTotals', () => {
 
   it('sums a selection only', () => {
     const store = storeFromRecords([
-      record({ killed_min: 1 }),
-      record({ killed_min: 2 }),
-      record({ killed_min: 4 }),
+      record({ incident_id: 'A', killed_min: 1 }),
+      record({ incident_id: 'B', killed_min: 2 }),
+      record({ incident_id: 'C', killed_min: 4 }),
     ])
     expect(sumTotals(store, Uint32Array.from([0, 2])).killed.min).toBe(5)
     expect(sumTotals(store, new Uint32Array(0))).toMatchObject({ rows: 0, incidents: 0 })
@@ -132,7 +138,7 @@ describe('sumByGroup', () => {
       killed_max: 9,
       injured_text: 'dozens',
     }),
-    record({ target_group: 'civilians', target_type: 'Private', killed_min: 47 }),
+    record({ incident_id: 'Y', target_group: 'civilians', target_type: 'Private', killed_min: 47 }),
   ])
   it('sums per target group', () => {
     const totals = sumByGroup(store, allRows(store), 'target_group')
@@ -272,6 +278,7 @@ describe('summarizeRows against plain sums over records', () => {
     date: fc.constantFrom('2019', '2021-08', '2021-08-30', '2021-10', '2023-01-02', '2024'),
     target_group: fc.constantFrom('civilians', 'police', 'students'),
     target_type: fc.constantFrom('', 'Private Citizens & Property', 'Police'),
+    source: fc.constantFrom('', 's1', 's2', 's3'),
     killed: figure,
     injured: figure,
   })
@@ -314,13 +321,19 @@ describe('summarizeRows against plain sums over records', () => {
         >,
         fc.constantFrom('month', 'year') as fc.Arbitrary<'month' | 'year'>,
         fc.integer({ min: 1, max: 7 }),
-        (pairs, groupColumn, unit, step) => {
+        fc.constantFrom<ReconcileRule>('range', 'latest', 'graded'),
+        fc.array(fc.tuple(fc.constantFrom('', '2021', '2021-10', '2021-10-08'), fc.nat(5)), {
+          minLength: 3,
+          maxLength: 3,
+        }),
+        (pairs, groupColumn, unit, step, rule, sourceFacts) => {
           const records = pairs.map(([r]) =>
             record({
               incident_id: r.incident_id,
               date: r.date,
               target_group: r.target_group,
               target_type: r.target_type,
+              source: r.source,
               killed_min: r.killed.min,
               killed_max: r.killed.max,
               killed_text: r.killed.text,
@@ -330,14 +343,53 @@ describe('summarizeRows against plain sums over records', () => {
             }),
           )
           const data = storeFromRecords(records)
+          const registry = new Map(
+            sourceFacts.map(([published, rank], i) => [
+              `s${i + 1}`,
+              { ...emptySource(`s${i + 1}`), published, grade: DEFAULT_GRADES[rank]?.label ?? '' },
+            ]),
+          )
+          const reconciling = { rule, order: reportOrder(data, registry) }
           const picked = [...records.keys()].filter((i) => pairs[i]![1])
-          const got = summarizeRows(data, Uint32Array.from(picked), groupColumn, unit)
+          const got = runSteps(
+            summarizeRowsInSteps(
+              data,
+              Uint32Array.from(picked),
+              groupColumn,
+              unit,
+              1e9,
+              reconciling,
+            ),
+          )
           // Added up a few rows at a time (as the page does on big data), the same sums.
           const stepped = runSteps(
-            summarizeRowsInSteps(data, Uint32Array.from(picked), groupColumn, unit, step),
+            summarizeRowsInSteps(
+              data,
+              Uint32Array.from(picked),
+              groupColumn,
+              unit,
+              step,
+              reconciling,
+            ),
           )
           expect(stepped).toEqual(got)
-          const chosen = picked.map((i) => pairs[i]![0])
+          // The reference: the selected rows made figures by the plain-value rules (core/reports),
+          // each figure at its latest report's date and type; then summed record by record.
+          const histories = reconcileRecords(
+            picked.map((i) => records[i]!),
+            registry,
+            rule,
+            gradeScale().rank,
+          )
+          const asText = (f: { min: number | null; max: number | null; words: boolean }) => ({
+            min: f.min,
+            max: f.max,
+            text: f.words ? 'words' : '',
+          })
+          const chosen = histories.map((h) => {
+            const lead = pairs[picked[h.reports[h.reports.length - 1]!]!]![0]
+            return { ...lead, killed: asText(h.killed), injured: asText(h.injured) }
+          })
 
           // Headline totals.
           const killed = emptyCell()
@@ -346,7 +398,7 @@ describe('summarizeRows against plain sums over records', () => {
           const ids = (keep: (r: (typeof chosen)[number]) => boolean) =>
             new Set(chosen.filter(keep).map((r) => r.incident_id)).size
           expect(got.totals).toEqual({
-            rows: chosen.length,
+            rows: picked.length,
             incidents: ids(() => true),
             killed,
             injured,
@@ -415,6 +467,94 @@ describe('summarizeRows against plain sums over records', () => {
         },
       ),
       { numRuns: 300 },
+    )
+  })
+})
+
+describe('several reports of one figure', () => {
+  const kandahar = { incident_id: 'KAN', date: '2021-10', target_group: 'shia worshippers' }
+  const reports = [
+    record({ ...kandahar, killed_min: 47, killed_text: 'at least 47', source: 'a' }),
+    record({ ...kandahar, killed_min: 51, killed_text: 'over 50', source: 'b' }),
+    record({ ...kandahar, killed_min: 53, killed_max: 53, killed_text: '53', source: 'c' }),
+  ]
+
+  it('at least 47, over 50 and 53 make 47–53, never 47 + 51 + 53', () => {
+    const totals = totalsOf(reports)
+    expect(totals.killed).toMatchObject({ min: 47, max: 53, openRows: 0, quantifiedRows: 1 })
+    expect(totals).toMatchObject({ rows: 3, incidents: 1 })
+  })
+
+  it.each<[ReconcileRule, { min: number; max: number; openRows: number }]>([
+    ['range', { min: 47, max: 53, openRows: 0 }],
+    ['latest', { min: 51, max: 51, openRows: 1 }],
+    ['graded', { min: 47, max: 47, openRows: 1 }],
+  ])('by the %s rule', (rule, expected) => {
+    const store = storeFromRecords(reports)
+    const registry = new Map([
+      ['a', { ...emptySource('a'), published: '2021-10-15', grade: 'fair' }],
+      ['b', { ...emptySource('b'), published: '2021-10-18', grade: 'weak' }],
+      ['c', { ...emptySource('c'), published: '2021-10-16', grade: 'weak' }],
+    ])
+    const sums = runSteps(
+      summarizeRowsInSteps(store, allRows(store), 'target_group', 'month', 1e9, {
+        rule,
+        order: reportOrder(store, registry),
+      }),
+    )
+    expect(sums.totals.killed).toMatchObject(expected)
+  })
+
+  // Any number of further reports of figures already there, in any order, from sources that
+  // repeat a figure or give one within the range: the range totals stay as they were.
+  it('never counts a figure twice, whatever the order and number of reports', () => {
+    const figure = fc
+      .tuple(fc.nat(100), fc.option(fc.nat(20), { nil: null }))
+      .map(([min, extra]) => ({ min, max: extra === null ? null : min + extra }))
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.constantFrom('A', 'B', 'C', 'D'), fc.constantFrom('x', 'y')), {
+          selector: ([i, g]) => `${i} ${g}`,
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.array(figure, { minLength: 8, maxLength: 8 }),
+        fc.array(fc.tuple(fc.nat(7), fc.nat(20)), { maxLength: 20 }),
+        fc.nat(1000),
+        (keys, figures, repeats, seed) => {
+          const firsts = keys.map(([incident_id, target_group], i) =>
+            record({
+              incident_id,
+              target_group,
+              killed_min: figures[i]!.min,
+              killed_max: figures[i]!.max,
+              source: 'first',
+            }),
+          )
+          // A repeat restates its figure, or narrows it to a part of its range.
+          const more = repeats.map(([k, cut], j) => {
+            const of = firsts[k % firsts.length]!
+            const max = of.killed_max
+            const min = max === null ? of.killed_min! + cut : Math.min(max, of.killed_min! + cut)
+            return {
+              ...of,
+              killed_min: min,
+              killed_max: max === null ? null : max,
+              source: `r${j}`,
+            }
+          })
+          const all = [...firsts, ...more]
+          // A shuffle by the seed.
+          const shuffled = all
+            .map((r, i) => ({ r, key: (i * 7919 + seed * 104729) % 1000003 }))
+            .sort((a, b) => a.key - b.key)
+            .map(({ r }) => r)
+          const once = totalsOf(firsts)
+          const many = totalsOf(shuffled)
+          expect(many.killed).toEqual(once.killed)
+          expect(many.incidents).toBe(once.incidents)
+        },
+      ),
     )
   })
 })

@@ -1,0 +1,204 @@
+// The source registry (data/sources.csv): who published each report. Read and checked like the
+// rows: every issue names its line and column, good entries still load. And the checks of the rows
+// against it: a report of a source the registry does not have, and two reports of one figure from
+// the same source (a figure is one incident x one target group; core/reports).
+
+import { CsvScanner } from '../csv/scanner'
+import { parseIsoDate } from '../date'
+import { gradeScale, UNGRADED, type GradeScale } from '../grades'
+import { SOURCE_COLUMNS, SOURCE_KINDS, emptySource, type Source, type SourceKind } from '../reports'
+import type { CasualtyStore } from '../store/store'
+import { labelAt, labelCount } from '../store/packedStrings'
+import type { RowIssue } from './validate'
+
+/** A registry read from a file: its entries by id, in file order, and what was wrong. */
+export interface SourceRegistry {
+  sources: Map<string, Source>
+  issues: RowIssue[]
+}
+
+export function emptyRegistry(): SourceRegistry {
+  return { sources: new Map(), issues: [] }
+}
+
+const KNOWN = new Set<string>(SOURCE_COLUMNS)
+const KINDS = new Map(SOURCE_KINDS.map((kind) => [kind.toLowerCase(), kind]))
+
+/** Checks one entry's values; the entry keeps only what is valid (a bad value is left empty). */
+export function checkSource(
+  source: Source,
+  line: number,
+  scale: GradeScale = gradeScale(),
+): { source: Source; issues: RowIssue[] } {
+  const issues: RowIssue[] = []
+  const out = { ...source }
+  const issue = (column: keyof Source, message: string) => {
+    issues.push({ line, column, message, value: source[column] })
+    out[column] = '' as never
+  }
+  if (source.published !== '') {
+    const date = parseIsoDate(source.published)
+    if (!date.ok) issue('published', `“${source.published}” ${date.reason}`)
+  }
+  if (source.kind !== '') {
+    const kind = KINDS.get(source.kind.trim().toLowerCase())
+    if (kind) out.kind = kind
+    else issue('kind', `“${source.kind}” is not a kind of source: use ${SOURCE_KINDS.join(', ')}`)
+  }
+  if (source.grade !== '' && scale.rank(source.grade) === UNGRADED) {
+    const labels = scale.grades.map((g) => g.label).join(', ')
+    issue('grade', `“${source.grade}” is not a grade: use ${labels}`)
+  }
+  if (source.url !== '' && !/^https?:\/\/\S+$/i.test(source.url)) {
+    issue('url', `“${source.url}” is not a web address (http:// or https://)`)
+  }
+  return { source: out, issues }
+}
+
+/**
+ * Reads a source registry from CSV text: a header naming its columns (SOURCE_COLUMNS, any order;
+ * `id` required), one source a row. An entry without an id, or with an id given before, is left
+ * out with an issue; a bad value is left empty with an issue, and the entry stays.
+ */
+export function parseSources(text: string, scale: GradeScale = gradeScale()): SourceRegistry {
+  const sources = new Map<string, Source>()
+  const issues: RowIssue[] = []
+  const firstLine = new Map<string, number>()
+  let columns: (keyof Source | null)[] = []
+  const scanner = new CsvScanner(
+    {
+      header(cells, line) {
+        columns = cells.map((cell) => {
+          const name = cell.toLowerCase()
+          if (KNOWN.has(name)) return name as keyof Source
+          issues.push({
+            line,
+            column: cell,
+            message: `“${cell}” is not a column of the source registry; ignored`,
+          })
+          return null
+        })
+        if (!columns.includes('id')) {
+          issues.push({ line, column: 'id', message: 'the source registry needs an “id” column' })
+          return false
+        }
+      },
+      row(view) {
+        const entry = emptySource('')
+        for (let i = 0; i < view.count; i++) {
+          const column = columns[i]
+          if (column) entry[column] = view.field(i).trim() as SourceKind
+        }
+        if (view.count !== columns.length) {
+          issues.push({
+            line: view.line,
+            message: `${view.count} fields where the header has ${columns.length}`,
+          })
+        }
+        if (entry.id === '') {
+          issues.push({ line: view.line, column: 'id', message: 'a source needs an id; left out' })
+          return
+        }
+        const before = firstLine.get(entry.id)
+        if (before !== undefined) {
+          issues.push({
+            line: view.line,
+            column: 'id',
+            message: `the source “${entry.id}” is given twice (first on line ${before}); left out`,
+            value: entry.id,
+          })
+          return
+        }
+        firstLine.set(entry.id, view.line)
+        const checked = checkSource(entry, view.line, scale)
+        issues.push(...checked.issues)
+        sources.set(entry.id, checked.source)
+      },
+    },
+    KNOWN,
+  )
+  scanner.push(new TextEncoder().encode(text))
+  scanner.finish()
+  for (const issue of scanner.tally.issues) {
+    issues.push({ line: issue.line ?? 0, message: issue.message })
+  }
+  return { sources, issues }
+}
+
+/** The most issues of one kind `checkReports` words; more are counted in one last issue. */
+export const REPORT_ISSUES_SHOWN = 100
+
+/**
+ * Checks the rows' sources against the registry: a row whose source the registry does not have
+ * (only when the registry has entries), and a second report of one figure (incident x target
+ * group) from a source that already reported it. These are warnings: the rows load, and the
+ * reports of one figure are reconciled, never added.
+ */
+export function checkReports(
+  store: CasualtyStore,
+  registry: ReadonlyMap<string, Source>,
+): RowIssue[] {
+  const { categories, line } = store.columns
+  const sourceData = categories.source
+  const unknown: RowIssue[] = []
+  const repeated: RowIssue[] = []
+  let unknownCount = 0
+  let repeatedCount = 0
+  if (registry.size > 0) {
+    const knownCode = sourceData.values.map((id) => id === '' || registry.has(id))
+    for (let row = 0; row < store.length; row++) {
+      const code = sourceData.codes[row]!
+      if (knownCode[code]) continue
+      if (++unknownCount > REPORT_ISSUES_SHOWN) continue
+      const id = sourceData.values[code]!
+      unknown.push({
+        line: line[row]!,
+        column: 'source',
+        message: `“${id}” is not in the source registry: a report of an unknown source`,
+        value: id,
+      })
+    }
+  }
+  const incidents = categories.incident_id
+  const groups = categories.target_group
+  const groupCount = groups.values.length
+  const seen = new Map<number, number>()
+  // Only incidents of several rows can have two reports of one figure: the others are skipped
+  // before the look-up, so a file of a million single-row incidents fills no map.
+  const rowsPerIncident = new Uint32Array(labelCount(incidents))
+  for (let row = 0; row < store.length; row++) rowsPerIncident[incidents.codes[row]!]!++
+  // Rows of one figure from one source: keyed by incident, group and source codes.
+  const sourceCount = Math.max(1, sourceData.values.length)
+  for (let row = 0; row < store.length; row++) {
+    if (rowsPerIncident[incidents.codes[row]!]! < 2) continue
+    if (sourceData.values[sourceData.codes[row]!] === '') continue
+    const key =
+      (incidents.codes[row]! * groupCount + groups.codes[row]!) * sourceCount +
+      sourceData.codes[row]!
+    const first = seen.get(key)
+    if (first === undefined) {
+      seen.set(key, row)
+      continue
+    }
+    if (++repeatedCount > REPORT_ISSUES_SHOWN) continue
+    const id = sourceData.values[sourceData.codes[row]!]!
+    repeated.push({
+      line: line[row]!,
+      column: 'source',
+      message:
+        `two reports of one figure from the same source: “${id}” already reported ` +
+        `${labelAt(incidents, incidents.codes[row]!)} (${groups.values[groups.codes[row]!]}) on line ${line[first]!}`,
+      value: id,
+    })
+  }
+  const more = (count: number, what: string): RowIssue[] =>
+    count > REPORT_ISSUES_SHOWN
+      ? [{ line: 0, column: 'source', message: `and ${count - REPORT_ISSUES_SHOWN} more ${what}` }]
+      : []
+  return [
+    ...unknown,
+    ...more(unknownCount, 'reports of unknown sources'),
+    ...repeated,
+    ...more(repeatedCount, 'second reports from the same source'),
+  ]
+}

@@ -1,0 +1,269 @@
+// Reports of one figure in the store (core/reports holds the rules on plain values): which rows
+// are reports of a figure that has several (one incident x one target group), and per pass the
+// reconciled figure of each from its selected reports. The aggregation pass (core/view/aggregate)
+// hands these rows here instead of adding them, and adds one reconciled figure per figure: a
+// figure is never counted twice, whatever the number and order of its reports.
+
+import {
+  FigureState,
+  STATES,
+  YEAR_ONLY,
+  figureIndexInSteps,
+  injuredState,
+  killedState,
+} from './figureIndex'
+import { gradeScale, type GradeScale } from '../grades'
+import type { ReconcileRule, Source } from '../reports'
+import { STEP_ROWS, runSteps, type Steps } from '../steps'
+import { NO_COUNT, type CasualtyStore } from '../store/store'
+
+export interface ReportIndex {
+  /** Per row: the number of its figure among the figures of several reports, or -1. */
+  figureOfRow: Int32Array
+  figureCount: number
+}
+
+// Numbers the figures of several rows of the incidents `order[start[s] .. start[s + 1])`.
+function numberFigures(
+  order: Uint32Array,
+  start: Uint32Array,
+  groupCodes: Uint32Array,
+  figureOfRow: Int32Array,
+  first: number,
+  last: number,
+  count: number,
+  firstRowOf: Map<number, number>,
+): number {
+  for (let incident = first; incident < last; incident++) {
+    const from = start[incident]!
+    const to = start[incident + 1]!
+    firstRowOf.clear()
+    for (let i = from; i < to; i++) {
+      const row = order[i]!
+      const group = groupCodes[row]!
+      const earlier = firstRowOf.get(group)
+      if (earlier === undefined) {
+        firstRowOf.set(group, row)
+        continue
+      }
+      if (figureOfRow[earlier]! < 0) figureOfRow[earlier] = count++
+      figureOfRow[row] = figureOfRow[earlier]!
+    }
+  }
+  return count
+}
+
+function* buildReportIndex(store: CasualtyStore): Steps<ReportIndex> {
+  const { sharedOfRow, sharedCount } = yield* figureIndexInSteps(store)
+  const figureOfRow = new Int32Array(store.length).fill(-1)
+  if (sharedCount === 0) return { figureOfRow, figureCount: 0 }
+  // The rows of each incident of several rows, together (a counting sort by incident).
+  const start = new Uint32Array(sharedCount + 1)
+  for (let row = 0; row < store.length; row++) {
+    const incident = sharedOfRow[row]!
+    if (incident >= 0) start[incident + 1]!++
+  }
+  for (let i = 0; i < sharedCount; i++) start[i + 1]! += start[i]!
+  const order = new Uint32Array(start[sharedCount]!)
+  const next = start.slice(0, sharedCount)
+  for (let row = 0; row < store.length; row++) {
+    const incident = sharedOfRow[row]!
+    if (incident >= 0) order[next[incident]!++] = row
+  }
+  yield
+  const groupCodes = store.columns.categories.target_group.codes
+  const firstRowOf = new Map<number, number>()
+  let figureCount = 0
+  const incidentsPerStep = Math.max(1, (STEP_ROWS / Math.max(1, order.length / sharedCount)) | 0)
+  for (let first = 0; first < sharedCount; first += incidentsPerStep) {
+    const last = Math.min(sharedCount, first + incidentsPerStep)
+    figureCount = numberFigures(
+      order,
+      start,
+      groupCodes,
+      figureOfRow,
+      first,
+      last,
+      figureCount,
+      firstRowOf,
+    )
+    yield
+  }
+  return { figureOfRow, figureCount }
+}
+
+const known = new WeakMap<CasualtyStore, ReportIndex>()
+
+/** The store's report index, built in steps the first time and kept for the store's life. */
+export function* reportIndexInSteps(store: CasualtyStore): Steps<ReportIndex> {
+  let index = known.get(store)
+  if (!index) {
+    index = yield* buildReportIndex(store)
+    known.set(store, index)
+  }
+  return index
+}
+
+export const reportIndex = (store: CasualtyStore): ReportIndex =>
+  runSteps(reportIndexInSteps(store))
+
+/** What orders a figure's reports: per source code, its publication date and grade rank. */
+export interface ReportOrder {
+  /** Date code of the source's publication; 0 when not known (such reports come first). */
+  published: Int32Array
+  /** Rank of the source's grade (0 best; UNGRADED when it has none). */
+  gradeRank: Uint8Array
+}
+
+/** The order of reports by the store's sources as the registry describes them. */
+export function reportOrder(
+  store: CasualtyStore,
+  registry: ReadonlyMap<string, Source>,
+  scale: GradeScale = gradeScale(),
+): ReportOrder {
+  const ids = store.columns.categories.source.values
+  const published = new Int32Array(ids.length)
+  const gradeRank = new Uint8Array(ids.length)
+  ids.forEach((id, code) => {
+    const source = registry.get(id)
+    published[code] = source ? publishedCode(source.published) : 0
+    gradeRank[code] = scale.rank(source?.grade ?? '')
+  })
+  return { published, gradeRank }
+}
+
+// A date code of ISO text (YYYY, YYYY-MM, YYYY-MM-DD); 0 when empty or not a date.
+function publishedCode(text: string): number {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text)
+  if (!match) return 0
+  return Number(match[1]) * 10000 + Number(match[2] ?? 0) * 100 + Number(match[3] ?? 0)
+}
+
+/** A reconciled figure of one measure: its state and counts (NO_COUNT when not given). */
+export interface ReconciledCounts {
+  state: FigureState
+  min: number
+  max: number
+}
+
+const MEASURE_COLUMNS = [
+  ['killed_min', 'killed_max'],
+  ['injured_min', 'injured_max'],
+] as const
+
+/**
+ * The reports of a pass, gathered per figure, and each figure reconciled by a rule (the same rules
+ * as core/reports reconcile: a property test holds the two equal). A figure's period, place and
+ * group are those of its latest selected report.
+ */
+export class FigureReconciler {
+  /** Per figure: its latest selected report, or -1 when none was selected. */
+  readonly lead: Int32Array
+  /** Per figure and measure (2f + m): the lowest minimum, highest minimum, highest maximum. */
+  private readonly low: Int32Array
+  private readonly highMin: Int32Array
+  private readonly highMax: Int32Array
+  /** Per figure and measure: the report the latest or graded rule picks, or -1. */
+  private readonly pick: Int32Array
+  /** Per figure and measure: 1 when a selected report gives it in words only. */
+  private readonly words: Uint8Array
+  /** Figures with a selected report, in the order first met. */
+  readonly met: Int32Array
+  metCount = 0
+
+  constructor(
+    readonly store: CasualtyStore,
+    readonly index: ReportIndex,
+    readonly order: ReportOrder,
+    readonly rule: ReconcileRule,
+  ) {
+    const size = index.figureCount
+    this.lead = new Int32Array(size).fill(-1)
+    this.low = new Int32Array(size * 2).fill(NO_COUNT)
+    this.highMin = new Int32Array(size * 2).fill(NO_COUNT)
+    this.highMax = new Int32Array(size * 2).fill(NO_COUNT)
+    this.pick = new Int32Array(size * 2).fill(-1)
+    this.words = new Uint8Array(size * 2)
+    this.met = new Int32Array(size)
+  }
+
+  // Does report `a` come after report `b` in publication order (ties: file order)?
+  private later(a: number, b: number): boolean {
+    const codes = this.store.columns.categories.source.codes
+    const pa = this.order.published[codes[a]!]!
+    const pb = this.order.published[codes[b]!]!
+    return pa !== pb ? pa > pb : a > b
+  }
+
+  // Is report `a` the better pick than `b` by the rule (latest; or best graded, then latest)?
+  private better(a: number, b: number): boolean {
+    if (this.rule === 'graded') {
+      const codes = this.store.columns.categories.source.codes
+      const ga = this.order.gradeRank[codes[a]!]!
+      const gb = this.order.gradeRank[codes[b]!]!
+      if (ga !== gb) return ga < gb
+    }
+    return this.later(a, b)
+  }
+
+  /** Adds report `row` of figure `figure`, whose kind (core/view/figureIndex) is `kind`. */
+  add(row: number, figure: number, kind: number): void {
+    const lead = this.lead[figure]!
+    if (lead < 0) this.met[this.metCount++] = figure
+    if (lead < 0 || this.later(row, lead)) this.lead[figure] = row
+    const counts = this.store.columns.counts
+    for (let m = 0; m < 2; m++) {
+      const state = m === 0 ? killedState(kind) : injuredState(kind)
+      if (state === FigureState.None) continue
+      const at = figure * 2 + m
+      if (state === FigureState.Unquantified) {
+        this.words[at] = 1
+        continue
+      }
+      if (this.rule !== 'range') {
+        const pick = this.pick[at]!
+        if (pick < 0 || this.better(row, pick)) this.pick[at] = row
+        continue
+      }
+      const [minColumn, maxColumn] = MEASURE_COLUMNS[m]!
+      const min = counts[minColumn][row]!
+      const max = counts[maxColumn][row]!
+      if (min !== NO_COUNT) {
+        const low = this.low[at]!
+        if (low === NO_COUNT || min < low) this.low[at] = min
+        if (min > this.highMin[at]!) this.highMin[at] = min
+      }
+      if (max > this.highMax[at]!) this.highMax[at] = max
+    }
+  }
+
+  /** The reconciled figure of `figure` for measure `m` (0 killed, 1 injured). */
+  result(figure: number, m: 0 | 1): ReconciledCounts {
+    const at = figure * 2 + m
+    const [minColumn, maxColumn] = MEASURE_COLUMNS[m]!
+    let min: number = NO_COUNT
+    let max: number = NO_COUNT
+    if (this.rule === 'range') {
+      min = this.low[at]!
+      const highMax = this.highMax[at]!
+      const highMin = this.highMin[at]!
+      max = highMax !== NO_COUNT && highMin <= highMax ? highMax : NO_COUNT
+    } else {
+      const pick = this.pick[at]!
+      if (pick >= 0) {
+        min = this.store.columns.counts[minColumn][pick]!
+        max = this.store.columns.counts[maxColumn][pick]!
+      }
+    }
+    let state: FigureState
+    if (min !== NO_COUNT) state = max !== NO_COUNT ? FigureState.Closed : FigureState.Open
+    else if (max !== NO_COUNT) state = FigureState.MaxOnly
+    else state = this.words[at] ? FigureState.Unquantified : FigureState.None
+    return { state, min, max }
+  }
+
+  /** The kind (as figureIndex's, with the lead report's year-only bit) of a reconciled figure. */
+  kindOf(killed: ReconciledCounts, injured: ReconciledCounts, leadKind: number): number {
+    return killed.state + STATES * injured.state + (leadKind >= YEAR_ONLY ? YEAR_ONLY : 0)
+  }
+}
