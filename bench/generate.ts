@@ -159,12 +159,16 @@ function writeOurSchema(path: string, rows: number, seed: number, map = false): 
   const out = openWriter(path)
   out.write(`${[...SCHEMA_COLUMNS, ...(map ? MAP_EXTRA_COLUMNS : [])].join(',')}\n`)
   let incident = 0
-  let lastGroup = -1
+  /** The target groups the current incident's rows have hit. */
+  const hit = new Set<number>()
   for (let row = 0; row < rows; row++) {
-    // One incident in three hits two target groups: two rows share its id, never with the same
+    // One incident in three hits several target groups: its rows share its id, never with the same
     // group (rows of one incident and group are reports of one figure, reconciled, not added).
-    const continues = row > 0 && random() >= 0.67
-    if (!continues) incident++
+    const continues = row > 0 && random() >= 0.67 && hit.size < TARGET_GROUPS.length
+    if (!continues) {
+      incident++
+      hit.clear()
+    }
     const year = 2010 + Math.floor(random() * 11)
     const month = 1 + Math.floor(random() * 12)
     const day = 1 + Math.floor(random() * 28)
@@ -176,8 +180,8 @@ function writeOurSchema(path: string, rows: number, seed: number, map = false): 
           ? `${year}-${pad(month, 2)}`
           : `${year}`
     let group = Math.floor(random() * TARGET_GROUPS.length)
-    if (continues && group === lastGroup) group = (group + 1) % TARGET_GROUPS.length
-    lastGroup = group
+    while (hit.has(group)) group = (group + 1) % TARGET_GROUPS.length
+    hit.add(group)
     const killed = random() < 0.85 ? Math.floor(random() * random() * 60) : null
     const killedMax =
       killed !== null && random() < 0.2 ? killed + Math.floor(random() * 10) : killed
@@ -274,7 +278,7 @@ export const SIZES: Record<string, number> = {
   '3m': 3_000_000,
 }
 
-const GENERATOR_VERSION = 4
+const GENERATOR_VERSION = 5
 
 /** Writes the file unless an identical one (same generator, rows, seed) is already there. */
 export function ensureFile(

@@ -442,7 +442,13 @@ async function main(): Promise<void> {
       `first figures in the page vs DuckDB-WASM: ${median(last).toFixed(2)} x (median of ${last.length} rounds)`,
     )
   } finally {
-    for (const server of servers) if (server.pid) process.kill(-server.pid)
+    for (const server of servers) {
+      try {
+        if (server.pid) process.kill(-server.pid)
+      } catch {
+        // already gone
+      }
+    }
   }
 }
 
