@@ -53,7 +53,10 @@ for (const width of [375, 1024, 1440]) {
     for (const what of ['by target group', 'over time']) {
       await page.getByRole('button', { name: `Show as table (${what})` }).click()
     }
-    const scrollers = page.locator('.chart-card .table-scroll')
+    // The two charts' tables (the map card has a table of its own).
+    const scrollers = page
+      .locator('section:has(#by-group-title), section:has(#over-time-title)')
+      .locator('.table-scroll')
     await expect(scrollers).toHaveCount(2)
     for (const scroller of await scrollers.all()) {
       const cut = await scroller.evaluate((element) => element.scrollWidth - element.clientWidth)
