@@ -21,7 +21,7 @@ export type DataUrlPhase = 'none' | 'fetching' | 'ready' | 'imported' | 'failed'
 /** Longest wait for the description file: it is a nicety, the data must not wait long for it. */
 const META_TIMEOUT_MS = 5000
 
-function createDataUrlState(win: Window = window) {
+export function createDataUrlState(win: Pick<Window, 'location' | 'fetch'> = window) {
   const { expectMeta } = useDataset()
   const address = readDataAddress(win.location.search, win.location.href)
   const phase = shallowRef<DataUrlPhase>(address ? 'fetching' : 'none')

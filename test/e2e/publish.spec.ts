@@ -60,7 +60,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme })
     await page.goto('./?group=civilians')
     const card = groupCard(page)
-    await card.getByRole('button', { name: /Edit title/ }).click()
+    await card.getByRole('button', { name: /Change title/ }).click()
     await card.getByRole('textbox', { name: 'Title in the PNG and embed' }).fill('Civilians killed')
     const { name, bytes } = await download(page, 'Download chart PNG (by target group)')
     expect(name).toBe('killed-injured-by-target-group.png')
