@@ -147,7 +147,16 @@ async function restored(page: Page): Promise<number> {
     { timeout: 15 * 60_000, polling: 50 },
   )
   await figuresPainted(page)
-  return Date.now() - start
+  const ms = Date.now() - start
+  // What the page took for each step of reading the store back (useStoredData's measures).
+  const steps = (await page.evaluate(() =>
+    performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('restore: '))
+      .map((m) => [m.name, Math.round(m.duration)]),
+  )) as [string, number][]
+  for (const [name, duration] of steps) console.log(`${name}: ${duration} ms`)
+  return ms
 }
 
 function median(values: readonly number[]): number {
