@@ -262,7 +262,12 @@ function writeGtd(path: string, rows: number, seed: number): void {
 }
 
 /** Bench file sizes by name. */
-export const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 }
+export const SIZES: Record<string, number> = {
+  '10k': 10_000,
+  '100k': 100_000,
+  '1m': 1_000_000,
+  '3m': 3_000_000,
+}
 
 const GENERATOR_VERSION = 3
 
