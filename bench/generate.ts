@@ -132,7 +132,22 @@ function writeOurSchema(path: string, rows: number, seed: number): void {
   const out = openWriter(path)
   out.write(`${SCHEMA_COLUMNS.join(',')}\n`)
   let incident = 0
+  let last: string[] = []
   for (let row = 0; row < rows; row++) {
+    // One row in ten is a later report of the row before: the same incident, date and target
+    // group from another source, with a revised figure (reconciled, never added, by the view).
+    if (row > 0 && random() < 0.1) {
+      const before = Number(last[10] || '0')
+      const revised = before + Math.floor(random() * 8)
+      const open = random() < 0.3
+      const report = [...last]
+      report[10] = String(revised)
+      report[11] = open ? '' : String(revised)
+      report[14] = open ? `more than ${revised}` : `${revised} killed`
+      report[16] = `src-${pad(Math.floor(random() * 20000), 5)}`
+      out.write(`${report.join(',')}\n`)
+      continue
+    }
     // One incident in three hits two target groups: two rows share its id.
     if (row === 0 || random() < 0.67) incident++
     const year = 2010 + Math.floor(random() * 11)
@@ -174,6 +189,7 @@ function writeOurSchema(path: string, rows: number, seed: number): void {
       random() < 0.3 ? sometimesQuoted(random, sentence(random, 4 + Math.floor(random() * 8))) : '',
     ]
     out.write(`${fields.join(',')}\n`)
+    last = fields
   }
   out.close()
 }
@@ -236,7 +252,7 @@ function writeGtd(path: string, rows: number, seed: number): void {
 /** Bench file sizes by name. */
 export const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 }
 
-const GENERATOR_VERSION = 3
+const GENERATOR_VERSION = 4
 
 /** Writes the file unless an identical one (same generator, rows, seed) is already there. */
 export function ensureFile(

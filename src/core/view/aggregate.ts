@@ -401,17 +401,17 @@ class SummaryPass {
       const lead = reconciler.lead[figure]!
       const packed = cells[lead]!
       const cell = packed >>> KIND_BITS
-      const killed = reconciler.result(figure, 0)
-      const injured = reconciler.result(figure, 1)
-      const kind = reconciler.kindOf(killed, injured, packed & KIND_MASK)
-      histogram[kind * cellCount + cell]!++
       const at = cell * 4
-      const killedLow = killed.min === NO_COUNT ? 0 : killed.min
+      const killed = reconciler.reconcile(figure, 0)
+      const killedLow = reconciler.min === NO_COUNT ? 0 : reconciler.min
       sums[at]! += killedLow
-      sums[at + 1]! += killed.max === NO_COUNT ? killedLow : killed.max
-      const injuredLow = injured.min === NO_COUNT ? 0 : injured.min
+      sums[at + 1]! += reconciler.max === NO_COUNT ? killedLow : reconciler.max
+      const injured = reconciler.reconcile(figure, 1)
+      const injuredLow = reconciler.min === NO_COUNT ? 0 : reconciler.min
       sums[at + 2]! += injuredLow
-      sums[at + 3]! += injured.max === NO_COUNT ? injuredLow : injured.max
+      sums[at + 3]! += reconciler.max === NO_COUNT ? injuredLow : reconciler.max
+      const kind = killed + STATES * injured + ((packed & KIND_MASK) >= YEAR_ONLY ? YEAR_ONLY : 0)
+      histogram[kind * cellCount + cell]!++
       // The incident has several rows (this figure's reports at least).
       const incident = sharedOfRow[lead]!
       const state = kind % KINDS
