@@ -1,12 +1,85 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite'
+import { readFileSync } from 'node:fs'
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { VitePWA } from 'vite-plugin-pwa'
 
 // Tests run in UTC with an English locale, so dates and number formats never depend on the machine.
 process.env.TZ = 'UTC'
 
+// The link preview (Open Graph, Twitter card) of the page, from the shipped dataset's own
+// description: crawlers read the HTML and run no script, so the tags are written at build time.
+// The preview image is public/og-image.png (made by `npm run screenshots`); SITE_URL, when set,
+// makes its address absolute, as some crawlers want.
+function socialPreview(): Plugin {
+  return {
+    name: 'social-preview',
+    transformIndexHtml() {
+      const json = JSON.parse(readFileSync('data/attacks.meta.json', 'utf8')) as unknown
+      const field = (name: string) => {
+        const value = (json as Record<string, unknown> | null)?.[name]
+        return typeof value === 'string' ? value.trim() : ''
+      }
+      const meta = { title: field('title'), description: field('description') }
+      const title = meta.title || 'Casualty statistics dashboard'
+      const image = process.env.SITE_URL
+        ? new URL('og-image.png', process.env.SITE_URL).href
+        : './og-image.png'
+      const tag = (key: 'property' | 'name', name: string, content: string): HtmlTagDescriptor => ({
+        tag: 'meta',
+        attrs: { [key]: name, content },
+        injectTo: 'head',
+      })
+      return [
+        tag('name', 'description', meta.description),
+        tag('property', 'og:type', 'website'),
+        tag('property', 'og:title', title),
+        tag('property', 'og:description', meta.description),
+        tag('property', 'og:image', image),
+        tag('property', 'og:image:width', '1200'),
+        tag('property', 'og:image:height', '630'),
+        tag('property', 'og:image:alt', `A chart of ${title}`),
+        tag('name', 'twitter:card', 'summary_large_image'),
+        tag('name', 'twitter:title', title),
+        tag('name', 'twitter:description', meta.description),
+        tag('name', 'twitter:image', image),
+      ]
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [
+    vue(),
+    socialPreview(),
+    // An installable web app that opens without a network once visited: a service worker keeps
+    // the built files (the shipped data is inside the JavaScript). A new version waits until the
+    // user reloads for it (registerType 'prompt'), so a page in use is never swapped underneath.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Casualty statistics dashboard',
+        short_name: 'Casualties',
+        description:
+          'Casualty figures coded from news reports, each with the source’s words and its uncertainty.',
+        theme_color: '#0072b2',
+        background_color: '#ffffff',
+        display: 'standalone',
+        start_url: './',
+        scope: './',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
   base: './',
   worker: { format: 'es' },
   test: {

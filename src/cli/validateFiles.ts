@@ -1,17 +1,20 @@
 // The validate command's logic (entry point: validate.ts): checks CSV files against the schema with
-// the same core the page uses. Prints `FILE:LINE: COLUMN: message` per issue, then `N rows valid, M
-// rows with issues`. Exit status: 0 all valid, 1 any issue, 2 a file could not be read.
+// the same core the page uses, a file of other columns (GTD, ACLED, UCDP GED or any) through the
+// column mapping the page would propose. Prints `FILE:LINE: COLUMN: message` per issue and
+// warning, then `N rows valid, M rows with issues`. Exit status: 0 all valid, 1 any issue, 2 a
+// file could not be read.
 
 import { readFileSync } from 'node:fs'
-import { loadCsv } from '../core/load/loader'
+import {
+  FORMAT_OPTIONS,
+  formatMessage,
+  loadMapped,
+  loadMessages,
+  type FormatOption,
+  type ValidationMessage,
+} from './mappedFile'
 
-/** One reported problem, as printed and as given by --json. */
-export interface ValidationMessage {
-  file: string
-  line?: number
-  column?: string
-  message: string
-}
+export { formatMessage, type ValidationMessage }
 
 export interface FileReport {
   file: string
@@ -19,51 +22,34 @@ export interface FileReport {
   rowsValid: number
   rowsWithIssues: number
   issues: ValidationMessage[]
+  /** Warnings (the encoding, missing-value codes, rows kept with a warning): not issues. */
+  warnings: ValidationMessage[]
 }
 
-export function validateFile(
+export async function validateFile(
   file: string,
   read: (file: string) => Uint8Array = readFileSync,
-): FileReport {
+  format: FormatOption = 'auto',
+): Promise<FileReport> {
+  const report = { file, rowsValid: 0, rowsWithIssues: 0, warnings: [] }
   let bytes: Uint8Array
   try {
     bytes = read(file)
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    return {
-      file,
-      readable: false,
-      rowsValid: 0,
-      rowsWithIssues: 0,
-      issues: [{ file, message: `cannot be read: ${reason}` }],
-    }
+    return { ...report, readable: false, issues: [{ file, message: `cannot be read: ${reason}` }] }
   }
-  const result = loadCsv(bytes)
-  const issues: ValidationMessage[] = [
-    ...result.fileIssues.map((issue) => ({ file, line: issue.line, message: issue.message })),
-    ...result.rowIssues.map((issue) => ({
-      file,
-      line: issue.line,
-      column: issue.column,
-      message: issue.message,
-    })),
-  ]
-  issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+  const load = await loadMapped(bytes, format)
+  if (!load.ok) return { ...report, readable: true, issues: [{ file, message: load.message }] }
+  const { issues, warnings } = loadMessages(file, load)
   return {
     file,
     readable: true,
-    rowsValid: result.summary.rowsLoaded,
-    rowsWithIssues: result.summary.rowsWithIssues,
+    rowsValid: load.result.summary.rowsLoaded,
+    rowsWithIssues: load.result.summary.rowsWithIssues,
     issues,
+    warnings,
   }
-}
-
-/** `FILE:LINE: COLUMN: message`; the parts that an issue lacks are left out. */
-export function formatMessage(message: ValidationMessage): string {
-  const where = message.line === undefined ? message.file : `${message.file}:${message.line}`
-  return message.column
-    ? `${where}: ${message.column}: ${message.message}`
-    : `${where}: ${message.message}`
 }
 
 export function exitCode(reports: readonly FileReport[]): number {
@@ -71,18 +57,34 @@ export function exitCode(reports: readonly FileReport[]): number {
   return reports.some((report) => report.issues.length > 0) ? 1 : 0
 }
 
-export function runValidate(
+export async function runValidate(
   args: readonly string[],
   out: (line: string) => void,
   err: (line: string) => void,
-): number {
+): Promise<number> {
   const json = args.includes('--json')
-  const files = args.filter((arg) => arg !== '--json')
+  let format: FormatOption = 'auto'
+  const files: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string
+    if (arg === '--json') continue
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      const given = arg.includes('=') ? arg.slice('--format='.length) : args[++i]
+      if (!(FORMAT_OPTIONS as readonly string[]).includes(given ?? '')) {
+        err(`--format must be one of ${FORMAT_OPTIONS.join(', ')}`)
+        return 2
+      }
+      format = given as FormatOption
+      continue
+    }
+    files.push(arg)
+  }
   if (files.length === 0) {
-    err('usage: npm run validate -- [--json] FILE.csv...')
+    err(`usage: npm run validate -- [--json] [--format ${FORMAT_OPTIONS.join('|')}] FILE.csv...`)
     return 2
   }
-  const reports = files.map((file) => validateFile(file))
+  const reports: FileReport[] = []
+  for (const file of files) reports.push(await validateFile(file, readFileSync, format))
   const rowsValid = reports.reduce((sum, report) => sum + report.rowsValid, 0)
   const rowsWithIssues = reports.reduce((sum, report) => sum + report.rowsWithIssues, 0)
   const code = exitCode(reports)
@@ -91,7 +93,10 @@ export function runValidate(
     return code
   }
   for (const report of reports) {
-    for (const message of report.issues) (report.readable ? out : err)(formatMessage(message))
+    const messages = [...report.warnings, ...report.issues].sort(
+      (a, b) => (a.line ?? 0) - (b.line ?? 0),
+    )
+    for (const message of messages) (report.readable ? out : err)(formatMessage(message))
   }
   out(`${rowsValid} rows valid, ${rowsWithIssues} rows with issues`)
   return code

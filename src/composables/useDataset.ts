@@ -18,13 +18,61 @@ import { createGlobalState } from './globalState'
 import { ASYNC_ROWS, runInSteps, yieldToPage } from './yieldToPage'
 import shippedCsv from '../../data/attacks.csv?raw'
 import shippedMetaText from '../../data/attacks.meta.json?raw'
-import { emptyMeta, parseDatasetMeta, type DatasetMeta } from '../core/datasetMeta'
+import { emptyMeta, metaForFile, parseDatasetMeta, type DatasetMeta } from '../core/datasetMeta'
+import type { ImportReport } from '../core/load/importJob'
+import { dataEntry, type ChangeEntry } from '../core/store/changeLog'
 
 /** Dictionaries up to this size may be shown as lists: their label counts are made early. */
 const LIST_LABELS = 1 << 16
 
 /** The dataset shipped with the dashboard, coded from the source text (data/README.md). */
 export const SHIPPED_DATASET_NAME = 'data/attacks.csv'
+
+/**
+ * Why the data on show changed: `shipped` (the shipped data opened), `import` (a file replaced
+ * the data: a new dataset), `append` (rows added: a file, an accepted or added row), `edit` (a row
+ * edited or deleted), `restore` (a stored dataset opened), `undo`.
+ */
+export type DataChange = 'shipped' | 'import' | 'append' | 'edit' | 'restore' | 'undo'
+
+/** What goes with the data on show: which stored dataset it is, its change log, its import report. */
+export interface DataContext {
+  /** The stored dataset's id; null for the shipped data, or data not stored yet. */
+  datasetId: string | null
+  changeLog: readonly ChangeEntry[]
+  report: ImportReport | null
+}
+
+/** How a change is told to replaceStore and appendStore. */
+export interface ChangeOptions {
+  change?: DataChange
+  /** Entries for the change log (an import's or append's own entry is written when absent). */
+  entries?: readonly ChangeEntry[]
+  /** The context to show with the data (restore, undo); by default the change's own. */
+  context?: DataContext
+  report?: ImportReport | null
+  /**
+   * What the data says about itself; null keeps the description on show. By default an import or
+   * a restore takes the description expected for its name (a link's `.meta.json`) or its file's;
+   * an edit, an append and an undo keep the one on show (an undo brings back its step's).
+   */
+  meta?: DatasetMeta | null
+}
+
+/** A state of the data that Undo goes back to. */
+export interface UndoStep {
+  store: CasualtyStore
+  name: string
+  context: DataContext
+  meta: DatasetMeta
+  /** What the change after it did, for the Undo button: `Imported events.csv`. */
+  what: string
+}
+
+/** Undo steps kept: each holds a whole store (shared where unchanged), so not without end. */
+export const UNDO_STEPS = 20
+
+const stamp = (what: string) => ({ at: new Date().toISOString(), what })
 
 function createDatasetState() {
   /** The data on show; null before anything loaded. */
@@ -36,12 +84,25 @@ function createDatasetState() {
   /** What the data on show says about itself (title, description, source, licence, caveat). */
   const meta = shallowRef<DatasetMeta>(emptyMeta())
 
+  /** Which stored dataset is on show, its change log and its import report. */
+  const context = shallowRef<DataContext>({ datasetId: null, changeLog: [], report: null })
+  /** Why the data on show last changed (core of what the storage does with it). */
+  const lastChange = shallowRef<DataChange>('shipped')
+  /** States the data can go back to, oldest first. */
+  const undoSteps = shallowRef<readonly UndoStep[]>([])
+
   /** True while a big store is on its way: waiting for its own task, or being added up. */
   const publishing = shallowRef(false)
   interface Named {
     store: CasualtyStore
     name: string
+    change?: DataChange
+    context?: DataContext
+    /** What the data says about itself; null keeps the description on show. */
+    meta?: DatasetMeta | null
   }
+  /** A description waiting for the data of that name (a link's `.meta.json`, the shipped one). */
+  let expected: { name: string; meta: DatasetMeta } | null = null
   /**
    * The data that will be shown once the work in flight is done (a store waiting for its task,
    * or a concatenation running in steps): what a further append must add to.
@@ -56,20 +117,66 @@ function createDatasetState() {
     if (turn !== published) return
     upcoming = null
     publishing.value = false
-    store.value = next.store
+    if (next.context) context.value = next.context
+    lastChange.value = next.change ?? 'import'
     sourceName.value = next.name
+    if (next.meta) meta.value = next.meta
+    store.value = next.store
   }
+
+  /** The description to show with the data of `name`: the one expected for it, or its file's. */
+  function metaFor(name: string): DatasetMeta {
+    const found = expected?.name === name ? expected.meta : metaForFile(name)
+    expected = null
+    return found
+  }
+
+  /** Data called `name` is on its way with this description (read from beside its file). */
+  function expectMeta(name: string, description: DatasetMeta): void {
+    expected = { name, meta: description }
+  }
+
+  // Keeps the data on show as an undo step before a change the user made.
+  function keepForUndo(what: string): void {
+    if (!store.value) return
+    const step = {
+      store: store.value,
+      name: sourceName.value,
+      context: context.value,
+      meta: meta.value,
+      what,
+    }
+    undoSteps.value = [...undoSteps.value, step].slice(-UNDO_STEPS)
+  }
+
+  const isUserChange = (change: DataChange) =>
+    change === 'import' || change === 'append' || change === 'edit'
 
   // Shows `next` instead of the current data. A big store is shown in a task of its own: it
   // arrives after the steps that unpacked it, and drawing the page for it is another long piece
   // of work; one after the other they would block the page twice as long.
-  function replaceStore(next: CasualtyStore, name: string): void {
+  function replaceStore(next: CasualtyStore, name: string, options: ChangeOptions = {}): void {
+    const change = options.change ?? 'import'
+    const entries = options.entries ?? [
+      dataEntry('import', stamp(`Imported ${name} (${next.length} rows)`)),
+    ]
+    // An edit or an added row changes the dataset on show; an import makes a new one.
+    const same = change === 'edit' || change === 'append'
+    const nextContext: DataContext = options.context ?? {
+      datasetId: same ? context.value.datasetId : null,
+      changeLog: same ? [...context.value.changeLog, ...entries] : entries,
+      report: options.report ?? (same ? context.value.report : null),
+    }
+    if (isUserChange(change)) keepForUndo(entries[0]?.what ?? change)
+    const keepsMeta = same || change === 'undo'
+    const description = options.meta !== undefined ? options.meta : keepsMeta ? null : metaFor(name)
+    const named: Named = { store: next, name, change, context: nextContext, meta: description }
     const turn = ++published
     replaced++
-    if (next.length < ASYNC_ROWS) return show({ store: next, name }, turn)
-    upcoming = { store: next, name }
+    if (next.length < ASYNC_ROWS) return show(named, turn)
+    upcoming = named
     publishing.value = true
-    void prepareToShow(next, turn).then(() => show({ store: next, name }, turn))
+    void prepareToShow(next, turn).then(() => show(named, turn))
   }
 
   // Counts the rows of each label of the short dictionaries (the filter lists show them) in steps
@@ -98,12 +205,22 @@ function createDatasetState() {
    * Adds the rows of `more` after the current data (or after the data on its way). Big data is
    * added up in steps (core/store concatStoresInSteps) while the page shows the data it had.
    */
-  function appendStore(more: CasualtyStore, name: string): void {
+  function appendStore(more: CasualtyStore, name: string, options: ChangeOptions = {}): void {
     const base = upcoming ?? (store.value ? { store: store.value, name: sourceName.value } : null)
-    if (!base) return replaceStore(more, name)
-    if (!(base instanceof Promise) && base.store.length + more.length < ASYNC_ROWS) {
-      return replaceStore(concatStores(base.store, more), `${base.name} + ${name}`)
+    if (!base) return replaceStore(more, name, options)
+    const entries = options.entries ?? [
+      dataEntry('append', stamp(`Added ${name} (${more.length} rows)`)),
+    ]
+    const nextContext: DataContext = {
+      datasetId: context.value.datasetId,
+      changeLog: [...context.value.changeLog, ...entries],
+      report: options.report ?? context.value.report,
     }
+    const change = { change: 'append' as const, entries, context: nextContext, meta: null }
+    if (!(base instanceof Promise) && base.store.length + more.length < ASYNC_ROWS) {
+      return replaceStore(concatStores(base.store, more), `${base.name} + ${name}`, change)
+    }
+    keepForUndo(entries[0]?.what ?? 'append')
     const turn = ++published
     const replacement = replaced
     const wanted = () => replacement === replaced
@@ -111,7 +228,7 @@ function createDatasetState() {
     const joined = Promise.resolve(base).then(async (from): Promise<Named | null> => {
       if (!from || !wanted()) return null
       const both = await runInSteps(concatStoresInSteps(from.store, more), wanted)
-      return both && { store: both, name: `${from.name} + ${name}` }
+      return both && { store: both, name: `${from.name} + ${name}`, ...change }
     })
     upcoming = joined
     void joined.then(async (next) => {
@@ -122,16 +239,36 @@ function createDatasetState() {
   }
 
   // Loads CSV text on the main thread: for the small shipped file. Imports go through the worker.
-  function loadText(text: string, name: string): LoadResult {
+  function loadText(text: string, name: string, options: ChangeOptions = {}): LoadResult {
     const result = loadCsv(text)
     lastLoad.value = result
-    if (result.ok && result.store) replaceStore(result.store, name)
+    if (result.ok && result.store) replaceStore(result.store, name, options)
     return result
   }
 
   function loadShipped(): LoadResult {
-    meta.value = parseDatasetMeta(shippedMetaText).meta
-    return loadText(shippedCsv, SHIPPED_DATASET_NAME)
+    expectMeta(SHIPPED_DATASET_NAME, parseDatasetMeta(shippedMetaText).meta)
+    const shipped = { datasetId: null, changeLog: [], report: null }
+    return loadText(shippedCsv, SHIPPED_DATASET_NAME, { change: 'shipped', context: shipped })
+  }
+
+  /** Goes back to the state before the last change; false when there is none. */
+  function undo(): boolean {
+    const step = undoSteps.value.at(-1)
+    if (!step) return false
+    undoSteps.value = undoSteps.value.slice(0, -1)
+    const log = [...step.context.changeLog, dataEntry('undo', stamp(`Undid: ${step.what}`))]
+    replaceStore(step.store, step.name, {
+      change: 'undo',
+      context: { ...step.context, changeLog: log },
+      meta: step.meta,
+    })
+    return true
+  }
+
+  /** Forgets the undo steps (after everything stored was deleted). */
+  function forgetUndo(): void {
+    undoSteps.value = []
   }
 
   /** The first and last date of the whole dataset, as people read them (`Aug 2021`, `2024`). */
@@ -159,6 +296,11 @@ function createDatasetState() {
     lastLoad,
     sourceName,
     meta,
+    context,
+    lastChange,
+    undoSteps,
+    undo,
+    forgetUndo,
     publishing,
     dateSpan,
     sources,
@@ -167,6 +309,7 @@ function createDatasetState() {
     appendStore,
     loadText,
     loadShipped,
+    expectMeta,
   }
 }
 

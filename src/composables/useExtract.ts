@@ -9,6 +9,7 @@ import { SCHEMA_COLUMNS, type SchemaColumn } from '../core/schema'
 import { storeFromRecords } from '../core/store/builder'
 import { readerFromHeader, validateRow } from '../core/load/validate'
 import type { TextSpan } from '../core/extract'
+import { rowEntry } from '../core/store/changeLog'
 import { useDataset } from './useDataset'
 
 /** What the user decided about a proposal. */
@@ -124,7 +125,11 @@ export function useExtract() {
         .join('; ')
       return false
     }
-    appendStore(storeFromRecords([checked.record]), 'From text')
+    const entry = rowEntry('accept', checked.record, {
+      at: new Date().toISOString(),
+      what: `Accepted row ${id + 1} from text`,
+    })
+    appendStore(storeFromRecords([checked.record]), 'From text', { entries: [entry] })
     draft.status = 'accepted'
     draft.error = ''
     message.value = `Row ${id + 1} added to the data.`

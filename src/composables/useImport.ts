@@ -38,6 +38,8 @@ export interface PendingMapping {
   header: string[]
   proposal: ColumnMapping
   missing: SchemaColumn[]
+  /** The first values of each column, by header name. */
+  samples: Record<string, string[]>
 }
 
 function createModuleWorker(): ImportWorker {
@@ -84,6 +86,7 @@ export function useImport(options: UseImportOptions = {}) {
           header: reply.header,
           proposal: reply.proposal,
           missing: reply.missing,
+          samples: reply.samples ?? {},
         }
         phase.value = 'mapping'
         return
@@ -100,9 +103,16 @@ export function useImport(options: UseImportOptions = {}) {
         void runInSteps(unpackColumns(reply.columns), () => job === jobs).then((columns) => {
           if (!columns || job !== jobs) return
           const store = new CasualtyStore(columns)
-          if (append.value) appendStore(store, file.name)
-          else replaceStore(store, file.name)
           report.value = reply.report
+          // A file without one valid row never empties the view: the report says so instead.
+          if (store.length === 0) {
+            failure.value = { message: 'it has no valid row.', warnings: reply.report.warnings }
+            phase.value = 'failed'
+            return
+          }
+          const options = { report: reply.report }
+          if (append.value) appendStore(store, file.name, options)
+          else replaceStore(store, file.name, options)
           phase.value = 'done'
         })
         return

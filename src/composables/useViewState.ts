@@ -14,7 +14,7 @@ import {
   defaultViewState,
   dropUnknownLabels,
   parseViewQuery,
-  toViewQuery,
+  toLinkQuery,
   type KnownLabels,
   type Tab,
   type ViewState,
@@ -79,7 +79,7 @@ function createViewState() {
   }
 
   function writeUrl(mode: 'push' | 'replace'): void {
-    const query = toViewQuery(view.value)
+    const query = toLinkQuery(view.value, win.location.search)
     const url = `${win.location.pathname}${query === '' ? '' : `?${query}`}${win.location.hash}`
     const now = `${win.location.pathname}${win.location.search}${win.location.hash}`
     if (url === now) return

@@ -75,3 +75,21 @@ export function parseDatasetMeta(text: string): MetaReading {
     return { meta: emptyMeta(), issues: ['The metadata file is not valid JSON; it is ignored.'] }
   }
 }
+
+/**
+ * A description for data that came without one: its file's name (without the extension) as the
+ * title, and where it came from (`address` for data read from a link) as the source.
+ */
+export function metaForFile(fileName: string, address = ''): DatasetMeta {
+  const meta = emptyMeta()
+  meta.title = fileName.replace(/\.(csv|tsv|txt)$/i, '').slice(0, MAX_META_CHARS)
+  meta.source = (address === '' ? `Imported file ${fileName}` : address).slice(0, MAX_META_CHARS)
+  return meta
+}
+
+/** The metadata as a file to save beside an exported CSV (`<name>.meta.json`). */
+export function formatDatasetMeta(meta: DatasetMeta): string {
+  const record: Record<string, string> = {}
+  for (const field of META_FIELDS) if (meta[field] !== '') record[field] = meta[field]
+  return `${JSON.stringify(record, null, 2)}\n`
+}

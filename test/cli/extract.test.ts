@@ -74,7 +74,7 @@ describe('extract command', () => {
 describe('eval:extract command', () => {
   it('prints per-field precision and recall and meets both targets on the fixtures', () => {
     const lines: string[] = []
-    const code = runEvalExtract((line) => lines.push(line), undefined, null)
+    const code = runEvalExtract((line) => lines.push(line), undefined, null, null)
     for (const field of [
       'incident found',
       'killed_min',

@@ -5,10 +5,10 @@ import { runValidate } from '../../src/cli/validateFiles'
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url))
 
-function run(args: string[]) {
+async function run(args: string[]) {
   const out: string[] = []
   const err: string[] = []
-  const code = runValidate(
+  const code = await runValidate(
     args,
     (line) => out.push(line),
     (line) => err.push(line),
@@ -17,15 +17,15 @@ function run(args: string[]) {
 }
 
 describe('validate command', () => {
-  it('exits 0 and prints the summary for a valid file', () => {
-    const { code, out } = run([fixture('valid-minimal.csv')])
+  it('exits 0 and prints the summary for a valid file', async () => {
+    const { code, out } = await run([fixture('valid-minimal.csv')])
     expect(code).toBe(0)
     expect(out).toEqual(['2 rows valid, 0 rows with issues'])
   })
 
-  it('prints FILE:LINE: COLUMN: message per issue and exits 1', () => {
+  it('prints FILE:LINE: COLUMN: message per issue and exits 1', async () => {
     const file = fixture('bad-rows.csv')
-    const { code, out } = run([file])
+    const { code, out } = await run([file])
     expect(code).toBe(1)
     expect(out[0]).toBe(
       `${file}:3: date: "2021-02-30" is not a day of the calendar (2021-02 has no day 30)`,
@@ -36,8 +36,8 @@ describe('validate command', () => {
 
   it.each(['binary.png', 'utf16le-no-bom.csv', 'empty.csv', 'missing-columns.csv'])(
     'gives %s one file-level issue without a line and exits 1',
-    (name) => {
-      const { code, out } = run([fixture(name)])
+    async (name) => {
+      const { code, out } = await run([fixture(name)])
       expect(code).toBe(1)
       expect(out).toHaveLength(2)
       expect(out[0]).toMatch(
@@ -46,15 +46,15 @@ describe('validate command', () => {
     },
   )
 
-  it('exits 2 when a file cannot be read, and still checks the others', () => {
-    const { code, err, out } = run(['/nonexistent/file.csv', fixture('valid-minimal.csv')])
+  it('exits 2 when a file cannot be read, and still checks the others', async () => {
+    const { code, err, out } = await run(['/nonexistent/file.csv', fixture('valid-minimal.csv')])
     expect(code).toBe(2)
     expect(err[0]).toMatch(/^\/nonexistent\/file\.csv: cannot be read/)
     expect(out.at(-1)).toBe('2 rows valid, 0 rows with issues')
   })
 
-  it('prints the same as JSON with --json', () => {
-    const { code, out } = run(['--json', fixture('bad-rows.csv')])
+  it('prints the same as JSON with --json', async () => {
+    const { code, out } = await run(['--json', fixture('bad-rows.csv')])
     expect(code).toBe(1)
     const json = JSON.parse(out.join('\n'))
     expect(json.rowsValid).toBe(2)

@@ -80,7 +80,7 @@ describe('ColumnMapping', () => {
 
   it('warns when a needed column has no source, and can be cancelled', async () => {
     const wrapper = mountMapping(['what', 'when'])
-    expect(wrapper.get('[role="status"]').text()).toContain('incident_id, date, target_group')
+    expect(wrapper.get('[role="status"]').text()).toContain('date, target_group')
     await wrapper.get('button[type="button"]').trigger('click')
     expect(wrapper.emitted('cancel')).toHaveLength(1)
   })

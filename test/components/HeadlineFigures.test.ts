@@ -24,7 +24,7 @@ describe('HeadlineFigures', () => {
       ],
       '2',
       '183',
-      '0',
+      'not given',
     ],
     [
       'a range',
@@ -38,15 +38,16 @@ describe('HeadlineFigures', () => {
       [{ killed_min: 51 }, { killed_min: 47, incident_id: 'B' }],
       '2',
       'at least 98',
-      '0',
+      'not given',
     ],
     [
       'words only',
       [{ killed_text: 'multiple casualties', injured_text: 'scores' }],
       '1',
-      '0 quantified',
-      '0 quantified',
+      'not quantified',
+      'not quantified',
     ],
+    ['only maxima', [{ killed_max: 20, injured_min: 0, injured_max: 0 }], '1', 'up to 20', '0'],
   ])('%s', (_name, rows, incidents, killed, injured) => {
     const wrapper = mountWith(rows.map(record))
     expect(wrapper.get('[data-testid="kpi-incidents"]').text()).toBe(incidents)

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { MAX_META_CHARS, parseDatasetMeta, readDatasetMeta } from '../../src/core/datasetMeta'
+import {
+  MAX_META_CHARS,
+  emptyMeta,
+  formatDatasetMeta,
+  metaForFile,
+  parseDatasetMeta,
+  readDatasetMeta,
+} from '../../src/core/datasetMeta'
 
 describe('readDatasetMeta', () => {
   it.each([
@@ -46,5 +53,24 @@ describe('parseDatasetMeta', () => {
     expect(meta.title).toContain('Afghanistan')
     expect(meta.description).toMatch(/IS-KP.*Taliban/s)
     expect(meta.caveat).toContain('one article')
+  })
+})
+
+describe('metadata for data that came without it, and as a file', () => {
+  it('describes a file by its name and where it came from', () => {
+    expect(metaForFile('gtd-2021.csv')).toMatchObject({
+      title: 'gtd-2021',
+      source: 'Imported file gtd-2021.csv',
+    })
+    expect(metaForFile('x.tsv', 'https://d.org/x.tsv')).toMatchObject({
+      title: 'x',
+      source: 'https://d.org/x.tsv',
+    })
+  })
+  it('writes the fields that have text, and reads back the same', () => {
+    const meta = { ...emptyMeta(), title: 'T', licence: 'CC BY 4.0' }
+    const text = formatDatasetMeta(meta)
+    expect(JSON.parse(text)).toEqual({ title: 'T', licence: 'CC BY 4.0' })
+    expect(parseDatasetMeta(text)).toEqual({ meta, issues: [] })
   })
 })

@@ -34,11 +34,11 @@ export interface BarPoint {
 export interface ChartTable {
   caption: string
   columns: { key: string; label: string }[]
-  /** Cells: a label, a count, or null for "no upper bound". */
+  /** Cells: a label, a count, or null for a figure not given (or no upper bound). */
   rows: (string | number | null)[][]
 }
 
-/** Cells of a table as CSV fields: counts as plain digits, no upper bound as an empty field. */
+/** Cells of a table as CSV fields: counts as plain digits, a figure not given as an empty field. */
 export function tableToCsvRows(table: ChartTable): string[][] {
   return table.rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell))))
 }
@@ -68,4 +68,18 @@ export interface ChartModel {
 /** The sum of the maxima at `index`, or null when a row there gives no upper bound. */
 export function readMax(arrays: MeasureArrays, index: number): number | null {
   return (arrays.openRows[index] ?? 0) > 0 ? null : (arrays.max[index] ?? 0)
+}
+
+/**
+ * The sum of the minima at `index` as a table gives it: null when no row there gives a minimum
+ * (rows in words only, "up to 20", or no figure at all), so "not given" never reads 0.
+ */
+export function knownMin(arrays: MeasureArrays, index: number): number | null {
+  const given = (arrays.quantifiedRows[index] ?? 0) - (arrays.maxOnlyRows[index] ?? 0)
+  return given > 0 ? (arrays.min[index] ?? 0) : null
+}
+
+/** The sum of the maxima at `index` as a table gives it: null when no row there gives a number, or one gives no upper bound. */
+export function knownMax(arrays: MeasureArrays, index: number): number | null {
+  return (arrays.quantifiedRows[index] ?? 0) > 0 ? readMax(arrays, index) : null
 }

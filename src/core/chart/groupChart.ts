@@ -5,7 +5,7 @@
 import type { ChartData } from 'chart.js'
 import { figureAt, type GroupColumn, type GroupTotals, type MeasureArrays } from '../view/aggregate'
 import { formatRange, formatRangeShort, pluralize } from '../format'
-import { GROUP_COLUMN_NAMES, readMax } from './chartModel'
+import { GROUP_COLUMN_NAMES, knownMax, knownMin, readMax } from './chartModel'
 import type { BarPoint, CategoryNote, ChartModel, ChartTable, RangeMark } from './chartModel'
 import { colorForGroup, lighten } from './palette'
 
@@ -147,8 +147,8 @@ export function buildGroupChart(totals: GroupTotals, dark = false): GroupChartMo
 
 function measureCells(arrays: MeasureArrays, code: number): (number | null)[] {
   return [
-    arrays.min[code] ?? 0,
-    readMax(arrays, code),
+    knownMin(arrays, code),
+    knownMax(arrays, code),
     arrays.openRows[code] ?? 0,
     arrays.unquantifiedRows[code] ?? 0,
   ]
@@ -167,7 +167,7 @@ function measureColumns(prefix: string, name: string) {
 export function buildGroupTable(totals: GroupTotals, codes: readonly number[]): ChartTable {
   const name = GROUP_COLUMN_NAMES[totals.column]
   return {
-    caption: `Killed and injured by ${name}: sums of the rows' minimum and maximum figures. An empty maximum means at least one row gives no upper bound.`,
+    caption: `Killed and injured by ${name}: sums of the rows' minimum and maximum figures, with the rows left out of them counted. An empty minimum means no row gives one; an empty maximum, that no row gives a number or at least one gives no upper bound.`,
     columns: [
       { key: totals.column, label: name[0]!.toUpperCase() + name.slice(1) },
       ...measureColumns('killed', 'Killed'),

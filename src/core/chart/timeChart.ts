@@ -6,7 +6,7 @@ import { figureAt, type TimeSeries } from '../view/aggregate'
 import type { TimeUnit } from '../view/figureIndex'
 import { dateMonth, dateYear, formatDateLabel } from '../date'
 import { formatCount, formatRangeShort, pluralize } from '../format'
-import { GROUP_COLUMN_NAMES, readMax } from './chartModel'
+import { GROUP_COLUMN_NAMES, knownMax, knownMin } from './chartModel'
 import type { BarPoint, CategoryNote, ChartModel, ChartTable, RangeMark } from './chartModel'
 import type { Metric } from '../view/aggregate'
 import { colorForGroup } from './palette'
@@ -175,9 +175,16 @@ function summarizeTimeChart(series: TimeSeries, metric: Metric, model: TimeChart
       : ''
   if (model.labels.length === 0) return `${name} per ${per}: no dated rows in this view.${left}`
   const totals = model.labels.map((label, p) => {
+    if ((series.totals.rows[p] ?? 0) === 0) return `${label} no rows`
     if (metric === 'incidents') return `${label} ${formatCount(series.totals.incidents[p] ?? 0)}`
     const figure = figureAt(series.totals[metric], p)
-    return `${label} ${formatRangeShort({ ...figure, unquantifiedRows: 0 })}`
+    const words =
+      figure.unquantifiedRows > 0
+        ? `not quantified in ${pluralize(figure.unquantifiedRows, 'row')}`
+        : ''
+    if (figure.quantifiedRows === 0) return `${label} ${words || 'no figure given'}`
+    const known = formatRangeShort({ ...figure, unquantifiedRows: 0 })
+    return `${label} ${known}${words ? ` (${words})` : ''}`
   })
   const groups = model.codes.map((g) => series.groupLabels[g]).join(', ')
   const minimum = metric === 'incidents' ? '' : ' (minimum figures)'
@@ -200,12 +207,16 @@ export function buildTimeTable(
       const label = series.groupLabels[g] ?? ''
       columns.push({ key: `incidents_${columnKey(label)}`, label: `Incidents: ${label}` })
     }
-    columns.push({ key: 'incidents_total', label: 'Incidents, total (each counted once)' })
+    columns.push(
+      { key: 'incidents_total', label: 'Incidents, total (each counted once)' },
+      { key: 'rows', label: 'Rows' },
+    )
     series.periods.forEach((code, p) => {
       rows.push([
         formatDateLabel(code),
         ...codes.map((g) => series.incidents[p * groupCount + g] ?? 0),
         series.totals.incidents[p] ?? 0,
+        series.totals.rows[p] ?? 0,
       ])
     })
   } else {
@@ -221,16 +232,22 @@ export function buildTimeTable(
       { key: `${name}_max_total`, label: `${title}, maximum: total` },
       { key: `${name}_open_max_rows`, label: `${title}: rows with no upper bound` },
       { key: `${name}_unquantified_rows`, label: `${title}: rows not quantified` },
+      { key: 'rows', label: 'Rows' },
     )
     series.periods.forEach((code, p) => {
       const total = series.totals[metric]
+      const periodRows = series.totals.rows[p] ?? 0
+      // A period without rows reads 0 beside its row count of 0; a period with rows but no
+      // figure for a cell leaves the cell empty.
+      const sum = (figure: number | null) => (periodRows === 0 ? 0 : figure)
       rows.push([
         formatDateLabel(code),
-        ...codes.map((g) => measure.min[p * groupCount + g] ?? 0),
-        total.min[p] ?? 0,
-        readMax(total, p),
+        ...codes.map((g) => sum(knownMin(measure, p * groupCount + g))),
+        sum(knownMin(total, p)),
+        sum(knownMax(total, p)),
         total.openRows[p] ?? 0,
         total.unquantifiedRows[p] ?? 0,
+        periodRows,
       ])
     })
   }
@@ -238,6 +255,6 @@ export function buildTimeTable(
   const caption =
     metric === 'incidents'
       ? `Incidents per ${per} by ${GROUP_COLUMN_NAMES[series.column]}. An incident that hit several groups counts once in each group and once in the total.`
-      : `${METRIC_NAMES[metric][0]!.toUpperCase()}${METRIC_NAMES[metric].slice(1)} per ${per} by ${GROUP_COLUMN_NAMES[series.column]}: sums of the rows' minimum figures, and the period's total range. An empty maximum means at least one row gives no upper bound.`
+      : `${METRIC_NAMES[metric][0]!.toUpperCase()}${METRIC_NAMES[metric].slice(1)} per ${per} by ${GROUP_COLUMN_NAMES[series.column]}: sums of the rows' minimum figures, and the period's total range, with the rows left out of them counted. An empty cell means no row there gives that figure (for a maximum: or at least one row gives no upper bound); 0 stands only where the sources say 0 or the period has no rows.`
   return { caption, columns, rows }
 }

@@ -1,6 +1,8 @@
 // Bytes -> text. We decode files ourselves instead of handing a File to PapaParse, which decodes
 // each slice on its own and corrupts characters split at slice boundaries.
 
+import { workbookKind, workbookMessage } from './dialect'
+
 /** The encodings we recognise. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252'
 
@@ -55,6 +57,8 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
       }
     }
   }
+  const workbook = workbookKind(bytes)
+  if (workbook) return { ok: false, message: workbookMessage(workbook) }
   if (looksBinary(bytes)) {
     return {
       ok: false,

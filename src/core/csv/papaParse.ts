@@ -11,6 +11,7 @@ import {
   MISSING_QUOTE_MESSAGE,
   SEP_LINE,
   chooseDelimiter,
+  isBlankLine,
   isHxlRow,
   namedDelimiter,
   type Delimiter,
@@ -114,10 +115,11 @@ export function parseCsvText(
 
   // Lines before the header that hold nothing are skipped and counted like any blank line.
   let blankLines = 0
-  while (text.startsWith('\n')) {
-    text = text.slice(1)
+  for (let br = text.indexOf('\n'); br !== -1 && isBlankLine(text.slice(0, br));) {
+    text = text.slice(br + 1)
     blankLines++
     line++
+    br = text.indexOf('\n')
   }
   const headerEnd = text.indexOf('\n')
   const headerText = headerEnd === -1 ? text : text.slice(0, headerEnd)

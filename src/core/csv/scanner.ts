@@ -15,7 +15,7 @@
 
 import type { Delimiter, FileIssue } from './dialect'
 import { MALFORMED_QUOTE_MESSAGE, MISSING_QUOTE_MESSAGE, SEP_LINE } from './dialect'
-import { chooseDelimiter, isHxlRow, namedDelimiter } from './dialect'
+import { chooseDelimiter, isBlankLine, isHxlRow, namedDelimiter } from './dialect'
 import { copyUnescaped, trimRange, trimmed, utf8SequenceLength, whitespaceLength } from './bytes'
 
 const QUOTE = 34
@@ -33,7 +33,6 @@ export const FIELD_RAW = 8
 
 /** scanRow's answer for a row holding bytes that are not UTF-8. */
 const INVALID_UTF8 = -2
-const DELIMITER_CODES: Record<Delimiter, number> = { ',': 44, ';': 59, '\t': 9 }
 
 // ignoreBOM: a value that starts with U+FEFF keeps it.
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
@@ -267,7 +266,7 @@ export class CsvScanner {
     for (;;) {
       const next = lineEnd(buffer, at, final)
       if (next === -1) return -1
-      if (next.end !== at || next.next === at) break
+      if (next.next === at || !isBlankLine(utf8.decode(buffer.subarray(at, next.end)))) break
       blank++
       line++
       at = next.next
@@ -276,7 +275,7 @@ export class CsvScanner {
     if (header === -1) return -1
     const delimiter =
       forced ?? chooseDelimiter(utf8.decode(buffer.subarray(at, header.end)), this.knownNames)
-    this.delimiter = DELIMITER_CODES[delimiter]
+    this.delimiter = delimiter.charCodeAt(0)
     this.tally.delimiter = delimiter
     this.tally.skipped.push(...skipped)
     this.tally.blankLines += blank

@@ -5,13 +5,13 @@
 const CUES = {
   /** A total over time (`since 2021`, `so far`, `In 2023 alone`): never one incident's figure. */
   totalOverTime:
-    /\bsince\b|\bthroughout\b|\bover the (?:past|last) (?:\w+ )?(?:years?|months|decades?)\b|\bso far\b|\bto date\b|\bin total\b|\baltogether\b|\bcumulative\b|\bin recent years\b|\b(?:(?:19|20)\d\d|this year|last year|this month|last month|January|February|March|April|May|June|July|August|September|October|November|December) alone\b/i,
+    /\bsince\b|\bthroughout\b|\bover the (?:past|last) (?:\w+ )?(?:years?|months|decades?)\b|\bso far\b|\bto date\b|\bin total\b|\baltogether\b|\bcumulative\b|\bin recent (?:years|months|weeks|days)\b|\b(?:(?:19|20)\d\d|this year|last year|this month|last month|January|February|March|April|May|June|July|August|September|October|November|December) alone\b/i,
   /** A total over several attacks (`these attacks`, `across the province`), unless a date ties it. */
   totalOverAttacks:
-    /\b(?:these|such|those|the) (?:attacks|bombings|operations|incidents|raids|strikes)\b|\bfrequent\b|\bvarious\b|\bnumerous\b|\brepeated\b|\bcampaign\b|\bseries of (?:attacks|operations|raids)\b|\bacross the (?:province|country|region)\b/i,
+    /\b(?:these|such|those|the) (?:attacks|bombings|operations|incidents|raids|strikes)\b|\bfrequent\b|\bvarious\b|\bnumerous\b|\brepeated\b|\bcampaign\b|\b(?:series|wave|spate|string) of (?:\w+ ){0,2}(?:attacks|operations|raids|bombings|blasts|explosions|assaults|shootings)\b|\bacross (?:the )?(?:province|country|region|city|[A-Z][a-z]+)\b|\b(?:three|four|five|six|several|multiple|\d+) (?:separate|coordinated|simultaneous|different) (?:\w+ )?(?:attacks|bombings|blasts|explosions|incidents|assaults|shootings)\b/i,
   /** Opens with the incident just told (`The attack ...`, `It ...`). */
   previousIncident:
-    /^(?:however,\s*)?["“]?(?:the|this|that) (?:suicide )?(?:attack|blast|bombing|incident|explosion|assault|raid|operation|strike|airstrike|ambush|shooting)\b|^(?:it|they)\b/i,
+    /^(?:however,\s*)?["“]?(?:the|this|that) (?:suicide )?(?:attack|blast|bombing|incident|explosion|assault|raid|operation|strike|airstrike|ambush|shooting)\b|^(?:it|they)\b|^(?:[\w’'`-]+\s+){0,4}?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day[’'`]s|the|that) (?:suicide |car |roadside |bomb |deadly )?(?:attack|blast|bombing|explosion|assault|raid|strike|airstrike|ambush|shooting)\b(?! (?:on|in|at) (?:a|an)\b)/i,
   /** Says its incident is another one (`Another attack`, `In a separate incident`, `elsewhere`). */
   newIncident:
     /\b(?:another|a separate|a second|a third|a further) (?:\w+ )?(?:attack|bombing|blast|explosion|incident|raid|operation|strike|ambush|shooting)\b|\belsewhere\b|\bseparately\b|\bin a separate\b/i,
@@ -24,8 +24,9 @@ const CUES = {
   /** Names an attack or its weapons (`bomb`, `gunmen`, `airstrike`). */
   attack:
     /\b(?:attack|attacked|attackers?|bomb|bombs|bombing|bomber|blast|explosion|explosives?|gunmen|gunfire|shooting|shot|rockets?|mortars?|strike|airstrike|raid|ambush|suicide|militants?|grenade|IED)\b/i,
-  /** Says it was not an attack. */
-  notAnAttack: /\bnot an? (?:attack|act of violence)\b/i,
+  /** Says it was not an attack: also clashes of protesters with the police. */
+  notAnAttack:
+    /\bnot an? (?:attack|act of violence)\b|\bclashes between (?:protesters|demonstrators)\b|\b(?:protesters|demonstrators) (?:and|clashed with) (?:security forces|police)\b/i,
   // `The death toll rose to 15`: a later figure for the incident already reported (codebook:
   // the later figure replaces the earlier one, and notes keep the earlier words).
   tollUpdate:

@@ -3,6 +3,7 @@
 // previous incident, never finer than that date; `recent` -> the year the text was written.
 // No day or month is ever invented, and a weekday without a date gives no day.
 
+import * as chrono from 'chrono-node'
 import { MONTHS, parseNumberWord } from './numbers'
 
 /** A date the text gives, as ISO 8601 at its precision, with where its words are. */
@@ -10,8 +11,12 @@ export interface DateMention {
   iso: string
   start: number
   end: number
-  /** How the date was found: written out, relative to the previous incident, or `recent`. */
-  kind: 'absolute' | 'relative' | 'recent'
+  /**
+   * How the date was found: written out, relative to the previous incident, `recent`, or from the
+   * report's date (its dateline): a weekday (`Monday`), a day without a year (`on July 3`), or
+   * nothing in the text at all (`dateline`).
+   */
+  kind: 'absolute' | 'relative' | 'recent' | 'weekday' | 'yearless' | 'dateline'
 }
 
 const MONTH_NAMES =
@@ -180,4 +185,94 @@ export function inferDocumentYear(text: string): number | null {
 /** Is date `a` the same as `b` or a coarser reading of it (`2021` and `2021-08`)? */
 export function datesAgree(a: string, b: string): boolean {
   return a === b || a.startsWith(`${b}-`) || b.startsWith(`${a}-`)
+}
+
+/** Words without which chrono finds nothing this reads: a weekday, a month, `yesterday`. */
+const DATE_WORDS =
+  /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|yesterday|today|tonight|last night|this morning)/i
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+
+function isoOf(date: Date): string {
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`
+}
+
+function referenceDay(reference: string): Date | null {
+  const [y, m, d] = reference.split('-').map(Number)
+  return y && m && d ? new Date(Date.UTC(y, m - 1, d)) : null
+}
+
+// Dates a sentence gives against the report's date `reference` (chrono-node reads them): a
+// weekday is the last such day on or before the report's date (`Monday` in a report of
+// Wednesday 16 January is the 14th), a day and month without a year take the report's year (or
+// the year before, for a day after the report's date), `yesterday` is the day before it. None is
+// finer than the reference: a weekday against a month-precision dateline gives that month.
+export function findReportDates(sentence: string, reference: string | null): DateMention[] {
+  if (!reference || !DATE_WORDS.test(sentence)) return []
+  const day = referenceDay(reference)
+  const found: DateMention[] = []
+  const results = chrono.parse(sentence, day ?? new Date(`${reference.slice(0, 4)}-06-15`))
+  for (const r of results) {
+    const start = r.index
+    const end = start + r.text.length
+    const s = r.start
+    const before = sentence.slice(Math.max(0, start - 60), start)
+    const clause = before.split(/[,;]/).at(-1) ?? ''
+    if (BACKGROUND_BEFORE.test(clause)) continue
+    if (/^(?:yesterday|last night)\b/i.test(r.text)) {
+      if (day)
+        found.push({ iso: isoOf(new Date(day.getTime() - 86400000)), start, end, kind: 'weekday' })
+      continue
+    }
+    if (/^(?:today|this morning|tonight)\b/i.test(r.text)) {
+      found.push({ iso: reference, start, end, kind: 'weekday' })
+      continue
+    }
+    if (s.isCertain('year')) continue
+    // `March 25 Street`, `Route 7`: a name, not a date.
+    if (/^\s*(?:street|st\.|road|avenue|square|bridge|boulevard)\b/i.test(sentence.slice(end)))
+      continue
+    if (s.isCertain('month') && !s.isCertain('day') && !s.isCertain('weekday')) {
+      // `In September`, `in January`: the report's year, or the year before for a later month.
+      const lead =
+        /\b(?:in|during|of|late|early|mid)\s*$/i.test(before) || /^(?:in|during)\b/i.test(r.text)
+      if (!lead) continue
+      const month = s.get('month') as number
+      let year = Number(reference.slice(0, 4))
+      if (`${year}-${pad(month)}` > reference.slice(0, 7)) year -= 1
+      found.push({ iso: `${year}-${pad(month)}`, start, end, kind: 'yearless' })
+      continue
+    }
+    if (s.isCertain('month') && s.isCertain('day')) {
+      const month = s.get('month') as number
+      const date = s.get('day') as number
+      let year = Number(reference.slice(0, 4))
+      const iso = isoDay(year, month, date)
+      if (iso && day && iso > isoOf(new Date(day.getTime() + 86400000))) year -= 1
+      const dated = isoDay(year, month, date)
+      if (dated) found.push({ iso: dated, start, end, kind: 'yearless' })
+      continue
+    }
+    if (s.isCertain('weekday') && !s.isCertain('day')) {
+      if (!day) {
+        found.push({ iso: reference, start, end, kind: 'weekday' })
+        continue
+      }
+      const back = (day.getUTCDay() - (s.get('weekday') as number) + 7) % 7
+      found.push({
+        iso: isoOf(new Date(day.getTime() - back * 86400000)),
+        start,
+        end,
+        kind: 'weekday',
+      })
+      continue
+    }
+  }
+  return found
+}
+
+/** The weekday's name of an ISO day, for notes. */
+export function weekdayOf(iso: string): string {
+  const day = referenceDay(iso)
+  return day ? (WEEKDAYS[day.getUTCDay()] ?? '') : ''
 }

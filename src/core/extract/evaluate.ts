@@ -195,3 +195,84 @@ export function rates(tally: FieldTally): { precision: number; recall: number } 
 }
 
 export { emptyTally }
+
+/** Incident-level scores: gold incidents found, proposed incidents that are right. */
+export interface IncidentScore {
+  gold: number
+  found: number
+  proposed: number
+  right: number
+}
+
+export const emptyIncidentScore = (): IncidentScore => ({
+  gold: 0,
+  found: 0,
+  proposed: 0,
+  right: 0,
+})
+
+const normalizePlace = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+
+const sameBounds = (a: CasualtyRecord, b: CasualtyRecord) =>
+  sameFigure(a, b) &&
+  (a.killed_min !== null ||
+    a.killed_max !== null ||
+    a.injured_min !== null ||
+    a.injured_max !== null ||
+    a.killed_text !== '' ||
+    a.injured_text !== '')
+
+// Does a proposed incident report a gold one? The same place (admin-1, or the country when the
+// gold row names no admin-1), a date that agrees at the gold row's precision (any, when the
+// text gives none) and one row with the same figures' bounds.
+export function incidentMatches(
+  gold: readonly CasualtyRecord[],
+  proposed: readonly CasualtyRecord[],
+): boolean {
+  const g = gold[0]
+  const p = proposed[0]
+  if (!g || !p) return false
+  const place = g.admin1
+    ? normalizePlace(g.admin1) === normalizePlace(p.admin1)
+    : normalizePlace(g.country) === normalizePlace(p.country)
+  const date =
+    g.date === '' || (p.date !== '' && datesAgree(g.date, p.date) && p.date.startsWith(g.date))
+  return place && date && gold.some((row) => proposed.some((other) => sameBounds(row, other)))
+}
+
+// Scores the incidents of one text by `incidentMatches`, each gold and proposed incident used
+// once; `keep` chooses which incidents count (by their first row), both gold and proposed.
+export function scoreIncidents(
+  gold: readonly CasualtyRecord[],
+  proposed: readonly CasualtyRecord[],
+  score: IncidentScore = emptyIncidentScore(),
+  keep: (row: CasualtyRecord) => boolean = () => true,
+): { score: IncidentScore; missed: CasualtyRecord[][]; extra: CasualtyRecord[][] } {
+  const golds = groupByIncident(gold).filter((g) => g[0] && keep(g[0]))
+  const proposals = groupByIncident(proposed).filter((p) => p[0] && keep(p[0]))
+  const taken = new Set<number>()
+  const missed: CasualtyRecord[][] = []
+  for (const g of golds) {
+    const k = proposals.findIndex((p, i) => !taken.has(i) && incidentMatches(g, p))
+    if (k >= 0) taken.add(k)
+    else missed.push(g)
+  }
+  score.gold += golds.length
+  score.found += golds.length - missed.length
+  score.proposed += proposals.length
+  score.right += taken.size
+  return { score, missed, extra: proposals.filter((_, i) => !taken.has(i)) }
+}
+
+/** Recall and precision of an incident score, 0-1 (1 when there is nothing to score). */
+export function incidentRates(score: IncidentScore): { recall: number; precision: number } {
+  return {
+    recall: score.gold === 0 ? 1 : score.found / score.gold,
+    precision: score.proposed === 0 ? 1 : score.right / score.proposed,
+  }
+}

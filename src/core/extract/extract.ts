@@ -10,6 +10,7 @@ import { findIncidents } from './incidents'
 import type { ReportedMention } from './mentions'
 import { proposeRows, type ProposedRow } from './records'
 import type { DraftRow } from './rows'
+import { frameReport } from './report'
 import { splitSentences } from './text'
 
 /** Options of an extraction. */
@@ -31,10 +32,15 @@ export interface ExtractionResult {
 
 // Proposes coded rows for every incident `text` reports, each tied to its words.
 export function extractIncidents(text: string, options: ExtractOptions = {}): ExtractionResult {
-  const sentences = splitSentences(text)
+  const frame = frameReport(text)
+  const sentences = splitSentences(frame.body)
   const documentYear =
-    options.documentYear === undefined ? inferDocumentYear(text) : options.documentYear
-  const { incidents, mentions, owners } = findIncidents(text, sentences, documentYear)
+    options.documentYear === undefined
+      ? frame.reference
+        ? Number(frame.reference.slice(0, 4))
+        : inferDocumentYear(text)
+      : options.documentYear
+  const { incidents, mentions, owners } = findIncidents(frame.body, sentences, documentYear, frame)
   const rows = proposeRows(incidents, text, options.source ?? '')
   linkMentionsToRows(mentions, incidents, owners)
   return { rows, mentions, documentYear, sentenceCount: sentences.length }

@@ -2,6 +2,7 @@
 // then joined by the sentences that go on with it, restate it or update its toll. Every figure
 // coded keeps a pointer to its incident and row, so the mentions can name the row they went into.
 
+import { hasCue } from './cues'
 import { datesAgree, type DateMention } from './dates'
 import type { FigureMention, ReportedMention } from './mentions'
 import { findPerpetrator, qualifyActor } from './perpetrators'
@@ -29,6 +30,8 @@ export interface Incident {
   paragraph: number
   /** A later sentence restated it, which makes it surer. */
   restated: boolean
+  /** Its date is the report's (its dateline or a caption), not one the text gives for it. */
+  dateFromReport?: boolean
 }
 
 /** The incident and row a coded figure went into. */
@@ -58,13 +61,13 @@ export function restatesIncident(
 ): boolean {
   if (date && !datesAgree(date.iso, incident.date)) return false
   if (place.admin1 && incident.admin1 && place.admin1 !== incident.admin1) return false
+  // The same number for the same kind restates the incident whatever group each sentence names
+  // (`12 people` and then `12 people` at a Shiite shrine).
   return draft.some((row) =>
     incident.rows.some(
       (existing) =>
-        existing.group === row.group &&
-        ((figureKey(row.killed) !== null && figureKey(row.killed) === figureKey(existing.killed)) ||
-          (figureKey(row.injured) !== null &&
-            figureKey(row.injured) === figureKey(existing.injured))),
+        (figureKey(row.killed) !== null && figureKey(row.killed) === figureKey(existing.killed)) ||
+        (figureKey(row.injured) !== null && figureKey(row.injured) === figureKey(existing.injured)),
     ),
   )
 }
@@ -115,6 +118,13 @@ export function mergeIntoIncident(
     const killedRows = incident.rows.filter((r) => r.killed !== null)
     const existing =
       incident.rows.find((r) => r.group === row.group) ??
+      (restatement
+        ? incident.rows.find(
+            (r) =>
+              (figureKey(row.killed) !== null && figureKey(row.killed) === figureKey(r.killed)) ||
+              (figureKey(row.injured) !== null && figureKey(row.injured) === figureKey(r.injured)),
+          )
+        : undefined) ??
       (undescribed && incident.rows.length === 1 ? incident.rows[0] : undefined) ??
       (how === 'update' && !row.injured && killedRows.length === 1 ? killedRows[0] : undefined)
     if (!existing) {
@@ -169,6 +179,12 @@ export interface OpeningContext {
   previous: Incident | null
   /** The country the text mentions most, for a place that names none. */
   documentCountry: string
+  /** The report's date (dateline or caption), for an incident the text does not date. */
+  reference?: {
+    reference: string | null
+    referenceFrom: string | null
+    referenceWords: string
+  } | null
 }
 
 // A new incident from the sentence that first reports it: its date (with a note when it is not
@@ -183,6 +199,7 @@ export function openIncident(
   const { date, place } = context
   let iso = date?.iso ?? context.contextDate ?? ''
   let dateNote = ''
+  let fromReport = false
   const before = context.context?.text ?? ''
   if (context.context) {
     const where =
@@ -192,13 +209,33 @@ export function openIncident(
     dateNote = `Date and place from the sentence before (${where}): "${before.slice(0, 120)}".`
   } else if (date?.kind === 'relative') {
     dateNote = `Date from "${sentence.text.slice(date.start, date.end)}", resolved against the previous incident.`
+  } else if (date?.kind === 'weekday') {
+    const words = sentence.text.slice(date.start, date.end)
+    dateNote = `Date guessed from "${words}": the last such day on or before the report's date (${context.reference?.reference ?? ''}, from its ${context.reference?.referenceFrom ?? 'dateline'} "${context.reference?.referenceWords ?? ''}"); check it.`
+  } else if (date?.kind === 'yearless') {
+    const words = sentence.text.slice(date.start, date.end)
+    dateNote = `"${words}" gives no year: the year is the report's (${context.reference?.reference ?? ''}, from its ${context.reference?.referenceFrom ?? 'dateline'}); check it.`
   } else if (date?.kind === 'recent') {
     dateNote = `The text says only "${sentence.text.slice(date.start, date.end)}": ${date.iso} is the year the text was written (the latest year it mentions), not a year it gives; the incident may be somewhat earlier.`
   } else if (!date && context.contextDate) {
     dateNote = 'Date not in the sentence: taken from the last date the text gave before it.'
+  } else if (!date && context.reference?.reference) {
+    iso = context.reference.reference
+    fromReport = true
+    dateNote = `No date in the text for this incident: ${iso} is the report's date (its ${context.reference.referenceFrom ?? 'dateline'} "${context.reference.referenceWords}"); the incident may be a day or so earlier.`
   } else if (!date) {
     iso = ''
     dateNote = 'No date in the text: fill it in.'
+  }
+  if (!iso && context.reference?.reference) {
+    iso = context.reference.reference
+    fromReport = true
+    dateNote = [
+      dateNote,
+      `No date in the text for this incident: ${iso} is the report's date (its ${context.reference.referenceFrom ?? 'dateline'} "${context.reference.referenceWords}"); the incident may be a day or so earlier.`,
+    ]
+      .filter(Boolean)
+      .join(' ')
   }
   let { perpetrator, note } = findPerpetrator(
     sentence,
@@ -214,7 +251,10 @@ export function openIncident(
     number,
     date: iso,
     dateNote,
-    country: place.country || context.documentCountry,
+    // A country only from an adjective (`the U.S. military`) yields to the text's main country.
+    country: place.weakCountry
+      ? context.documentCountry || place.country
+      : place.country || context.documentCountry,
     admin1: place.admin1,
     admin2: place.admin2,
     location: findSite(sentence.text) || findSite(before) || pickPlaceName(place),
@@ -227,5 +267,69 @@ export function openIncident(
     rows: draft,
     paragraph: sentence.paragraph,
     restated: false,
+    dateFromReport: fromReport,
+  }
+}
+
+// What a sentence without figures adds to the incident just told (`Paktiya provincial officials
+// said the explosion in the Zurmat district was large`, `The attack happened Sunday in Aden`):
+// the place the incident lacks, a date for one dated only by the report, and the claimant of a
+// claim of responsibility. Only a sentence close to it (two paragraphs at most) that tells of the
+// attack and does not open another one.
+export function enrichIncident(
+  incident: Incident,
+  sentence: Sentence,
+  date: DateMention | null,
+  place: ResolvedPlace,
+): void {
+  if (sentence.paragraph > incident.paragraph + 2) return
+  if (hasCue(sentence.text, 'newIncident')) return
+  const tells =
+    hasCue(sentence.text, 'attack') ||
+    hasCue(sentence.text, 'previousIncident') ||
+    /\b(?:took place|occurred|happened|went off|exploded|detonated|hit|struck|targeted|stormed|opened fire|missiles?|drones?)\b/i.test(
+      sentence.text,
+    )
+  if (!tells) return
+  const sameCountry = !place.country || !incident.country || place.country === incident.country
+  if (!incident.admin1 && place.admin1 && sameCountry) {
+    incident.admin1 = place.admin1
+    incident.admin2 = place.admin2
+    incident.country = place.country || incident.country
+    incident.location ||= findSite(sentence.text) || pickPlaceName(place)
+    incident.dateNote = [
+      incident.dateNote,
+      `Place from a later sentence: "${sentence.text.slice(0, 120)}".`,
+    ]
+      .filter(Boolean)
+      .join(' ')
+  }
+  // A date only from a sentence that tells of this incident (`The attack happened Sunday`), not
+  // of another death (`who was killed Tuesday`).
+  const refersBack =
+    hasCue(sentence.text, 'previousIncident') ||
+    /\b(?:took place|occurred|happened|went off|struck|hit)\b/i.test(sentence.text)
+  const otherDeath = /\b(?:killed|died|dead|shot|wounded|injured)\b/i.test(sentence.text)
+  if (
+    incident.dateFromReport &&
+    date &&
+    refersBack &&
+    !otherDeath &&
+    (date.kind === 'weekday' || date.kind === 'absolute' || date.kind === 'yearless')
+  ) {
+    incident.date = date.iso
+    incident.dateFromReport = false
+    const words = sentence.text.slice(date.start, date.end)
+    incident.dateNote = `Date from "${words}" in a later sentence${date.kind === 'absolute' ? '' : `, resolved against the report's date`}: check it.`
+  }
+  if (
+    (incident.perpetrator === 'Unknown' || incident.perpetratorNote) &&
+    hasCue(sentence.text, 'claim')
+  ) {
+    const actor = findActors(sentence.text).find((a) => a.name !== 'Unknown')
+    if (actor) {
+      incident.perpetrator = actor.name
+      incident.perpetratorNote = `Perpetrator ${actor.name} from its claim of responsibility.`
+    }
   }
 }

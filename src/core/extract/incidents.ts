@@ -9,9 +9,11 @@ import {
   findAbsoluteDates,
   findRecentDate,
   findRelativeDates,
+  findReportDates,
   type DateMention,
 } from './dates'
 import {
+  enrichIncident,
   mergeIntoIncident,
   openIncident,
   restatesIncident,
@@ -20,6 +22,7 @@ import {
 } from './incident'
 import { findFigureMentions, type ReportedMention } from './mentions'
 import { findDominantCountry, findPlaces, resolvePlaces, type ResolvedPlace } from './places'
+import type { ReportFrame } from './report'
 import { buildRows } from './rows'
 import type { Sentence } from './text'
 
@@ -52,7 +55,8 @@ function reachesSentence(carried: CarriedContext, sentence: Sentence): boolean {
   return (
     carried.sentence.paragraph === sentence.paragraph ||
     (carried.sentence.paragraph === sentence.paragraph - 1 &&
-      hasCue(carried.sentence.text, 'attack'))
+      (hasCue(carried.sentence.text, 'attack') ||
+        /\b(?:took place|occurred|happened)\b/i.test(carried.sentence.text)))
   )
 }
 
@@ -103,7 +107,9 @@ export function findIncidents(
   text: string,
   sentences: readonly Sentence[],
   documentYear: number | null,
+  frame: Pick<ReportFrame, 'reference' | 'referenceFrom' | 'referenceWords'> | null = null,
 ): IncidentFinding {
+  const reference = frame?.reference ?? null
   const documentCountry = findDominantCountry(text)
   const incidents: Incident[] = []
   const reported: ReportedMention[] = []
@@ -116,12 +122,23 @@ export function findIncidents(
 
   for (const sentence of sentences) {
     const absolute = findAbsoluteDates(sentence.text)
-    const figures = findFigureMentions(sentence, text, paragraphs.get(sentence.paragraph))
+    // The paragraph says whether worshippers are Shia; a very long one (a text with no paragraph
+    // breaks) is cut to the sentence, which keeps the search linear in the text's length.
+    const paragraph = paragraphs.get(sentence.paragraph) ?? sentence.text
+    const figures = findFigureMentions(
+      sentence,
+      text,
+      paragraph.length > 4000 ? sentence.text : paragraph,
+    )
     const previous = incidents.at(-1) ?? null
     if (figures.length === 0) {
       if (absolute[0]) lastDateSeen = absolute[0].iso
-      const when = absolute[0] ?? findRelativeDates(sentence.text, previous?.date ?? null)[0]
-      const where = resolvePlaces(findPlaces(sentence.tokens))
+      const when =
+        absolute[0] ??
+        findRelativeDates(sentence.text, previous?.date ?? null)[0] ??
+        findReportDates(sentence.text, reference)[0]
+      const where = resolvePlaces(findPlaces(sentence.tokens), documentCountry)
+      if (previous) enrichIncident(previous, sentence, when ?? null, where)
       if (when || where.admin1) carried = { sentence, date: when ?? null, place: where }
       continue
     }
@@ -147,12 +164,14 @@ export function findIncidents(
     }
     const relative = findRelativeDates(sentence.text, previous?.date ?? null)
     const recent = findRecentDate(sentence.text, documentYear)
-    let date: DateMention | null = absolute[0] ?? relative[0] ?? recent
+    const fromReport = absolute.length === 0 ? findReportDates(sentence.text, reference) : []
+    let date: DateMention | null = absolute[0] ?? relative[0] ?? fromReport[0] ?? recent
     if (absolute[0]) lastDateSeen = absolute[0].iso
-    let place = resolvePlaces(findPlaces(sentence.tokens))
+    let place = resolvePlaces(findPlaces(sentence.tokens), documentCountry)
     // Figures with no date or place of their own take those of the sentence before them in the
     // paragraph (`Hospital officials said 11 people lost their lives`).
-    const fromContext = !date && !place.admin1 && !place.country ? context : null
+    const fromContext =
+      !date && !place.admin1 && (!place.country || place.weakCountry) ? context : null
     if (fromContext) {
       date = fromContext.date
       place = fromContext.place
@@ -167,10 +186,21 @@ export function findIncidents(
       if (!coded.includes(m.start)) m.status = update ? 'superseded' : 'restatement'
     }
 
+    // Only the vague figures of a sentence that names no other date or place restate the
+    // incident just told (`many of those killed were civilians`), never open one.
+    const vagueOnly = main.every((m) => m.vague || m.min === null)
     const continues =
       previous !== null &&
       !newCue &&
-      continuesIncident(previous, sentence, date, place, anaphor, fromContext !== null)
+      (continuesIncident(previous, sentence, date, place, anaphor, fromContext !== null) ||
+        (fromContext !== null &&
+          (!date || datesAgree(date.iso, previous.date)) &&
+          (!place.admin1 || !previous.admin1 || place.admin1 === previous.admin1) &&
+          sentence.paragraph <= previous.paragraph + 1) ||
+        (vagueOnly &&
+          (!date || datesAgree(date.iso, previous.date) || previous.dateFromReport === true) &&
+          (!place.admin1 || !previous.admin1 || place.admin1 === previous.admin1) &&
+          sentence.paragraph <= previous.paragraph + 4))
     if (continues) {
       const how = update ? 'update' : 'same'
       mergeIntoIncident(previous, draft, date, place, sentence, main, owners, how)
@@ -194,6 +224,7 @@ export function findIncidents(
       place,
       previous: newCue ? previous : null,
       documentCountry,
+      reference: frame?.reference ? frame : null,
     })
     incidents.push(incident)
     for (const row of draft) {

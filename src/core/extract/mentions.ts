@@ -261,6 +261,8 @@ function readCountable(tokens: readonly Token[], i: number): QuantityPhrase | nu
   for (let k = 1; k <= 3; k++) {
     const token = tokens[i + k]
     if (!isWord(token) || token === undefined) return null
+    // `A suicide bomber killed at least 28 people`: the attacker is who killed, not a casualty.
+    if (PERPETRATOR_NOUNS.has(token.lower)) return null
     if (SINGULAR_PERSON_NOUNS.has(token.lower) || looksLikeOnePerson(tokens, i + k)) {
       return {
         min: 1,
@@ -276,6 +278,13 @@ function readCountable(tokens: readonly Token[], i: number): QuantityPhrase | nu
   }
   return null
 }
+
+/** Nouns for the attacker of a sentence, never one of its casualties. */
+const PERPETRATOR_NOUNS = new Set(
+  'bomber bombers attacker attackers gunman gunmen assailant assailants perpetrator suspect shooter sniper'.split(
+    ' ',
+  ),
+)
 
 /** Verbs of a figure that name its wounds after them, with the word between (`treated for`). */
 const INJURY_VERBS: Record<string, string> = {
@@ -345,6 +354,51 @@ function combine(a: FigureMention, b: FigureMention, text: string): FigureMentio
   }
 }
 
+// `did not kill anyone`, `no one was hurt`, `no casualties were reported`: a zero the source states
+// (codebook: 0 only when the source says so). Casualties are both kinds.
+const ZEROS: [RegExp, CasualtyKind[]][] = [
+  [
+    /\b(?:did not|didn['’]t|failed to) kill (?:anyone|anybody)\b|\bno one was killed\b|\bno (?:one|body) died\b|\bno deaths? (?:was|were) reported\b/i,
+    ['killed'],
+  ],
+  [
+    /\b(?:did not|didn['’]t) (?:injure|hurt|wound) (?:anyone|anybody)\b|\bno one was (?:hurt|injured|wounded)\b|\bno injuries (?:was|were) reported\b/i,
+    ['injured'],
+  ],
+  [
+    /\bno casualties\b|\bno one was (?:killed or (?:hurt|injured|wounded)|hurt or killed)\b|\bcaus(?:ed|ing) no casualties\b/i,
+    ['killed', 'injured'],
+  ],
+]
+
+function statedZeros(sentence: Sentence, found: readonly FigureMention[]): FigureMention[] {
+  const zeros: FigureMention[] = []
+  for (const [pattern, kinds] of ZEROS) {
+    const m = pattern.exec(sentence.text)
+    if (!m) continue
+    for (const kind of kinds) {
+      if (found.some((f) => f.kind === kind) || zeros.some((z) => z.kind === kind)) continue
+      const start = sentence.start + m.index
+      zeros.push({
+        kind,
+        min: 0,
+        max: 0,
+        approximate: null,
+        vague: false,
+        start,
+        end: start + m[0].length,
+        text: m[0],
+        group: null,
+        head: '',
+        countable: false,
+        subset: false,
+        sentence: sentence.index,
+      })
+    }
+  }
+  return zeros
+}
+
 // All casualty figures of one sentence, in order. `text` is the whole text the sentence is from.
 // `context` (the paragraph, by default the sentence) says whether worshippers are Shia.
 export function findFigureMentions(
@@ -373,7 +427,23 @@ export function findFigureMentions(
     }
     if (SUBSET_CUES.includes(token.lower) && found.length > 0) subset = true
     const trigger = activeTriggerAt(tokens, i)
-    const counted = parseQuantityAt(tokens, i)
+    let counted = parseQuantityAt(tokens, i)
+    // `its 5-year-old bid`: an age, not a count.
+    const afterNumber = counted
+      ? sentence.text.slice(
+          (tokens[counted.end - 1] as Token).end - sentence.start,
+          (tokens[counted.end - 1] as Token).end - sentence.start + 14,
+        )
+      : ''
+    if (counted && /^[\s-]*years?[\s-]+old\b/i.test(afterNumber)) counted = null
+    // `a 5 year old girl`, `the 29-year-old Nuxurkey`: an age, not a count.
+    if (
+      counted &&
+      /^(?:years?|-year-old|year-old)$/.test(tokens[counted.end]?.lower ?? '') &&
+      /^(?:old|-old)?$/.test(tokens[counted.end + 1]?.lower ?? 'old')
+    )
+      counted = null
+    if (counted && /-year-old$/.test(tokens[counted.end - 1]?.lower ?? '')) counted = null
     const opensClause = i === 0 || ['-', '—', '–'].includes(tokens[i - 1]?.text ?? '')
     const single =
       counted || trigger || (i !== countableAt && !opensClause) ? null : readCountable(tokens, i)
@@ -382,8 +452,16 @@ export function findFigureMentions(
       if (trigger) {
         scope = trigger.kind
         countableAt = trigger.end
+        // `killing her and a soldier`, `killed himself and two guards`: the bomber is not counted.
+        if (
+          ['himself', 'herself', 'themselves', 'her', 'him'].includes(
+            tokens[trigger.end]?.lower ?? '',
+          ) &&
+          tokens[trigger.end + 1]?.lower === 'and'
+        )
+          countableAt = trigger.end + 2
         subset = false
-        i = trigger.end
+        i = countableAt
       } else i++
       continue
     }
@@ -414,7 +492,14 @@ export function findFigureMentions(
         continue
       }
     }
-    const kind = post?.kind ?? scope ?? (phrase && tokens[end]?.lower === 'and' ? 'killed' : null)
+    // `Four U.N. peacekeepers and a Malian soldier were killed`: a counted subject waits, like a
+    // countable one, for the figure it is coordinated with and that one's verb.
+    const coordinatedSubject =
+      !phrase && noun !== null && !post && !scope && tokens[end]?.lower === 'and'
+    const kind =
+      post?.kind ??
+      scope ??
+      ((phrase || coordinatedSubject) && tokens[end]?.lower === 'and' ? 'killed' : null)
     if (!kind) {
       i = quantity.end
       continue
@@ -481,5 +566,5 @@ export function findFigureMentions(
     if (post && !post.direct) scope = null
     i = post ? post.end : end
   }
-  return found
+  return [...found, ...statedZeros(sentence, found)]
 }

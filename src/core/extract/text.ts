@@ -26,7 +26,7 @@ export interface Sentence extends TextSpan {
 }
 
 const TOKEN =
-  /\d{1,3}(?:,\d{3})+(?!\d)|\d+|[A-Za-z\u00C0-\u024F]+(?:[-‐–’'][A-Za-z\u00C0-\u024F]+)*|\S/gu
+  /\d{1,3}(?:,\d{3})+(?!\d)|\d+|(?:[A-Z]\.){2,}|[A-Za-z\u00C0-\u024F]+(?:[-‐–’'][A-Za-z\u00C0-\u024F]+)*|\S/gu
 
 // Words that end with a full stop without ending the sentence.
 const ABBREVIATIONS = new Set(

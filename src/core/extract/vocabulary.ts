@@ -30,7 +30,16 @@ export const PERSON_NOUNS = new Set(
     'villagers bystanders shoppers pilgrims mourners journalists journalist others individuals ' +
     'victims worker workers staff employees relatives family guests patients farmers ' +
     'labourers laborers miners passers-by passersby bodyguards bodyguard employees employee ' +
-    'them prisoners detainees travellers travelers mujahideen mujahidin mujahids'
+    'them prisoners detainees travellers travelers mujahideen mujahidin mujahids ' +
+    'peacekeepers peacekeeper troopers trooper sailors sailor airmen hostages hostage protesters ' +
+    'protestors demonstrators christians muslims shiites shias sunnis hazaras sikhs hindus ' +
+    'congregants parishioners worshipers worshiper tourists foreigners nationals contractors ' +
+    'policewomen policewoman gendarmes gendarme paramilitaries rangers militiamen militia ' +
+    'iraqis pakistanis somalis syrians egyptians nigerians yemenis kenyans americans malians ' +
+    'israelis palestinians kurds iranians indians turks libyans sudanese afghans lankans ' +
+    'cameroonians chadians burkinabe nigeriens ethiopians ugandans filipinos bangladeshis ' +
+    'lawmakers lawmaker politicians politician judges judge doctors doctor nurses nurse ' +
+    'children schoolchildren infants babies daughters sons brothers wives'
   ).split(' '),
 )
 
@@ -146,6 +155,13 @@ const ACTORS: [RegExp, string][] = [
     /\biranian (?:military|army|forces|border guards|troops)\b|\biran(?:[’']s)? (?:military|army)\b/i,
     'Iranian forces',
   ],
+  [/\bal[-\s]?shabaa?b\b/i, 'al-Shabab'],
+  [/\bboko haram\b/i, 'Boko Haram'],
+  [/\bal[-\s]?qai?e?da in the arabian peninsula\b|\baqap\b/i, 'AQAP'],
+  [/\bal[-\s]?qai?e?da\b/i, 'al-Qaida'],
+  [/\blashkar[-\s]e[-\s]jhangv?i\w*\b/i, 'Lashkar-e-Jhangvi'],
+  [/\bjamaat[-\s]ul[-\s]ahrar\b/i, 'Jamaat-ul-Ahrar'],
+  [/\bhouthis?\b/i, 'Houthis'],
   [/\bspecial forces\b/i, 'Special Forces'],
   [/\btaliban\b/i, 'Taliban'],
   [/\bgunmen\b|\bunidentified attackers\b/i, 'Unknown'],

@@ -7,8 +7,15 @@
 import { decodeBytes, type TextEncodingName } from '../csv/decode'
 import { rejectedRowsToCsv } from '../csv/write'
 import { CsvLoader, type LoadSummary } from './loader'
-import { KNOWN_COLUMN_NAMES, detectFormat, type FileFormat } from './formats'
-import { proposeMapping, readerFromMapping, type ColumnMapping, type MappingNotes } from './mapping'
+import { KNOWN_COLUMN_NAMES, type FileFormat } from './formats'
+import {
+  mappingWarnings,
+  proposeMapping,
+  readerFromMapping,
+  type ColumnMapping,
+  type MappingNotes,
+} from './mapping'
+import { DateFormatDetector } from './dates'
 import type { Delimiter, FileIssue } from '../csv/dialect'
 import { CsvScanner } from '../csv/scanner'
 import type { SchemaColumn } from '../schema'
@@ -60,6 +67,8 @@ export type ImportReply =
       header: string[]
       proposal: ColumnMapping
       missing: SchemaColumn[]
+      /** The first values of each column, by header name. */
+      samples?: Record<string, string[]>
     }
   | { type: 'failed'; message: string; warnings: string[] }
   | { type: 'done'; columns: PackedColumns; report: ImportReport }
@@ -79,15 +88,27 @@ export function blobSource(blob: Blob): ByteSource {
   }
 }
 
-// Reads the start of the file and decides: load by header (null), a column mapping is needed
-// (the proposal), or the file cannot be used (a message).
-async function probeHeader(
-  source: ByteSource,
-): Promise<
+/** What to do with a file: load it by its header, map its columns first, or say why it cannot. */
+export type ImportPlan =
   | { kind: 'load' }
-  | { kind: 'map'; header: string[]; proposal: ColumnMapping; missing: SchemaColumn[] }
+  | {
+      kind: 'map'
+      header: string[]
+      proposal: ColumnMapping
+      missing: SchemaColumn[]
+      /** The first values of each column, by header name, for the mapping step's date formats. */
+      samples: Record<string, string[]>
+    }
   | { kind: 'fail'; message: string }
-> {
+
+/** Values of each column kept for the mapping step. */
+const SAMPLE_VALUES = 200
+
+// Reads the start of the file and decides: load by header, a column mapping is needed (the
+// proposal), or the file cannot be used (a message). `format` forces a layout (the command line's
+// --format; `schema` is ours). A proposed date in one column gets the date format told from the
+// whole column (the file is read once more for it, a column at a time).
+export async function planImport(source: ByteSource, format?: FileFormat): Promise<ImportPlan> {
   const probe = await source.read(0, Math.min(source.size, HEADER_PROBE_BYTES))
   // A probe that cuts a UTF-8 character in two is not valid UTF-8: cut it at the last line break.
   const end = source.size > probe.length ? probe.lastIndexOf(10) + 1 || probe.length : probe.length
@@ -96,13 +117,67 @@ async function probeHeader(
   if (decoded.text.trim() === '') return { kind: 'fail', message: 'The file is empty.' }
   const { header, headerLine } = readHeader(decoded.text)
   const refusal = headerRefusal(header, headerLine, true)
-  if (!refusal) return { kind: 'load' }
-  if (refusal.noKnownColumn && detectFormat(header) === 'custom') {
-    return { kind: 'fail', message: refusal.message }
+  if (format === 'schema' || (format === undefined && !refusal)) {
+    return refusal ? { kind: 'fail', message: refusal.message } : { kind: 'load' }
   }
-  const { missing } = refusal
-  const proposal = proposeMapping(header)
-  return { kind: 'map', header, proposal, missing }
+  if (header.every((cell) => cell === '')) {
+    return { kind: 'fail', message: refusal?.message ?? 'The file has no header.' }
+  }
+  const proposal = proposeMapping(header, format)
+  const samples = await sampleColumns(source, decoded.encoding, header, proposal)
+  return { kind: 'map', header, proposal, missing: refusal?.missing ?? [], samples }
+}
+
+// Reads the whole file once, a column at a time: the first values of every column (for the
+// mapping step), and the date format of the proposed date column from all of its values.
+async function sampleColumns(
+  source: ByteSource,
+  encoding: TextEncodingName,
+  header: readonly string[],
+  proposal: ColumnMapping,
+): Promise<Record<string, string[]>> {
+  const samples: string[][] = header.map(() => [])
+  const date = proposal.sources.date
+  const dateIndex = date?.kind === 'looseDate' ? header.findIndex((c) => c === date.name) : -1
+  const detector = new DateFormatDetector()
+  const missing = new Set(proposal.missing ?? [])
+  let rows = 0
+  const scanner = new CsvScanner(
+    {
+      header: () => true,
+      row: (view) => {
+        if (rows++ < SAMPLE_VALUES) {
+          for (let i = 0; i < header.length && i < view.count; i++) samples[i]?.push(view.field(i))
+        } else if (dateIndex === -1) return false
+        if (dateIndex !== -1 && dateIndex < view.count) {
+          const value = view.field(dateIndex)
+          if (!missing.has(value.trim())) detector.add(value)
+        }
+      },
+    },
+    KNOWN_COLUMN_NAMES,
+  )
+  // Decoded and encoded again as UTF-8: the scanner reads UTF-8, and a Windows-1252 or UTF-16 file
+  // is read in its own encoding here (the loader does the same while loading).
+  const decoder = new TextDecoder(encoding)
+  const encoder = new TextEncoder()
+  for (let start = 0; start < source.size; start += CHUNK_BYTES) {
+    const chunk = await source.read(start, Math.min(source.size, start + CHUNK_BYTES))
+    scanner.push(encoder.encode(decoder.decode(chunk, { stream: true })))
+    if (dateIndex === -1 && rows >= SAMPLE_VALUES) break
+  }
+  scanner.push(encoder.encode(decoder.decode()))
+  scanner.finish()
+  if (date?.kind === 'looseDate' && dateIndex !== -1) {
+    const found = detector.result()
+    proposal.sources.date = { ...date, format: found.format }
+    if (found.ambiguousOrder) proposal.dateOrderAmbiguous = true
+  }
+  const byName: Record<string, string[]> = {}
+  header.forEach((cell, index) => {
+    if (!(cell in byName)) byName[cell] = samples[index] ?? []
+  })
+  return byName
 }
 
 // The header row of a text and its line, read by the scanner that reads the rows: a `sep=` line and
@@ -137,11 +212,11 @@ export async function runImportJob(
   if (source.size === 0)
     return post({ type: 'failed', message: 'The file is empty.', warnings: [] })
   if (mapping === null) {
-    const probe = await probeHeader(source)
-    if (probe.kind === 'fail') return post({ type: 'failed', message: probe.message, warnings: [] })
-    if (probe.kind === 'map') {
-      const { header, proposal, missing } = probe
-      return post({ type: 'needs-mapping', header, proposal, missing })
+    const plan = await planImport(source)
+    if (plan.kind === 'fail') return post({ type: 'failed', message: plan.message, warnings: [] })
+    if (plan.kind === 'map') {
+      const { header, proposal, missing, samples } = plan
+      return post({ type: 'needs-mapping', header, proposal, missing, samples })
     }
   }
   const notes: MappingNotes = { decimalCounts: 0 }
@@ -158,11 +233,15 @@ export async function runImportJob(
     const message = result.fileIssues[0]?.message ?? 'The file could not be read.'
     return post({ type: 'failed', message, warnings: result.warnings })
   }
-  const warnings = [...result.warnings]
-  if (notes.decimalCounts > 0) {
-    warnings.push(
-      `${notes.decimalCounts} count${notes.decimalCounts === 1 ? ' was' : 's were'} written with a zero fraction (like 2.0) and read as whole numbers.`,
-    )
+  const warnings = [
+    ...result.warnings,
+    ...mappingWarnings(notes),
+    ...result.rowWarnings
+      .slice(0, MAX_ISSUES_SENT)
+      .map((w) => `line ${w.line}, column ${w.column}: ${w.message}`),
+  ]
+  if (result.rowWarnings.length > MAX_ISSUES_SENT) {
+    warnings.push(`and ${result.rowWarnings.length - MAX_ISSUES_SENT} more rows with warnings`)
   }
   const report: ImportReport = {
     summary: result.summary,

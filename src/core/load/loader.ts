@@ -7,12 +7,13 @@
 import { whitespaceLength } from '../csv/bytes'
 import { CsvScanner } from '../csv/scanner'
 import { decodeBytes, looksBinary, sniffBom, type TextEncodingName } from '../csv/decode'
-import type { Delimiter, FileIssue } from '../csv/dialect'
+import { workbookKind, type Delimiter, type FileIssue } from '../csv/dialect'
 import { KNOWN_COLUMN_NAMES } from './formats'
 import type { SchemaColumn } from '../schema'
 import type { CasualtyStore } from '../store/store'
 import { RowLoader, type RejectedRow } from './rowLoader'
 import {
+  duplicateColumnIssues,
   headerRefusal,
   readerFromHeader,
   type HeaderRefusal,
@@ -34,6 +35,8 @@ export interface LoadResult {
   store: CasualtyStore | null
   fileIssues: FileIssue[]
   rowIssues: RowIssue[]
+  /** Warnings about rows that were loaded (UCDP's estimates out of order). */
+  rowWarnings: RowIssue[]
   rejected: RejectedRow[]
   summary: LoadSummary
   encoding: TextEncodingName | null
@@ -58,6 +61,7 @@ function failed(message: string, partial: Partial<LoadResult> = {}): LoadResult 
     store: null,
     fileIssues: [{ message }],
     rowIssues: [],
+    rowWarnings: [],
     rejected: [],
     summary: { rowsLoaded: 0, rowsWithIssues: 0, blankLines: 0, skippedLines: 0 },
     encoding: null,
@@ -105,6 +109,7 @@ export class CsvLoader {
   private rows: RowLoader | null = null
   private header: string[] = []
   private headerFailure: HeaderRefusal | null = null
+  private headerIssues: FileIssue[] = []
 
   /** `fromText`: the bytes are text we encoded ourselves (loadCsv of a string): no sniffing. */
   constructor(
@@ -173,7 +178,7 @@ export class CsvLoader {
       }
       return this.feed(bytes.subarray(bom.length), final)
     }
-    if (looksBinary(bytes)) {
+    if (workbookKind(bytes) || looksBinary(bytes)) {
       const decoded = decodeBytes(bytes.subarray(0, SNIFF_BYTES))
       return this.fail(decoded.ok ? 'The file is not CSV text.' : decoded.message)
     }
@@ -244,6 +249,7 @@ export class CsvLoader {
       }
     }
     const reader = readerFor ? readerFor(cells) : readerFromHeader(cells)
+    this.headerIssues = duplicateColumnIssues(cells, line, reader)
     this.rows = new RowLoader(reader)
     return true
   }
@@ -272,8 +278,9 @@ export class CsvLoader {
     return {
       ok: true,
       store: rows.builder.finish(),
-      fileIssues: tally.issues,
+      fileIssues: [...this.headerIssues, ...tally.issues],
       rowIssues: rows.rowIssues,
+      rowWarnings: rows.rowWarnings,
       rejected: rows.rejected,
       summary: {
         rowsLoaded: rows.builder.length,

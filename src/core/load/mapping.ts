@@ -2,13 +2,30 @@
 // Database, ACLED, UCDP GED, or a colleague's own sheet) is read into our schema. A mapping is
 // plain data, so it can cross to the import worker in postMessage; readerFromMapping turns it into
 // the RowReader that validateRow uses. Honesty rules hold here too: an unknown day lowers the
-// date's precision instead of inventing one, and a missing count stays empty, never 0.
+// date's precision instead of inventing one (so do the formats' own precision fields), a missing
+// count stays empty, never 0, and a missing-value code (`NA`, GTD's `-99`) is no value.
 
 import { ENGLISH_MONTHS } from '../date'
 import { unescapeFormula } from '../csv/formula'
 import { COUNT_COLUMNS, SCHEMA_COLUMNS, type SchemaColumn } from '../schema'
+import {
+  DATE_FORMAT_NAMES,
+  addDays,
+  coarsen,
+  isoParts,
+  monthNumber,
+  readDateIn,
+  spanPrefix,
+  type DateFormat,
+} from './dates'
 import { detectFormat, type FileFormat } from './formats'
-import { distinctExtraNames, type ColumnSource, type FastSource, type RowReader } from './validate'
+import {
+  distinctExtraNames,
+  type ColumnSource,
+  type FastSource,
+  type RowIssue,
+  type RowReader,
+} from './validate'
 
 /** Where one of our columns takes its value from. Serialisable (no functions). */
 export type MappingSource =
@@ -18,15 +35,40 @@ export type MappingSource =
   | { kind: 'column'; name: string }
   /** The first non-empty value among several columns (ACLED: actor2, else event_type). */
   | { kind: 'firstOf'; names: string[] }
-  /** GTD's three date columns; a month or day of 0 means unknown, so the precision drops. */
+  /**
+   * A date from Year, Month and Day columns (GTD's iyear/imonth/iday or any others; month and day
+   * may be '' for none); a month or day of 0 or empty means unknown, so the precision drops.
+   */
   | { kind: 'gtdDate'; year: string; month: string; day: string }
-  /** A date written as `2021-10-08`, `08 October 2021` or `2021-10-08 00:00:00` (ACLED, UCDP). */
-  | { kind: 'looseDate'; name: string }
+  /**
+   * A date in one column, written in `format` (told from the whole column); without a format, ISO
+   * or `08 October 2021` (ACLED, UCDP).
+   */
+  | { kind: 'looseDate'; name: string; format?: DateFormat }
+  /** GTD's eventid, whose first eight digits are the date as yyyymmdd (00: not known). */
+  | { kind: 'idDate'; name: string }
+  /** The row's line in the file (`line 12`): an id for a file whose rows have none. */
+  | { kind: 'line' }
+
+/** How precisely a format's own fields say the date is known. Serialisable. */
+export type DatePrecisionSource =
+  /** ACLED time_precision: 1 the day; 2 a week around the date; 3 the month. */
+  | { kind: 'acled'; precision: string }
+  /** UCDP GED: the span date_start…date_end, and date_prec (1 day … 5 year). */
+  | { kind: 'ucdp'; end: string; precision: string }
+  /** GTD approxdate: free text (`September 14-15, 2017`); when given, the date is approximate. */
+  | { kind: 'gtd'; approx: string }
 
 /** A complete mapping: a source for each of our columns, and the file format it was made for. */
 export interface ColumnMapping {
   format: FileFormat
   sources: Partial<Record<SchemaColumn, MappingSource>>
+  /** The format's own fields that say how precise the date is. */
+  precision?: DatePrecisionSource
+  /** Values that mean "no value" in the mapped columns (`NA`, `NULL`, GTD's `-99`). */
+  missing?: string[]
+  /** The date's day/month order could not be told from the file: the user is asked. */
+  dateOrderAmbiguous?: boolean
 }
 
 const col = (name: string): MappingSource => ({ kind: 'column', name })
@@ -85,40 +127,362 @@ const FORMAT_MAPPINGS: Record<'gtd' | 'acled' | 'ucdp', ColumnMapping['sources']
   },
 }
 
+/** Values that mean "no value" in any file: R, pandas, Stata, SQL and spreadsheet writers. */
+export const MISSING_TOKENS: readonly string[] = ['NA', 'N/A', '#N/A', 'NULL', 'nan', 'NaN', '.']
+/** GTD's codes for "unknown" in its numeric fields (`-9`, `-99`; `-999` in some extracts): no count. */
+export const GTD_MISSING_CODES: readonly string[] = ['-9', '-99', '-999']
+
+// Names a column of ours goes by in files, in English and the other common languages of the field,
+// lower case with accents and punctuation taken away (normalName). The first name found wins.
+const COLUMN_NAMES: Partial<Record<SchemaColumn, readonly string[]>> = {
+  incident_id: [
+    'incident id',
+    'event id',
+    'eventid',
+    'event id cnty',
+    'id',
+    'incident',
+    'incident number',
+    'case id',
+    'record id',
+    'uid',
+    'identifiant',
+    'id evenement',
+    'identificador',
+    'kennung',
+  ],
+  date: [
+    'date',
+    'event date',
+    'incident date',
+    'attack date',
+    'date start',
+    'start date',
+    'fecha',
+    'datum',
+    'data',
+    'date evenement',
+    'date de l evenement',
+    'fecha del evento',
+    'tarih',
+  ],
+  country: ['country', 'country txt', 'country name', 'nation', 'pais', 'pays', 'land', 'paese'],
+  admin1: [
+    'admin1',
+    'adm 1',
+    'adm1',
+    'state',
+    'province',
+    'provstate',
+    'region',
+    'state province',
+    'governorate',
+    'provincia',
+    'estado',
+    'departement',
+    'bundesland',
+    'wilaya',
+    'oblast',
+  ],
+  admin2: ['admin2', 'adm 2', 'adm2', 'district', 'county', 'municipality', 'distrito', 'kreis'],
+  location: [
+    'location',
+    'city',
+    'town',
+    'village',
+    'place',
+    'locality',
+    'where coordinates',
+    'ciudad',
+    'ville',
+    'stadt',
+    'lugar',
+    'lieu',
+    'ort',
+    'localidad',
+    'localite',
+  ],
+  target_group: [
+    'target group',
+    'target',
+    'targets',
+    'targtype1 txt',
+    'target type',
+    'victim',
+    'victims',
+    'victim group',
+    'side b',
+    'actor2',
+    'objetivo',
+    'cible',
+    'ziel',
+    'victimes',
+    'victimas',
+  ],
+  target_type: ['target type', 'targtype1 txt'],
+  attack_type: [
+    'attack type',
+    'attacktype1 txt',
+    'event type',
+    'attack',
+    'type of attack',
+    'weapon',
+    'tipo de ataque',
+    'type d attaque',
+  ],
+  perpetrator: [
+    'perpetrator',
+    'perpetrators',
+    'perpetrator group',
+    'group',
+    'group name',
+    'gname',
+    'actor1',
+    'side a',
+    'terrorist',
+    'terrorists',
+    'attacker',
+    'attackers',
+    'organization',
+    'organisation',
+    'responsible',
+    'autor',
+    'auteur',
+    'grupo',
+    'groupe',
+    'tater',
+  ],
+  killed_min: [
+    'killed min',
+    'min killed',
+    'deaths min',
+    'low',
+    'killed',
+    'fatalities',
+    'deaths',
+    'dead',
+    'nkill',
+    'kills',
+    'death toll',
+    'killed total',
+    'deaths best',
+    'best',
+    'muertos',
+    'morts',
+    'tote',
+    'mortos',
+    'morti',
+    'tues',
+    'fallecidos',
+    'victimes decedees',
+  ],
+  killed_max: [
+    'killed max',
+    'max killed',
+    'deaths max',
+    'high',
+    'killed',
+    'fatalities',
+    'deaths',
+    'dead',
+    'nkill',
+    'kills',
+    'death toll',
+    'killed total',
+    'deaths best',
+    'best',
+    'muertos',
+    'morts',
+    'tote',
+    'mortos',
+    'morti',
+    'tues',
+    'fallecidos',
+    'victimes decedees',
+  ],
+  injured_min: [
+    'injured min',
+    'injured',
+    'wounded',
+    'nwound',
+    'wound',
+    'injuries',
+    'heridos',
+    'blesses',
+    'verletzte',
+    'feridos',
+    'feriti',
+  ],
+  injured_max: [
+    'injured max',
+    'injured',
+    'wounded',
+    'nwound',
+    'wound',
+    'injuries',
+    'heridos',
+    'blesses',
+    'verletzte',
+    'feridos',
+    'feriti',
+  ],
+  killed_text: ['killed text'],
+  injured_text: ['injured text'],
+  source: ['source', 'sources', 'source article', 'source name', 'url', 'link', 'fuente', 'quelle'],
+  source_quote: ['source quote', 'quote'],
+  notes: [
+    'notes',
+    'note',
+    'summary',
+    'description',
+    'comments',
+    'comment',
+    'remarks',
+    'details',
+    'notas',
+    'resumen',
+    'bemerkungen',
+    'remarques',
+  ],
+}
+const YEAR_NAMES = ['year', 'iyear', 'yr', 'ano', 'annee', 'jahr', 'anno', 'ano del evento']
+const MONTH_NAMES = ['month', 'imonth', 'mes', 'mois', 'monat', 'mese']
+const DAY_NAMES = ['day', 'iday', 'dia', 'jour', 'tag', 'giorno']
+
+/** A header cell as the name dictionaries write it: lower case, no accents, words by spaces. */
+export function normalName(cell: string): string {
+  return cell
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+}
+
 const lower = (name: string) => name.trim().toLowerCase()
 
 /** The names a source reads. */
 export function sourceColumns(source: MappingSource): string[] {
   switch (source.kind) {
     case 'none':
+    case 'line':
       return []
     case 'column':
     case 'looseDate':
+    case 'idDate':
       return [source.name]
     case 'firstOf':
       return source.names
     case 'gtdDate':
-      return [source.year, source.month, source.day]
+      return [source.year, source.month, source.day].filter((name) => name !== '')
   }
 }
 
-// Proposes a mapping for a header: the format's own mapping when one is recognised (keeping only
-// sources whose columns exist), plus any of our columns the header names itself.
-export function proposeMapping(header: readonly string[]): ColumnMapping {
-  const format = detectFormat(header)
-  const names = new Set(header.map(lower))
+// The header cell (as written) that goes by one of `names`, the first name first; a cell already
+// used by another column of ours is passed over.
+function findColumn(
+  header: readonly string[],
+  names: readonly string[],
+  taken: ReadonlySet<string> = new Set(),
+): string | undefined {
+  const normal = header.map(normalName)
+  for (const name of names) {
+    const index = normal.findIndex((cell, i) => cell === name && !taken.has(header[i] as string))
+    if (index !== -1) return (header[index] as string).trim()
+  }
+  return undefined
+}
+
+// A proposal from the column names alone, for any file: each of our columns from the first cell
+// that goes by one of its names; the date from a date column, else from Year + Month + Day
+// columns, else from GTD's eventid. A label column is used for one of ours only (target type and
+// the counts' min and max may share theirs).
+function proposeByNames(header: readonly string[]): ColumnMapping['sources'] {
   const sources: ColumnMapping['sources'] = {}
-  const known = format === 'gtd' || format === 'acled' || format === 'ucdp'
+  const taken = new Set<string>()
+  const year = findColumn(header, YEAR_NAMES)
+  for (const column of SCHEMA_COLUMNS) {
+    const names = COLUMN_NAMES[column] ?? []
+    const shared =
+      column === 'target_type' ||
+      column === 'killed_max' ||
+      column === 'injured_max' ||
+      column === 'killed_min' ||
+      column === 'injured_min'
+    const found = findColumn(header, names, shared ? new Set() : taken)
+    if (column === 'date') {
+      if (found) sources.date = { kind: 'looseDate', name: found }
+      else if (year) {
+        const month = findColumn(header, MONTH_NAMES) ?? ''
+        const day = month === '' ? '' : (findColumn(header, DAY_NAMES) ?? '')
+        sources.date = { kind: 'gtdDate', year, month, day }
+      } else {
+        const eventid = header.find((cell) => lower(cell) === 'eventid')
+        if (eventid) sources.date = { kind: 'idDate', name: eventid.trim() }
+      }
+      continue
+    }
+    if (!found) {
+      // No id column: the row names R and pandas write as an unnamed first column identify rows;
+      // else the row's line does.
+      if (column === 'incident_id') {
+        sources.incident_id = header[0]?.trim() === '' ? col('') : { kind: 'line' }
+      }
+      continue
+    }
+    sources[column] = col(found)
+    if (!shared) taken.add(found)
+  }
+  return sources
+}
+
+// Proposes a mapping for a header: the format's own mapping when one is recognised (keeping only
+// sources whose columns exist), completed by the column names; the format's precision fields and
+// missing-value codes. `format` overrides the detection (the command line's --format).
+export function proposeMapping(header: readonly string[], format?: FileFormat): ColumnMapping {
+  const detected = format ?? detectFormat(header)
+  const names = new Set(header.map(lower))
+  const byNames = proposeByNames(header)
+  const sources: ColumnMapping['sources'] = {}
+  const known = detected === 'gtd' || detected === 'acled' || detected === 'ucdp'
   for (const column of SCHEMA_COLUMNS) {
     const own = header.find((cell) => lower(cell) === column)
-    const fromFormat = known ? FORMAT_MAPPINGS[format][column] : undefined
+    let fromFormat = known ? FORMAT_MAPPINGS[detected][column] : undefined
+    // A first-of list keeps the columns the file has (an extract without ACLED's actor2).
+    if (fromFormat?.kind === 'firstOf') {
+      const kept = fromFormat.names.filter((name) => names.has(name))
+      fromFormat =
+        kept.length > 1 ? { kind: 'firstOf', names: kept } : kept[0] ? col(kept[0]) : undefined
+    }
     if (fromFormat && sourceColumns(fromFormat).every((name) => names.has(name))) {
       sources[column] = fromFormat
     } else if (own !== undefined) {
-      sources[column] = col(own.trim())
+      // A date column is read in the format told from its values.
+      sources[column] =
+        column === 'date' ? { kind: 'looseDate', name: own.trim() } : col(own.trim())
+    } else if (byNames[column]) {
+      sources[column] = byNames[column]
     }
   }
-  return { format, sources }
+  const mapping: ColumnMapping = { format: detected, sources, missing: [...MISSING_TOKENS] }
+  if (detected === 'gtd') mapping.missing = [...MISSING_TOKENS, ...GTD_MISSING_CODES]
+  const has = (name: string) => header.find((cell) => lower(cell) === name)?.trim()
+  const date = sources.date
+  if (detected === 'acled' && date?.kind === 'looseDate' && has('time_precision')) {
+    mapping.precision = { kind: 'acled', precision: has('time_precision') as string }
+  } else if (
+    detected === 'ucdp' &&
+    date?.kind === 'looseDate' &&
+    lower(date.name) === 'date_start'
+  ) {
+    const end = has('date_end')
+    const precision = has('date_prec')
+    if (end || precision)
+      mapping.precision = { kind: 'ucdp', end: end ?? '', precision: precision ?? '' }
+  } else if (detected === 'gtd' && has('approxdate')) {
+    mapping.precision = { kind: 'gtd', approx: has('approxdate') as string }
+  }
+  return mapping
 }
 
 /** Short words for a source, for the mapping step's choices. */
@@ -131,9 +495,13 @@ export function describeSource(source: MappingSource): string {
     case 'firstOf':
       return source.names.join(', else ')
     case 'gtdDate':
-      return `${source.year} + ${source.month} + ${source.day} (0 = unknown)`
+      return `${[source.year, source.month, source.day].filter(Boolean).join(' + ')} (0 = unknown)`
     case 'looseDate':
       return `${source.name} (as a date)`
+    case 'idDate':
+      return `${source.name} (its first 8 digits, yyyymmdd)`
+    case 'line':
+      return '(the row’s line in the file: line 12)'
   }
 }
 
@@ -178,17 +546,67 @@ export function readGtdDate(year: string, month: string, day: string): string {
   return `${y}-${pad2(Number(m))}-${pad2(Number(d))}`
 }
 
+/** The date in a GTD eventid (`201709230015`: 2017-09-23; `201400000002`: 2014). */
+export function readIdDate(id: string): string {
+  const value = id.trim()
+  if (!/^\d{12}$/.test(value)) return value
+  return readGtdDate(value.slice(0, 4), value.slice(4, 6), value.slice(6, 8))
+}
+
+// ACLED time_precision: 1 the date is the day; 2 the event fell in the week around it (three days
+// either side), so the date is the month when that week stays in it, else the year; 3 only the
+// month is known. A week across a year's end keeps the year of the date given.
+export function applyAcledPrecision(date: string, precision: string): string {
+  const code = precision.trim()
+  if (code === '2') {
+    const start = addDays(date, -3)
+    const end = addDays(date, 3)
+    if (!start || !end) return date.length > 7 ? date.slice(0, 7) : date
+    return spanPrefix(start, end) ?? date.slice(0, 4)
+  }
+  if (code === '3') return coarsen(date, 'month')
+  return date
+}
+
+// UCDP GED: the date holds the span date_start…date_end (the most precise prefix that holds
+// both), and date_prec lowers it further: 2-4 (days up to a month) at most the month, 5 the year.
+export function applyUcdpPrecision(start: string, end: string, precision: string): string {
+  let date = start
+  const endIso = end.trim() === '' ? '' : readLooseDate(end)
+  if (isoParts(endIso) && isoParts(start)) date = spanPrefix(start, endIso) ?? start.slice(0, 4)
+  const code = precision.trim()
+  if (code === '2' || code === '3' || code === '4') return coarsen(date, 'month')
+  if (code === '5') return coarsen(date, 'year')
+  return date
+}
+
+// GTD approxdate: given at all, the date is approximate, so no day. The months and years it names
+// decide: one month (`September 14-15, 2017`, `March 2017`) gives the month, more than one the year.
+export function applyGtdApproxDate(date: string, approx: string): string {
+  const text = approx.trim()
+  if (text === '' || isoParts(date) === null) return date
+  const months = new Set(
+    (text.match(/[A-Za-z]{3,}\.?/g) ?? []).map(monthNumber).filter((month) => month > 0),
+  )
+  const years = new Set(text.match(/\b\d{4}\b/g) ?? [])
+  if (months.size === 1 && years.size <= 1) return coarsen(date, 'month')
+  return coarsen(date, 'year')
+}
+
 /** What reading through a mapping changed, for the import report. */
 export interface MappingNotes {
   /** Counts written with a zero fraction (`2.0`) and read as the whole number (`2`). */
   decimalCounts: number
+  /** Values read as "no value" (`NA`, `-99`...), by token. */
+  missingValues?: Record<string, number>
 }
 
 const ZERO_FRACTION = /^(\d+)\.0+$/
 
-// Turns a mapping into a RowReader for a file with `header`. Columns of the file that no source
-// reads ride along as extra columns. Counts written as `2.0` (GTD and UCDP write some counts so)
-// are read as `2` and counted in `notes`; other fractions reach validation and are reported there.
+// Turns a mapping into a RowReader for a file with `header`. Every column of the file rides along
+// as an extra column under its own name, the ones the mapping reads too, so that an export shows
+// where each value came from. Counts written as `2.0` (GTD and UCDP write some counts so) are read
+// as `2` and counted in `notes`; other fractions reach validation and are reported there.
 export function readerFromMapping(
   mapping: ColumnMapping,
   header: readonly string[],
@@ -200,21 +618,32 @@ export function readerFromMapping(
     if (!indexOf.has(name)) indexOf.set(name, index)
     if (!indexOf.has(lower(name))) indexOf.set(lower(name), index)
   })
-  const used = new Set<number>()
-  const at = (name: string): number => {
-    const index = indexOf.get(name.trim()) ?? indexOf.get(lower(name))
-    if (index !== undefined) used.add(index)
-    return index ?? -1
-  }
+  const at = (name: string): number => indexOf.get(name.trim()) ?? indexOf.get(lower(name)) ?? -1
   const field = (fields: readonly string[], index: number) =>
     index === -1 ? '' : (fields[index] ?? '')
+  const missing = new Set(mapping.missing ?? [])
+  const tally = (notes.missingValues ??= {})
+  // A missing-value token reads as empty, and is counted.
+  const present = (value: string): string => {
+    if (missing.size === 0) return value
+    const token = value.trim()
+    if (!missing.has(token)) return value
+    tally[token] = (tally[token] ?? 0) + 1
+    return ''
+  }
 
   const sources: RowReader['sources'] = {}
   // The same sources described for the loader's fast path (validate's FastSource).
   const fast: NonNullable<RowReader['fast']> = {}
+  let dateFailure: RowReader['dateFailure']
+  let idFromLine = false
   for (const column of SCHEMA_COLUMNS) {
     const source = mapping.sources[column]
     if (!source || source.kind === 'none') continue
+    if (source.kind === 'line') {
+      idFromLine = column === 'incident_id'
+      continue
+    }
     let read: ColumnSource
     let described: FastSource | undefined
     switch (source.kind) {
@@ -226,7 +655,7 @@ export function readerFromMapping(
         const indices = source.names.map(at)
         read = (fields) => {
           for (const index of indices) {
-            const value = field(fields, index)
+            const value = present(field(fields, index))
             if (value.trim() !== '') return value
           }
           return ''
@@ -235,26 +664,19 @@ export function readerFromMapping(
         break
       }
       case 'gtdDate':
-      case 'looseDate': {
-        // One way to make the date from its fields' text, for the checked path and the fast one.
-        const indices =
-          source.kind === 'gtdDate'
-            ? [at(source.year), at(source.month), at(source.day)]
-            : [at(source.name)]
-        const make =
-          source.kind === 'gtdDate'
-            ? ([year, month, day]: readonly string[]) =>
-                readGtdDate(year ?? '', month ?? '', day ?? '')
-            : ([text]: readonly string[]) => readLooseDate(text ?? '')
-        read = (fields) => make(indices.map((index) => field(fields, index)))
-        described = { kind: 'date', indices, read: make }
+      case 'looseDate':
+      case 'idDate': {
+        const made = dateMaker(mapping, source, at, present)
+        read = (fields) => made.read(made.indices.map((index) => field(fields, index)))
+        described = { kind: 'date', indices: made.indices, read: made.read }
+        dateFailure = made.failure
         break
       }
     }
     if ((COUNT_COLUMNS as readonly string[]).includes(column)) {
       const inner: ColumnSource = read
       read = (fields) => {
-        const value: string = typeof inner === 'number' ? field(fields, inner) : inner(fields)
+        const value = present(typeof inner === 'number' ? field(fields, inner) : inner(fields))
         const whole = ZERO_FRACTION.exec(value.trim())
         if (!whole) return value
         notes.decimalCounts++
@@ -266,17 +688,133 @@ export function readerFromMapping(
     // A date description only for the date; a list of fields only for labels and text.
     if (described && (described.kind === 'date') === (column === 'date')) fast[column] = described
   }
-  // Our own column names that the mapping did not use would collide with the schema on export,
-  // so they ride along under a marked name.
-  const extras = header
-    .map((cell, index) => ({ name: unescapeFormula(cell.trim()), index }))
-    .filter((extra) => !used.has(extra.index))
-    .map((extra) => (isSchemaName(extra.name) ? { ...extra, name: `${extra.name} (file)` } : extra))
-  return { width: header.length, sources, extras: distinctExtraNames(extras), fast, notes }
+  const extras = distinctExtraNames(
+    header.map((cell, index) => ({ name: unescapeFormula(cell.trim()), index })),
+  )
+  const reader: RowReader = { width: header.length, sources, extras, fast, notes }
+  if (missing.size > 0) reader.missing = { tokens: [...missing], counts: tally }
+  if (dateFailure) reader.dateFailure = dateFailure
+  if (idFromLine) reader.idFromLine = true
+  const check = boundsCheck(mapping, header, at)
+  if (check) reader.check = check
+  return reader
 }
 
-function isSchemaName(name: string): boolean {
-  return (SCHEMA_COLUMNS as readonly string[]).includes(lower(name))
+// The date of a row from its fields: the date source, then the precision the format's own fields
+// give. `indices` are the fields read (the source's, then the precision's), `read` makes the ISO
+// text of their values (or the value as written, for validation to report), `failure` words a
+// value that does not fit a chosen date format.
+function dateMaker(
+  mapping: ColumnMapping,
+  source: Extract<MappingSource, { kind: 'gtdDate' | 'looseDate' | 'idDate' }>,
+  at: (name: string) => number,
+  present: (value: string) => string,
+): {
+  indices: number[]
+  read: (values: readonly string[]) => string
+  failure?: (value: string) => string
+} {
+  let base: (values: readonly string[]) => string
+  let indices: number[]
+  let failure: ((value: string) => string) | undefined
+  if (source.kind === 'gtdDate') {
+    // A month or day named '' is none (a date from Year alone, or Year + Month).
+    const part = (name: string) => (name === '' ? -1 : at(name))
+    indices = [at(source.year), part(source.month), part(source.day)]
+    base = ([year, month, day]) =>
+      readGtdDate(present(year ?? ''), present(month ?? ''), present(day ?? ''))
+  } else if (source.kind === 'idDate') {
+    indices = [at(source.name)]
+    base = ([id]) => readIdDate(present(id ?? ''))
+  } else {
+    indices = [at(source.name)]
+    const format = source.format
+    if (format) {
+      base = ([text]) => {
+        const value = present(text ?? '')
+        return readDateIn(value, format) ?? value.trim()
+      }
+      const name = source.name
+      failure = (value) =>
+        `"${value}" in ${name} is not a date written as ${DATE_FORMAT_NAMES[format]}`
+    } else {
+      base = ([text]) => readLooseDate(present(text ?? ''))
+    }
+  }
+  const precision = mapping.precision
+  if (!precision) return { indices, read: base, failure }
+  const width = indices.length
+  const fit = (date: string, apply: (date: string) => string) =>
+    isoParts(date) === null ? date : apply(date)
+  switch (precision.kind) {
+    case 'acled':
+      indices = [...indices, at(precision.precision)]
+      return {
+        indices,
+        failure,
+        read: (values) =>
+          fit(base(values), (date) => applyAcledPrecision(date, values[width] ?? '')),
+      }
+    case 'ucdp':
+      indices = [...indices, at(precision.end), at(precision.precision)]
+      return {
+        indices,
+        failure,
+        read: (values) =>
+          fit(base(values), (date) =>
+            applyUcdpPrecision(date, present(values[width] ?? ''), values[width + 1] ?? ''),
+          ),
+      }
+    case 'gtd':
+      indices = [...indices, at(precision.approx)]
+      return {
+        indices,
+        failure,
+        read: (values) =>
+          fit(base(values), (date) => applyGtdApproxDate(date, present(values[width] ?? ''))),
+      }
+  }
+}
+
+// UCDP's three estimates must be in order, low <= best <= high: a row where they are not is kept
+// with its bounds (low and high are the minimum and maximum) and gets a warning.
+function boundsCheck(
+  mapping: ColumnMapping,
+  header: readonly string[],
+  at: (name: string) => number,
+): RowReader['check'] {
+  const low = mapping.sources.killed_min
+  const high = mapping.sources.killed_max
+  const best = at('best')
+  if (best === -1 || low?.kind !== 'column' || high?.kind !== 'column') return undefined
+  const indices = [at(low.name), best, at(high.name)]
+  if (indices.includes(-1)) return undefined
+  const names = indices.map((index) => (header[index] as string).trim())
+  return {
+    indices,
+    run(values, line): RowIssue | null {
+      const [l, b, h] = values.map((value) => value.trim())
+      if (!WHOLE.test(l ?? '') || !WHOLE.test(b ?? '') || !WHOLE.test(h ?? '')) return null
+      const [lo, be, hi] = [Number(l), Number(b), Number(h)]
+      if (lo > be) {
+        return {
+          line,
+          column: names[0],
+          message: `${names[0]} ${lo} is above ${names[1]} ${be}: the row is kept with ${lo}–${hi} as the bounds`,
+          value: l,
+        }
+      }
+      if (be > hi) {
+        return {
+          line,
+          column: names[2],
+          message: `${names[1]} ${be} is above ${names[2]} ${hi}: the row is kept with ${lo}–${hi} as the bounds`,
+          value: h,
+        }
+      }
+      return null
+    },
+  }
 }
 
 /** The required columns a mapping leaves without a source. */
@@ -285,4 +823,25 @@ export function unmappedRequired(mapping: ColumnMapping, required: readonly Sche
     const source = mapping.sources[column]
     return !source || source.kind === 'none'
   })
+}
+
+// What reading through a mapping changed, in words for the import report and the command line.
+export function mappingWarnings(notes: MappingNotes): string[] {
+  const warnings: string[] = []
+  if (notes.decimalCounts > 0) {
+    warnings.push(
+      `${notes.decimalCounts} count${notes.decimalCounts === 1 ? ' was' : 's were'} written with a zero fraction (like 2.0) and read as whole numbers.`,
+    )
+  }
+  const missing = Object.entries(notes.missingValues ?? {})
+  if (missing.length > 0) {
+    const total = missing.reduce((sum, [, count]) => sum + count, 0)
+    const each = missing.map(
+      ([token, count]) => `"${token}" ${count} time${count === 1 ? '' : 's'}`,
+    )
+    warnings.push(
+      `Missing-value codes were read as no value (not a label, not 0) ${total} time${total === 1 ? '' : 's'} (a count read for both its minimum and maximum counts twice): ${each.join(', ')}.`,
+    )
+  }
+  return warnings
 }

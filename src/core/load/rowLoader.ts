@@ -72,6 +72,10 @@ const ZERO = 48
 export class RowLoader {
   readonly builder: StoreBuilder
   readonly rowIssues: RowIssue[] = []
+  /** Warnings about rows that were kept (UCDP's estimates out of order). */
+  readonly rowWarnings: RowIssue[] = []
+  /** The mapping's missing-value tokens as bytes: a row holding one goes the checked way. */
+  private readonly missing: Uint8Array[]
   readonly rejected: RejectedRow[] = []
   private readonly fast: boolean
   private readonly categoryFields: FieldPick[]
@@ -90,6 +94,8 @@ export class RowLoader {
 
   constructor(private readonly reader: RowReader) {
     this.builder = new StoreBuilder(reader.extras.map((extra) => extra.name))
+    const encoder = new TextEncoder()
+    this.missing = (reader.missing?.tokens ?? []).map((token) => encoder.encode(token))
     this.categoryFields = CATEGORY_COLUMNS.map((c) => pickOf(reader, c))
     this.textFields = TEXT_COLUMNS.map((c) => pickOf(reader, c))
     const counts = COUNT_COLUMNS.map((c) => countOf(reader, c))
@@ -120,6 +126,26 @@ export class RowLoader {
   write(view: RowView): void {
     if (!this.fast || view.count !== this.reader.width || !this.writeFast(view))
       this.writeChecked(view)
+    const check = this.reader.check
+    if (check && view.count === this.reader.width) {
+      const warning = check.run(
+        check.indices.map((index) => view.field(index)),
+        view.line,
+      )
+      if (warning) this.rowWarnings.push(warning)
+    }
+  }
+
+  // Is bytes[start..end) one of the missing-value tokens?
+  private isMissing(bytes: Uint8Array, start: number, end: number): boolean {
+    const length = end - start
+    for (const token of this.missing) {
+      if (token.length !== length) continue
+      let i = 0
+      while (i < length && bytes[start + i] === token[i]) i++
+      if (i === length) return true
+    }
+    return false
   }
 
   private writeChecked(view: RowView): void {
@@ -152,6 +178,7 @@ export class RowLoader {
       end = trimmed.end
     }
     if (end > start && view.bytes[start] === APOSTROPHE) return false
+    if (trim && this.missing.length > 0 && this.isMissing(view.bytes, start, end)) return false
     ranges.starts[slot] = start
     ranges.ends[slot] = end
     ranges.escaped[slot] = (flags & (FIELD_ESCAPED | FIELD_RAW)) === FIELD_ESCAPED ? 1 : 0
@@ -190,6 +217,7 @@ export class RowLoader {
         trimRange(bytes, view.starts[index] ?? 0, view.ends[index] ?? 0)
         const { start } = trimmed
         let end = trimmed.end
+        if (this.missing.length > 0 && this.isMissing(bytes, start, end)) return false
         if (fraction && end - start > 2 && bytes[end - 1] === ZERO) {
           // `12.0`, `7.000`: the digits before the dot, if only zeros follow it.
           let dot = end - 1
@@ -242,8 +270,15 @@ export class RowLoader {
     read: (values: readonly string[]) => string,
   ): number {
     let size = 0
-    for (const index of indices)
-      if (index !== -1) size += 5 + (view.ends[index] ?? 0) - (view.starts[index] ?? 0)
+    for (const index of indices) {
+      if (index === -1) continue
+      size += 5 + (view.ends[index] ?? 0) - (view.starts[index] ?? 0)
+      // A missing-value token is read (and counted) the checked way.
+      if (this.missing.length > 0) {
+        trimRange(view.bytes, view.starts[index] ?? 0, view.ends[index] ?? 0)
+        if (this.isMissing(view.bytes, trimmed.start, trimmed.end)) return -1
+      }
+    }
     if (this.scratch.bytes.length < size + 5 * indices.length)
       this.scratch.bytes = new Uint8Array((size + 5 * indices.length) * 2)
     const key = this.scratch.bytes
@@ -277,6 +312,7 @@ export class RowLoader {
     trimRange(bytes, view.starts[index] ?? 0, view.ends[index] ?? 0)
     let { start, end } = trimmed
     if (end > start && bytes[start] === APOSTROPHE) return -1
+    if (this.missing.length > 0 && this.isMissing(bytes, start, end)) return -1
     if (((view.flags[index] ?? 0) & (FIELD_ESCAPED | FIELD_RAW)) === FIELD_ESCAPED) {
       if (this.scratch.bytes.length < end - start) this.scratch.bytes = new Uint8Array(end - start)
       end = copyUnescaped(bytes, start, end, this.scratch.bytes, 0)

@@ -57,6 +57,17 @@ export interface RowReader {
   fast?: Partial<Record<SchemaColumn, FastSource>>
   /** Where the `count` sources note the zero fractions they read (the column mapping's notes). */
   notes?: { decimalCounts: number }
+  /**
+   * Values that mean "no value" in the columns read by position (`NA`, `-99`): read as empty and
+   * counted by token in `counts`. The function sources read them so themselves.
+   */
+  missing?: { tokens: string[]; counts: Record<string, number> }
+  /** Words for a date value that does not fit the date format the mapping chose. */
+  dateFailure?: (value: string) => string
+  /** The incident id is the row's line (`line 12`): the file's rows have no id of their own. */
+  idFromLine?: boolean
+  /** A check of some fields of every row that warns without keeping the row out (UCDP's bounds). */
+  check?: { indices: number[]; run(values: readonly string[], line: number): RowIssue | null }
 }
 
 /** The required columns a header lacks (matching is case-insensitive, spaces trimmed). */
@@ -124,10 +135,19 @@ export function distinctExtraNames(extras: RowReader['extras']): RowReader['extr
 
 const WHOLE_NUMBER = /^\d+$/
 
-function readSource(source: ColumnSource | undefined, fields: readonly string[]): string {
+function readSource(
+  source: ColumnSource | undefined,
+  fields: readonly string[],
+  missing: RowReader['missing'],
+): string {
   if (source === undefined) return ''
-  if (typeof source === 'number') return fields[source] ?? ''
-  return source(fields)
+  if (typeof source !== 'number') return source(fields)
+  const value = fields[source] ?? ''
+  if (missing === undefined) return value
+  const token = value.trim()
+  if (!missing.tokens.includes(token)) return value
+  missing.counts[token] = (missing.counts[token] ?? 0) + 1
+  return ''
 }
 
 // Validates one raw row against the schema, read through `reader`. Returns every issue at once.
@@ -141,7 +161,7 @@ export function validateRow(fields: readonly string[], line: number, reader: Row
     return { ok: false, issues }
   }
   const record = emptyRecord()
-  const text = (column: SchemaColumn) => readSource(reader.sources[column], fields)
+  const text = (column: SchemaColumn) => readSource(reader.sources[column], fields, reader.missing)
 
   for (const column of SCHEMA_COLUMNS) {
     if ((COUNT_COLUMNS as readonly string[]).includes(column)) continue
@@ -149,6 +169,7 @@ export function validateRow(fields: readonly string[], line: number, reader: Row
     // that importing an export gives back the same values.
     ;(record as unknown as Record<string, string>)[column] = unescapeFormula(text(column).trim())
   }
+  if (reader.idFromLine) record.incident_id = `line ${line}`
   if (record.incident_id === '') {
     issues.push({
       line,
@@ -171,7 +192,9 @@ export function validateRow(fields: readonly string[], line: number, reader: Row
       message:
         record.date === ''
           ? 'is empty: every row needs a date (a year at least)'
-          : `"${record.date}" ${date.reason}`,
+          : reader.dateFailure
+            ? reader.dateFailure(record.date)
+            : `"${record.date}" ${date.reason}`,
       value: record.date,
     })
   }
@@ -213,4 +236,38 @@ export function validateRow(fields: readonly string[], line: number, reader: Row
     })
   }
   return issues.length === 0 ? { ok: true, record } : { ok: false, issues }
+}
+
+// A header that names a column more than once: an issue for the header line per name, saying which
+// copy is read and under which names the others are kept. An export of ours (our columns in order,
+// then the columns of the file it came from, which may reuse our names) is not one.
+export function duplicateColumnIssues(
+  header: readonly string[],
+  line: number,
+  reader: RowReader,
+): { line: number; column: string; message: string }[] {
+  const names = header.map((cell) => cell.trim().toLowerCase())
+  const ours = SCHEMA_COLUMNS.every((column, index) => names[index] === column)
+  const from = ours ? SCHEMA_COLUMNS.length : 0
+  const places = new Map<string, number[]>()
+  names.forEach((name, index) => {
+    if (index < from || name === '') return
+    places.set(name, [...(places.get(name) ?? []), index])
+  })
+  const issues: { line: number; column: string; message: string }[] = []
+  for (const indices of places.values()) {
+    if (indices.length < 2) continue
+    const first = indices[0] as number
+    const name = (header[first] as string).trim()
+    const kept = indices
+      .slice(1)
+      .map((index) => reader.extras.find((extra) => extra.index === index)?.name)
+      .filter((kept): kept is string => kept !== undefined)
+    issues.push({
+      line,
+      column: name,
+      message: `the header names this column ${indices.length} times (columns ${indices.map((i) => i + 1).join(', ')}): column ${first + 1} is read${kept.length > 0 ? `; the other${kept.length === 1 ? ' is' : 's are'} kept as the extra column${kept.length === 1 ? '' : 's'} ${kept.map((k) => `"${k}"`).join(', ')}` : ''}`,
+    })
+  }
+  return issues
 }

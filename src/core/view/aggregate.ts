@@ -33,11 +33,11 @@ import type { RangeFigure } from '../format'
 import type { CategoryColumn } from '../schema'
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
 import { NO_COUNT, type CasualtyStore } from '../store/store'
-import { UNGRADED } from '../grades'
 import { DistinctPairs } from './distinctPairs'
 import { DEFAULT_RULE, type ReconcileRule } from '../reports'
 import {
   FigureReconciler,
+  noOrder,
   reportIndexInSteps,
   type ReportIndex,
   type ReportOrder,
@@ -59,29 +59,34 @@ export interface MeasureArrays {
   unquantifiedRows: Uint32Array
   /** Rows with a number (a minimum, a maximum or both). */
   quantifiedRows: Uint32Array
+  /** Rows with a maximum but no minimum ("up to 20"): they add nothing to `min`. */
+  maxOnlyRows: Uint32Array
 }
 
-function createMeasureArrays(size: number): MeasureArrays {
+/** Sums for `size` cells, all zero. */
+export function createMeasureArrays(size: number): MeasureArrays {
   return {
     min: new Float64Array(size),
     max: new Float64Array(size),
     openRows: new Uint32Array(size),
     unquantifiedRows: new Uint32Array(size),
     quantifiedRows: new Uint32Array(size),
+    maxOnlyRows: new Uint32Array(size),
   }
 }
 
+/** A summed figure with the rows that gave a number, and those that gave only a maximum. */
+export type SummedFigure = RangeFigure & { quantifiedRows: number; maxOnlyRows: number }
+
 /** The figure of one cell of `arrays`. */
-export function figureAt(
-  arrays: MeasureArrays,
-  index: number,
-): RangeFigure & { quantifiedRows: number } {
+export function figureAt(arrays: MeasureArrays, index: number): SummedFigure {
   return {
     min: arrays.min[index] ?? 0,
     max: arrays.max[index] ?? 0,
     openRows: arrays.openRows[index] ?? 0,
     unquantifiedRows: arrays.unquantifiedRows[index] ?? 0,
     quantifiedRows: arrays.quantifiedRows[index] ?? 0,
+    maxOnlyRows: arrays.maxOnlyRows[index] ?? 0,
   }
 }
 
@@ -90,8 +95,8 @@ export interface ViewTotals {
   rows: number
   /** Distinct incident ids among the rows. */
   incidents: number
-  killed: RangeFigure & { quantifiedRows: number }
-  injured: RangeFigure & { quantifiedRows: number }
+  killed: SummedFigure
+  injured: SummedFigure
   /** Distinct incidents with at least one unquantified figure of that measure. */
   unquantifiedIncidents: { killed: number; injured: number; either: number }
 }
@@ -127,8 +132,15 @@ export interface TimeSeries {
   injured: MeasureArrays
   /** Distinct incidents per cell. */
   incidents: Uint32Array
+  /** Selected rows per cell. */
+  rows: Uint32Array
   /** Per period, over all groups. */
-  totals: { killed: MeasureArrays; injured: MeasureArrays; incidents: Uint32Array }
+  totals: {
+    killed: MeasureArrays
+    injured: MeasureArrays
+    incidents: Uint32Array
+    rows: Uint32Array
+  }
   /** Rows whose date gives only the year: left off a monthly axis, included in a yearly one. */
   yearOnlyRows: number
 }
@@ -154,6 +166,7 @@ function addCells(
     into.openRows[to]! += cells.openRows[cell]!
     into.unquantifiedRows[to]! += cells.unquantifiedRows[cell]!
     into.quantifiedRows[to]! += cells.quantifiedRows[cell]!
+    into.maxOnlyRows[to]! += cells.maxOnlyRows[cell]!
   }
 }
 
@@ -165,6 +178,7 @@ function sliceCells(cells: MeasureArrays, from: number, to: number): MeasureArra
     openRows: cells.openRows.slice(from, to),
     unquantifiedRows: cells.unquantifiedRows.slice(from, to),
     quantifiedRows: cells.quantifiedRows.slice(from, to),
+    maxOnlyRows: cells.maxOnlyRows.slice(from, to),
   }
 }
 
@@ -190,6 +204,7 @@ function addRows(into: MeasureArrays, cell: number, state: FigureState, count: n
   else if (state !== FigureState.None) {
     into.quantifiedRows[cell]! += count
     if (state === FigureState.Open) into.openRows[cell]! += count
+    else if (state === FigureState.MaxOnly) into.maxOnlyRows[cell]! += count
   }
 }
 
@@ -233,12 +248,7 @@ export function* summarizeRowsInSteps(
   }
   const reconciler =
     reports.figureCount > 0
-      ? new FigureReconciler(
-          store,
-          reports,
-          reconciling.order ?? unknownOrder(store),
-          reconciling.rule,
-        )
+      ? new FigureReconciler(store, reports, reconciling.order ?? noOrder(store), reconciling.rule)
       : null
   const pass = new SummaryPass(store, rows, column, figures, axis, cells, grid, reports, reconciler)
   for (let start = 0; start < rows.length; start += step) {
@@ -246,12 +256,6 @@ export function* summarizeRowsInSteps(
     if (start + step < rows.length) yield
   }
   return pass.finish(unit)
-}
-
-// No source's publication date or grade known: reports in file order, all ungraded.
-function unknownOrder(store: CasualtyStore): ReportOrder {
-  const sources = store.columns.categories.source.values.length
-  return { published: new Int32Array(sources), gradeRank: new Uint8Array(sources).fill(UNGRADED) }
 }
 
 // The slots from the first to the last of the selection's, as a shift of the store's slots.
@@ -530,8 +534,10 @@ class SummaryPass {
     const from = firstSlot * groupCount
     const to = from + length * groupCount
     const cellIncidents = new Uint32Array(to - from)
+    const periodRows = new Uint32Array(length)
     for (let cell = from; cell < to; cell++) {
       cellIncidents[cell - from] = cellRows[cell]! - sharedRows[cell]! + sharedCellIncidents[cell]!
+      periodRows[((cell - from) / groupCount) | 0]! += cellRows[cell]!
     }
     const series: TimeSeries = {
       unit,
@@ -541,11 +547,13 @@ class SummaryPass {
       killed: sliceCells(killed, from, to),
       injured: sliceCells(injured, from, to),
       incidents: cellIncidents,
+      rows: cellRows.slice(from, to),
       totals: {
         killed: createMeasureArrays(length),
         injured: createMeasureArrays(length),
         // Not a sum of cells: an incident in two groups counts once in its period.
         incidents: slotIncidents.slice(firstSlot, firstSlot + length),
+        rows: periodRows,
       },
       yearOnlyRows,
     }

@@ -5,7 +5,7 @@
 // figure is never counted twice, whatever the number and order of its reports.
 
 import { FigureState, STATES, YEAR_ONLY, figureIndexInSteps } from './figureIndex'
-import { gradeScale, type GradeScale } from '../grades'
+import { UNGRADED, gradeScale, type GradeScale } from '../grades'
 import type { ReconcileRule, Source } from '../reports'
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
 import { NO_COUNT, type CasualtyStore } from '../store/store'
@@ -123,6 +123,12 @@ export function reportOrder(
     gradeRank[code] = scale.rank(source?.grade ?? '')
   })
   return { published, gradeRank }
+}
+
+/** No source's publication date or grade known: reports in file order, all ungraded. */
+export function noOrder(store: CasualtyStore): ReportOrder {
+  const sources = store.columns.categories.source.values.length
+  return { published: new Int32Array(sources), gradeRank: new Uint8Array(sources).fill(UNGRADED) }
 }
 
 // A date code of ISO text (YYYY, YYYY-MM, YYYY-MM-DD); 0 when empty or not a date.

@@ -204,3 +204,21 @@ export function dropUnknownLabels(view: ViewState, known: KnownLabels): ParsedVi
   }
   return { view: { ...view, filters }, notices }
 }
+
+/**
+ * Query keys a view's link keeps as they came: the address of the data on show (`data`) and the
+ * chart an embed shows (`embed`). They are not part of the view; rewriting the view's query must
+ * not drop them, so a link shares data and view together.
+ */
+export const CARRIED_KEYS = ['data', 'embed'] as const
+
+/** The query (without `?`) of `view` after the carried keys of `search` (in their order). */
+export function toLinkQuery(view: ViewState, search: string): string {
+  const from = new URLSearchParams(search)
+  const carried = new URLSearchParams()
+  for (const key of CARRIED_KEYS) {
+    const value = from.get(key)
+    if (value !== null && value !== '') carried.set(key, value)
+  }
+  return [carried.toString(), toViewQuery(view)].filter((part) => part !== '').join('&')
+}

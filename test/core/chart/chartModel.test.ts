@@ -1,6 +1,13 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { readMax, tableToCsvRows } from '../../../src/core/chart/chartModel'
-import type { MeasureArrays } from '../../../src/core/view/aggregate'
+import { readMax, tableToCsvRows, type ChartTable } from '../../../src/core/chart/chartModel'
+import { buildGroupChart } from '../../../src/core/chart/groupChart'
+import { buildTimeChart } from '../../../src/core/chart/timeChart'
+import { formatDateLabel } from '../../../src/core/date'
+import { storeFromRecords } from '../../../src/core/store/builder'
+import { sumByGroup, sumOverTime, type MeasureArrays } from '../../../src/core/view/aggregate'
+import { allRows } from '../../../src/core/view/filter'
+import { record } from '../../helpers/record'
 
 describe('tableToCsvRows', () => {
   it('writes counts as plain digits, labels as they are and no upper bound as an empty field', () => {
@@ -28,6 +35,7 @@ describe('readMax', () => {
     openRows: Uint32Array.of(0, 1, 0),
     unquantifiedRows: Uint32Array.of(0, 0, 0),
     quantifiedRows: Uint32Array.of(1, 2, 0),
+    maxOnlyRows: Uint32Array.of(0, 0, 0),
   }
 
   it.each([
@@ -39,3 +47,123 @@ describe('readMax', () => {
     expect(readMax(arrays, index)).toBe(expected)
   })
 })
+
+// The honesty rule over any dataset: in every chart table (the "Table CSV" downloads), a 0 in a
+// figure column is backed by a row of that line whose source gives 0, or by a row count of 0 on
+// the same line. "Not given" is an empty field, never 0.
+describe('chart tables never write 0 for a figure not given', () => {
+  const figure = fc.oneof(
+    fc.constant({ min: null, max: null, text: '' }),
+    fc.constant({ min: null, max: null, text: 'scores' }),
+    fc.record({ min: fc.nat(3), max: fc.constant(null), text: fc.constant('at least') }),
+    fc.record({ min: fc.constant(null), max: fc.nat(3), text: fc.constant('up to') }),
+    fc.nat(3).chain((min) =>
+      fc.record({
+        min: fc.constant(min),
+        max: fc.nat(2).map((d) => min + d),
+        text: fc.constant(''),
+      }),
+    ),
+  )
+  const arbitraryRecord = fc.record({
+    incident_id: fc.constantFrom('A', 'B', 'C', 'D'),
+    date: fc.constantFrom('2020-01', '2021-08', '2021-08-30', '2021-11', '2022'),
+    target_group: fc.constantFrom('civilians', 'police', 'taliban security forces'),
+    target_type: fc.constantFrom('', 'Private Citizens & Property', 'Police'),
+    killed: figure,
+    injured: figure,
+  })
+  type Generated = {
+    target_group: string
+    killed: { min: number | null; max: number | null }
+    injured: { min: number | null; max: number | null }
+  }
+  const saysZero = (rows: Generated[], measure: 'killed' | 'injured', end: 'min' | 'max') =>
+    rows.some((r) => r[measure][end] === 0 || (end === 'max' && r[measure].min === 0))
+
+  function checkTable(
+    table: ChartTable,
+    scopeOf: (line: readonly (string | number | null)[]) => Generated[],
+  ) {
+    const keys = table.columns.map((column) => column.key)
+    const rowsAt = keys.indexOf('rows')
+    expect(rowsAt).toBeGreaterThan(0)
+    tableToCsvRows(table).forEach((line, index) => {
+      keys.forEach((key, c) => {
+        const match = /^(killed|injured)_(min|max)/.exec(key)
+        if (!match || line[c] !== '0') return
+        if (line[rowsAt] === '0') return
+        const measure = match[1] as 'killed' | 'injured'
+        const end = match[2] as 'min' | 'max'
+        const scope = scopeOf(table.rows[index]!)
+        const group = /^(?:killed|injured)_min_(.+)$/.exec(key)?.[1]
+        const inCell =
+          group && group !== 'total'
+            ? scope.filter((r) => r.target_group.replace(/[^a-z0-9]+/g, '_') === group)
+            : scope
+        expect(saysZero(inCell, measure, end), `${key} = 0 on “${line.join(',')}”`).toBe(true)
+      })
+    })
+  }
+
+  it('holds for the tables by group and over time, per month and per year', () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryRecord, { maxLength: 30 }), (generated) => {
+        const records = generated.map((r) =>
+          record({
+            incident_id: r.incident_id,
+            date: r.date,
+            target_group: r.target_group,
+            target_type: r.target_type,
+            killed_min: r.killed.min,
+            killed_max: r.killed.max,
+            killed_text: r.killed.text,
+            injured_min: r.injured.min,
+            injured_max: r.injured.max,
+            injured_text: r.injured.text,
+          }),
+        )
+        const store = storeFromRecords(records)
+        const rows = allRows(store)
+        // Rows of one incident and target group are reports of one figure, counted once at its
+        // latest report's date and type: each report is looked for there.
+        const latest = new Map(generated.map((r) => [`${r.incident_id} ${r.target_group}`, r]))
+        const placed = generated.map((r) => {
+          const lead = latest.get(`${r.incident_id} ${r.target_group}`)!
+          return { ...r, date: lead.date, target_type: lead.target_type }
+        })
+        for (const column of ['target_group', 'target_type'] as const) {
+          const groups = sumByGroup(store, rows, column)
+          const model = buildGroupChart(groups)
+          checkTable(model.table, (line) => placed.filter((r) => r[column] === line[0]))
+        }
+        for (const unit of ['month', 'year'] as const) {
+          const series = sumOverTime(store, rows, 'target_group', unit)
+          for (const metric of ['killed', 'injured', 'incidents'] as const) {
+            const model = buildTimeChart(series, metric)
+            checkTable(model.table, (line) =>
+              placed.filter((r) => formatDateLabel(periodCode(r.date, unit)) === line[0]),
+            )
+            // The text alternative reads 0 for a period only where a source there says 0.
+            model.labels.forEach((label) => {
+              if (!new RegExp(`${label} 0(?![\\d,–])`).test(model.summary)) return
+              const scope = placed.filter(
+                (r) => formatDateLabel(periodCode(r.date, unit)) === label,
+              )
+              expect(metric !== 'incidents' && saysZero(scope, metric, 'max'), model.summary).toBe(
+                true,
+              )
+            })
+          }
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+function periodCode(date: string, unit: 'month' | 'year'): number {
+  const year = Number(date.slice(0, 4))
+  const month = date.length >= 7 && unit === 'month' ? Number(date.slice(5, 7)) : 0
+  return year * 10000 + month * 100
+}

@@ -65,10 +65,11 @@ describe('buildGroupChart', () => {
       'rows',
     ])
     expect(tableToCsvRows(model.table)).toEqual([
-      ['civilians', '171', '', '1', '0', '0', '0', '0', '0', '2'],
-      ['worshippers', '51', '', '1', '0', '0', '0', '0', '1', '1'],
+      // No row gives an injured figure for civilians, or a killed one for police: empty, not 0.
+      ['civilians', '171', '', '1', '0', '', '', '0', '0', '2'],
+      ['worshippers', '51', '', '1', '0', '', '', '0', '1', '1'],
       ['soldiers', '23', '33', '0', '0', '3', '3', '0', '0', '2'],
-      ['police', '0', '0', '0', '1', '0', '0', '0', '1', '1'],
+      ['police', '', '', '0', '1', '', '', '0', '1', '1'],
     ])
   })
 

@@ -66,7 +66,19 @@ describe('buildTimeChart', () => {
     const model = buildTimeChart(sumOverTime(store, rows, 'target_group', 'year'), 'killed')
     expect(model.labels).toEqual(['2021', '2022', '2023', '2024'])
     expect(model.yearOnlyRows).toBe(0)
-    expect(tableToCsvRows(model.table)[3]).toEqual(['2024', '1', '0', '0', '0', '1', '', '1', '0'])
+    // Only civilians have a row in 2024: the other groups' cells are empty, not 0.
+    expect(tableToCsvRows(model.table)[3]).toEqual([
+      '2024',
+      '1',
+      '',
+      '',
+      '',
+      '1',
+      '',
+      '1',
+      '0',
+      '1',
+    ])
   })
 
   it('counts incidents, once per group and once in the total', () => {
@@ -78,8 +90,9 @@ describe('buildTimeChart', () => {
       'incidents_worshippers',
       'incidents_police',
       'incidents_total',
+      'rows',
     ])
-    expect(tableToCsvRows(model.table)[0]).toEqual(['Aug 2021', '1', '1', '0', '0', '1'])
+    expect(tableToCsvRows(model.table)[0]).toEqual(['Aug 2021', '1', '1', '0', '0', '1', '2'])
     expect(model.marks).toEqual([])
     expect(model.valueMax).toBe(2)
   })
@@ -96,6 +109,7 @@ describe('buildTimeChart', () => {
       'killed_max_total',
       'killed_open_max_rows',
       'killed_unquantified_rows',
+      'rows',
     ])
   })
 })

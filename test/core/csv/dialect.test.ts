@@ -4,6 +4,9 @@ import {
   chooseDelimiter,
   isHxlRow,
   namedDelimiter,
+  isBlankLine,
+  workbookKind,
+  workbookMessage,
 } from '../../../src/core/csv/dialect'
 import { KNOWN_COLUMN_NAMES } from '../../../src/core/load/formats'
 
@@ -36,10 +39,41 @@ describe('namedDelimiter', () => {
     [',', ','],
     [';', ';'],
     ['\t', '\t'],
-    ['|', null],
+    ['|', '|'],
+    [':', ':'],
+    [' ', ' '],
     ['x', null],
+    ['7', null],
+    ['"', null],
+    ['§', null],
   ])('reads sep=%j as %j', (named, delimiter) => {
     expect(namedDelimiter(named)).toBe(delimiter)
+  })
+})
+
+describe('isBlankLine', () => {
+  it.each([
+    ['', true],
+    ['   ', true],
+    ['\t \t', true],
+    [' x ', false],
+    [',,', false],
+  ])('%j is blank: %s', (line, expected) => {
+    expect(isBlankLine(line)).toBe(expected)
+  })
+})
+
+describe('workbookKind', () => {
+  it.each([
+    [[0x50, 0x4b, 0x03, 0x04, 0x14, 0], 'zip'],
+    [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0], 'ole2'],
+    [[0x50, 0x4b, 0x05, 0x06], null],
+    [[...'id,date'].map((c) => c.charCodeAt(0)), null],
+  ])('%j is %s', (bytes, kind) => {
+    expect(workbookKind(Uint8Array.from(bytes))).toBe(kind)
+  })
+  it('words a workbook as something to save as CSV', () => {
+    expect(workbookMessage('zip')).toMatch(/Excel workbook.*Save As.*CSV/)
   })
 })
 

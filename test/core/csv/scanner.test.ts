@@ -156,6 +156,9 @@ describe('CsvScanner gives what parseCsvText (PapaParse) gives', () => {
     ['only white space rows', 'id,n\n \n,\n\t,\u00a0\n'],
     ['a last quoted empty field without a newline', 'id\nA\n""'],
     ['a BOM before a sep line', '\uFEFFsep=\t\nid\tn\nA\t1\n'],
+    ['a sep=| line', 'sep=|\nid|note\nA|"x|y"\nB|2\n'],
+    ['white space lines before the header', '  \n\t\r\n \t \nid,n\nA,1\n'],
+    ['a sep= line then white space lines', 'sep=:\n   \nid:n\nA:1\n'],
   ])('on %s', (_name, text) => {
     for (const chunk of [1, 2, 3, 5, 1000]) expectSame(text, chunk)
   })

@@ -139,12 +139,12 @@ describe('a later sentence restates an incident', () => {
   it.each([
     ['the same figures of the same group', '08-ghazni-university-pilgrims', 0, 2, null, true],
     [
-      'the same figure for another group (worshippers not said to be Shia)',
+      'the same figure for another group (worshippers not said to be Shia): a restatement too',
       '01-herat-mosque-and-minibus',
       0,
       3,
       null,
-      false,
+      true,
     ],
     ['the figures of another incident', '01-herat-mosque-and-minibus', 0, 4, null, false],
     ['the same figures in another year', '08-ghazni-university-pilgrims', 0, 2, 'year', false],

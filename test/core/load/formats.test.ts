@@ -31,11 +31,19 @@ describe('detectFormat on headers', () => {
   it.each([
     // More than half of a format's signature columns decide, in any case and with spaces around.
     [[...FORMAT_SIGNATURES.gtd.slice(0, 7)], 'gtd'],
-    [[...FORMAT_SIGNATURES.gtd.slice(0, 6)], 'custom'],
+    // Three of a format's own names tell an extract of a few of its columns (an R subset of GTD).
+    [['', 'eventid', 'country_txt', 'region_txt', 'nkill', 'nwound', 'gdp'], 'gtd'],
+    [['eventid', 'killed', 'place'], 'custom'],
+    [['id', 'date_start', 'date_end', 'side_a', 'best'], 'ucdp'],
+    [['EVENT_DATE', 'TIME_PRECISION', 'ACTOR1', 'FATALITIES'], 'acled'],
+    // Our columns first, then an ACLED file's own (an export of a mapped file): ours.
+    [[...SCHEMA_COLUMNS, ...FORMAT_SIGNATURES.acled], 'schema'],
     [FORMAT_SIGNATURES.acled.map((name) => ` ${name.toUpperCase()} `), 'acled'],
     // ACLED shares six names with our schema: our own file is still ours.
     [[...SCHEMA_COLUMNS], 'schema'],
-    [['country', 'admin1', 'admin2', 'location', 'notes', 'source'], 'schema'],
+    [['incident_id', 'country', 'admin1', 'admin2', 'location', 'notes', 'source'], 'schema'],
+    // Names everyone uses do not make a file ours: a renamed GTD extract is a file to map.
+    [['Year', 'Month', 'Day', 'Country', 'State', 'City', 'Target', 'Killed'], 'custom'],
     [[], 'custom'],
   ])('%j is %s', (header, format) => {
     expect(detectFormat(header)).toBe(format)

@@ -89,10 +89,45 @@ describe('runImportJob', () => {
     if (reply?.type === 'failed') expect(reply.message).toContain(message)
   })
 
-  it('refuses a header with no known column', async () => {
+  it('asks to map a header of other names, proposing what the names say', async () => {
     const [first] = await run(encode('foo,bar\n1,2\n'))
-    expect(first?.reply.type).toBe('failed')
-    if (first?.reply.type === 'failed') expect(first.reply.message).toContain('No known column')
+    if (first?.reply.type !== 'needs-mapping') throw new Error('expected needs-mapping')
+    // No id column: the row's line is its id.
+    expect(first.reply.proposal.sources).toEqual({ incident_id: { kind: 'line' } })
+    const [renamed] = await run(
+      encode(
+        'Year,Month,Day,Country,State,City,Target,Terrorist,Killed,Wound\n2017,9,0,Iraq,Ninawa,Mosul,Police,ISIL,NA,3\n',
+      ),
+    )
+    if (renamed?.reply.type !== 'needs-mapping') throw new Error('expected needs-mapping')
+    expect(renamed.reply.proposal.sources).toMatchObject({
+      date: { kind: 'gtdDate', year: 'Year', month: 'Month', day: 'Day' },
+      country: { kind: 'column', name: 'Country' },
+      admin1: { kind: 'column', name: 'State' },
+      location: { kind: 'column', name: 'City' },
+      target_group: { kind: 'column', name: 'Target' },
+      perpetrator: { kind: 'column', name: 'Terrorist' },
+      killed_min: { kind: 'column', name: 'Killed' },
+      injured_max: { kind: 'column', name: 'Wound' },
+    })
+    expect(renamed.reply.samples?.City).toEqual(['Mosul'])
+  })
+
+  it.each([
+    ['9-May-20', 'd-mon-y', false],
+    ['05/09/2020\n01/02/2020', 'dmy', true],
+    ['05/09/2020\n12/31/2020', 'mdy', false],
+    ['2013-07-24T00:00:00', 'iso', false],
+  ])('tells the date format of %j from the whole column', async (dates, format, ambiguous) => {
+    const rows = dates.split('\n').map((date, i) => `E${i},${date},Civilians,1`)
+    const [first] = await run(encode(`event_id,event_date,actor2,fatalities\n${rows.join('\n')}\n`))
+    if (first?.reply.type !== 'needs-mapping') throw new Error('expected needs-mapping')
+    expect(first.reply.proposal.sources.date).toEqual({
+      kind: 'looseDate',
+      name: 'event_date',
+      format,
+    })
+    expect(first.reply.proposal.dateOrderAmbiguous ?? false).toBe(ambiguous)
   })
 
   it('asks for a mapping for a GTD export, then loads with it', async () => {

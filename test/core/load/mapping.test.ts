@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { loadCsv } from '../../../src/core/load/loader'
 import { KNOWN_COLUMN_NAMES } from '../../../src/core/load/formats'
 import {
+  applyAcledPrecision,
+  applyGtdApproxDate,
+  applyUcdpPrecision,
+  mappingWarnings,
   proposeMapping,
+  readIdDate,
   readGtdDate,
   readLooseDate,
   readerFromMapping,
@@ -95,8 +100,27 @@ describe('GTD export', () => {
     ])
   })
 
-  it('keeps the columns it does not map as extra columns, untouched', () => {
-    expect(result.store?.extraNames).toEqual(['extended', 'region_txt', 'latitude', 'longitude'])
+  it('keeps every column of the file as an extra column under its own name, untouched', () => {
+    expect(result.store?.extraNames).toEqual([
+      'eventid',
+      'iyear',
+      'imonth',
+      'iday',
+      'extended',
+      'country_txt',
+      'region_txt',
+      'provstate',
+      'city',
+      'latitude',
+      'longitude',
+      'attacktype1_txt',
+      'targtype1_txt',
+      'gname',
+      'nkill',
+      'nwound',
+      'summary',
+    ])
+    expect(records[1]?.extra.imonth).toBe('0')
     expect(records[0]?.extra.latitude).toBe('34.5167')
   })
 })
@@ -154,7 +178,7 @@ describe('UCDP GED', () => {
 })
 
 describe('readerFromMapping', () => {
-  it('renames an unused column with one of our names, so it cannot collide on export', () => {
+  it('keeps a column with one of our names under its own name, beside ours', () => {
     const header = ['date', 'iyear', 'imonth', 'iday']
     const reader = readerFromMapping(
       {
@@ -163,14 +187,138 @@ describe('readerFromMapping', () => {
       },
       header,
     )
-    expect(reader.extras).toEqual([{ name: 'date (file)', index: 0 }])
+    expect(reader.extras.map((extra) => extra.name)).toEqual(header)
   })
 
   it('proposes our own columns by name for a partial header', () => {
     const mapping = proposeMapping(['incident_id', 'date', 'what'])
     expect(mapping.sources).toEqual({
       incident_id: { kind: 'column', name: 'incident_id' },
-      date: { kind: 'column', name: 'date' },
+      date: { kind: 'looseDate', name: 'date' },
     })
+  })
+})
+
+describe('precision from the formats’ own fields', () => {
+  it.each([
+    ['2022-12-18', '1', '2022-12-18'],
+    ['2022-12-18', '2', '2022-12'],
+    ['2022-12-30', '2', '2022'],
+    ['2022-12-02', '2', '2022'],
+    ['2022-12-18', '3', '2022-12'],
+    ['2022-12-18', '', '2022-12-18'],
+  ])('ACLED %s with time_precision %j is %s', (date, precision, iso) => {
+    expect(applyAcledPrecision(date, precision)).toBe(iso)
+  })
+
+  it.each([
+    ['2013-07-23', '2013-07-25 00:00:00.000', '2', '2013-07'],
+    ['2013-07-24', '2013-07-24 00:00:00.000', '1', '2013-07-24'],
+    ['2013-07-24', '2013-07-24', '4', '2013-07'],
+    ['2013-07-29', '2013-08-04', '3', '2013'],
+    ['2013-03-01', '2013-03-01', '5', '2013'],
+    ['2013-07-24', '', '', '2013-07-24'],
+  ])('UCDP %s…%s with date_prec %j is %s', (start, end, precision, iso) => {
+    expect(applyUcdpPrecision(start, end, precision)).toBe(iso)
+  })
+
+  it.each([
+    ['2017-09-14', 'September 14-15, 2017', '2017-09'],
+    ['2017-07-30', 'July 30 - August 1, 2017', '2017'],
+    ['2016-12-31', 'December 31, 2016 - January 1, 2017', '2016'],
+    ['2017-03', 'March 2017', '2017-03'],
+    ['2017-03-02', '', '2017-03-02'],
+    ['2017-03-02', 'unknown', '2017'],
+  ])('GTD %s with approxdate %j is %s', (date, approx, iso) => {
+    expect(applyGtdApproxDate(date, approx)).toBe(iso)
+  })
+
+  it('reads the date in a GTD eventid', () => {
+    expect(readIdDate('201709230015')).toBe('2017-09-23')
+    expect(readIdDate('201400000002')).toBe('2014')
+    expect(readIdDate('20170923')).toBe('20170923')
+  })
+})
+
+describe('proposals from column names', () => {
+  it.each([
+    [
+      ['Fecha', 'Muertos', 'Heridos', 'Provincia', 'Grupo', 'Objetivo'],
+      {
+        date: 'Fecha',
+        killed_min: 'Muertos',
+        injured_max: 'Heridos',
+        admin1: 'Provincia',
+        perpetrator: 'Grupo',
+        target_group: 'Objetivo',
+      },
+    ],
+    [
+      ['Date', 'Tués', 'Blessés', 'Région', 'Auteur', 'Cible', 'Ville'],
+      {
+        killed_max: 'Tués',
+        injured_min: 'Blessés',
+        admin1: 'Région',
+        perpetrator: 'Auteur',
+        target_group: 'Cible',
+        location: 'Ville',
+      },
+    ],
+    [
+      ['Datum', 'Tote', 'Verletzte', 'Bundesland', 'Ort'],
+      { killed_min: 'Tote', injured_min: 'Verletzte', admin1: 'Bundesland', location: 'Ort' },
+    ],
+    [
+      ['Event ID', 'Deaths', 'Wounded', 'State/Province', 'City', 'Perpetrator Group', 'Target'],
+      {
+        incident_id: 'Event ID',
+        killed_min: 'Deaths',
+        injured_min: 'Wounded',
+        location: 'City',
+        perpetrator: 'Perpetrator Group',
+        target_group: 'Target',
+      },
+    ],
+  ])('%j', (header, expected) => {
+    const { sources } = proposeMapping(header)
+    for (const [column, name] of Object.entries(expected)) {
+      const source = sources[column as keyof typeof sources]
+      expect(source && 'name' in source ? source.name : undefined).toBe(name)
+    }
+  })
+
+  it('builds the date from any Year + Month + Day columns, or Year alone', () => {
+    expect(proposeMapping(['Año', 'Mes', 'Día', 'Muertos']).sources.date).toEqual({
+      kind: 'gtdDate',
+      year: 'Año',
+      month: 'Mes',
+      day: 'Día',
+    })
+    expect(proposeMapping(['year', 'killed']).sources.date).toEqual({
+      kind: 'gtdDate',
+      year: 'year',
+      month: '',
+      day: '',
+    })
+  })
+})
+
+describe('missing-value tokens', () => {
+  it('reads NA, NULL, nan and . as no value in the mapped columns, counts them, and keeps the file’s own text', () => {
+    const text =
+      'id,year,target,killed,wounded\nA,2020,NA,NULL,.\nB,2021,police,nan,1\nC,2022,civilians,3,N/A\n'
+    const header = text.split('\n')[0]?.split(',') ?? []
+    const mapping = proposeMapping(header)
+    const notes: MappingNotes = { decimalCounts: 0 }
+    const result = loadCsv(text, { readerFor: (h) => readerFromMapping(mapping, h, notes) })
+    expect(result.rowIssues.map((i) => [i.line, i.column])).toEqual([[2, 'target_group']])
+    const records = result.store?.records() ?? []
+    expect(records.map((r) => [r.target_group, r.killed_min, r.injured_min])).toEqual([
+      ['police', null, 1],
+      ['civilians', 3, null],
+    ])
+    expect(records[0]?.extra.killed).toBe('nan')
+    expect(notes.missingValues).toEqual({ NA: 1, NULL: 2, '.': 2, nan: 2, 'N/A': 2 })
+    expect(mappingWarnings(notes).join(' ')).toContain('read as no value (not a label, not 0) 9 times')
   })
 })

@@ -36,6 +36,7 @@ describe('sumTotals', () => {
         openRows: number
         unquantifiedRows: number
         quantifiedRows: number
+        maxOnlyRows: number
       },
     ]
   >([
@@ -45,7 +46,7 @@ describe('sumTotals', () => {
         { killed_min: 170, killed_max: 170 },
         { killed_min: 13, killed_max: 13 },
       ],
-      { min: 183, max: 183, openRows: 0, unquantifiedRows: 0, quantifiedRows: 2 },
+      { min: 183, max: 183, openRows: 0, unquantifiedRows: 0, quantifiedRows: 2, maxOnlyRows: 0 },
     ],
     [
       'a range adds both ends',
@@ -53,32 +54,32 @@ describe('sumTotals', () => {
         { killed_min: 10, killed_max: 20 },
         { killed_min: 5, killed_max: 5 },
       ],
-      { min: 15, max: 25, openRows: 0, unquantifiedRows: 0, quantifiedRows: 2 },
+      { min: 15, max: 25, openRows: 0, unquantifiedRows: 0, quantifiedRows: 2, maxOnlyRows: 0 },
     ],
     [
       'an open bound is counted, its minimum joins the max',
       [{ killed_min: 51 }, { killed_min: 10, killed_max: 12 }],
-      { min: 61, max: 63, openRows: 1, unquantifiedRows: 0, quantifiedRows: 2 },
+      { min: 61, max: 63, openRows: 1, unquantifiedRows: 0, quantifiedRows: 2, maxOnlyRows: 0 },
     ],
     [
       'words without a number are unquantified, not zero',
       [{ killed_text: 'multiple casualties' }, { killed_min: 6, killed_text: 'at least six' }],
-      { min: 6, max: 6, openRows: 1, unquantifiedRows: 1, quantifiedRows: 1 },
+      { min: 6, max: 6, openRows: 1, unquantifiedRows: 1, quantifiedRows: 1, maxOnlyRows: 0 },
     ],
     [
       'no words and no number: not mentioned',
       [{}, { killed_min: 1 }],
-      { min: 1, max: 1, openRows: 1, unquantifiedRows: 0, quantifiedRows: 1 },
+      { min: 1, max: 1, openRows: 1, unquantifiedRows: 0, quantifiedRows: 1, maxOnlyRows: 0 },
     ],
     [
       'only a maximum ("up to 20") adds 0 to the minimum',
       [{ killed_max: 20 }],
-      { min: 0, max: 20, openRows: 0, unquantifiedRows: 0, quantifiedRows: 1 },
+      { min: 0, max: 20, openRows: 0, unquantifiedRows: 0, quantifiedRows: 1, maxOnlyRows: 1 },
     ],
     [
       'zero is a number',
       [{ killed_min: 0, killed_max: 0 }],
-      { min: 0, max: 0, openRows: 0, unquantifiedRows: 0, quantifiedRows: 1 },
+      { min: 0, max: 0, openRows: 0, unquantifiedRows: 0, quantifiedRows: 1, maxOnlyRows: 0 },
     ],
   ])('%s', (_name, rows, expected) => {
     // Each row its own incident: rows of one incident and group would be reports of one figure.
@@ -149,6 +150,7 @@ describe('sumByGroup', () => {
       openRows: 1,
       unquantifiedRows: 0,
       quantifiedRows: 2,
+      maxOnlyRows: 0,
     })
     expect(figureAt(totals.killed, 2)).toMatchObject({ min: 5, max: 9, openRows: 0 })
     expect(figureAt(totals.injured, 2)).toMatchObject({
@@ -237,6 +239,7 @@ describe('sumOverTime', () => {
       openRows: 1,
       unquantifiedRows: 1,
       quantifiedRows: 3,
+      maxOnlyRows: 0,
     })
     expect(totals.incidents).toBe(3)
     expect(Array.from(groups.rows)).toEqual([3, 1])
@@ -285,6 +288,7 @@ describe('summarizeRows against plain sums over records', () => {
     openRows: number
     unquantifiedRows: number
     quantifiedRows: number
+    maxOnlyRows: number
   }
   const emptyCell = (): Cell => ({
     min: 0,
@@ -292,6 +296,7 @@ describe('summarizeRows against plain sums over records', () => {
     openRows: 0,
     unquantifiedRows: 0,
     quantifiedRows: 0,
+    maxOnlyRows: 0,
   })
   const add = (cell: Cell, f: { min: number | null; max: number | null; text: string }) => {
     if (f.min === null && f.max === null) {
@@ -302,6 +307,7 @@ describe('summarizeRows against plain sums over records', () => {
     cell.min += f.min ?? 0
     cell.max += f.max ?? f.min ?? 0
     if (f.max === null) cell.openRows++
+    if (f.min === null) cell.maxOnlyRows++
   }
   const column = (arrays: MeasureArrays, cells: number[]): Cell[] =>
     cells.map((i) => figureAt(arrays, i))
@@ -444,6 +450,7 @@ describe('summarizeRows against plain sums over records', () => {
             inPeriod.forEach((r) => (add(total.killed, r.killed), add(total.injured, r.injured)))
             expect(figureAt(series.totals.killed, p)).toEqual(total.killed)
             expect(figureAt(series.totals.injured, p)).toEqual(total.injured)
+            expect(series.totals.rows[p]).toBe(inPeriod.length)
             expect(series.totals.incidents[p]).toBe(
               new Set(inPeriod.map((r) => r.incident_id)).size,
             )
@@ -453,6 +460,7 @@ describe('summarizeRows against plain sums over records', () => {
               const k = emptyCell()
               inCell.forEach((r) => add(k, r.killed))
               expect(column(series.killed, [cell])).toEqual([k])
+              expect(series.rows[cell]).toBe(inCell.length)
               expect(series.incidents[cell]).toBe(new Set(inCell.map((r) => r.incident_id)).size)
             })
           }

@@ -4,6 +4,7 @@ import {
   defaultViewState,
   dropUnknownLabels,
   parseViewQuery,
+  toLinkQuery,
   toViewQuery,
   type ViewState,
 } from '../../../src/core/view/viewState'
@@ -123,5 +124,21 @@ describe('dropUnknownLabels', () => {
       'Ignored “group=martians” in the link: no such target group in this data.',
       'Ignored “place=Atlantis” in the link: no such place in this data.',
     ])
+  })
+})
+
+describe('toLinkQuery', () => {
+  it.each([
+    ['', '', ''],
+    ['?group=x', 'group=civilians', 'group=civilians'],
+    ['?data=https%3A%2F%2Fx.org%2Fa.csv&group=x', '', 'data=https%3A%2F%2Fx.org%2Fa.csv'],
+    [
+      '?embed=by-group&data=https%3A%2F%2Fx.org%2Fa.csv&utm=1',
+      'place=Kabul',
+      'data=https%3A%2F%2Fx.org%2Fa.csv&embed=by-group&place=Kabul',
+    ],
+  ])('keeps the data and embed keys of %j', (search, viewQuery, expected) => {
+    const view = parseViewQuery(viewQuery).view
+    expect(toLinkQuery(view, search)).toBe(expected)
   })
 })

@@ -1,0 +1,89 @@
+// Builds the map's boundaries, shipped with the page (no tile server, no network): a small
+// TopoJSON of the world's countries and one per country of its admin-1 regions, with only the
+// properties the map reads (`name`, and `country` for regions). Run `npm run boundaries` after
+// changing a source below; the outputs in src/boundaries/ are committed.
+//
+// Sources (licences allow shipping them; the attribution is in the page, the PNG and the README):
+// - countries: Natural Earth 1:110m admin-0 countries (public domain), as packaged by the npm
+//   package world-atlas (countries-110m.json);
+// - admin-1 regions: geoBoundaries gbOpen (CC BY 4.0; the Afghanistan ADM1 layer itself is public
+//   domain, from Wikimedia), the `_simplified.topojson` release files, kept in scripts/boundaries/.
+
+import { readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { quantize } from 'topojson-client'
+import { presimplify, quantile, simplify } from 'topojson-simplify'
+import type { GeometryCollection } from 'topojson-specification'
+
+/** A TopoJSON topology as topojson-simplify types it. */
+type Topology = Parameters<typeof presimplify>[0]
+
+const require = createRequire(import.meta.url)
+const OUT = new URL('../src/boundaries/', import.meta.url)
+
+/** geoBoundaries ADM1 files: the country's name on the world map, and name corrections. */
+const ADM1_SOURCES = [
+  {
+    file: 'geoBoundaries-AFG-ADM1_simplified.topojson',
+    country: 'Afghanistan',
+    // The release spells Ghazni "Ghanzi".
+    corrections: { Ghanzi: 'Ghazni' } as Record<string, string>,
+  },
+]
+
+// Drops the least important points (by area), keeping the given share of them.
+function simplified(topology: Topology, keep: number): Topology {
+  const weighted = presimplify(topology)
+  const result = simplify(weighted, quantile(weighted, 1 - keep))
+  // presimplify adds each point's weight as a third coordinate: dropped again.
+  result.arcs = result.arcs.map((arc) => arc.map((point) => [point[0]!, point[1]!]))
+  // Quantized and delta-encoded again: integers on a 10,000-step grid make a small file.
+  return quantize(result, 1e4) as Topology
+}
+
+function only(topology: Topology, name: string, objectName: string): GeometryCollection {
+  const object = topology.objects[name]
+  if (!object || object.type !== 'GeometryCollection') throw new Error(`no ${name} collection`)
+  delete topology.objects[name]
+  topology.objects[objectName] = object
+  return object
+}
+
+function write(file: string, topology: Topology): void {
+  const text = JSON.stringify(topology)
+  writeFileSync(new URL(file, OUT), text)
+  console.log(`${file}: ${(text.length / 1024).toFixed(1)} KB`)
+}
+
+const world = JSON.parse(
+  readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8'),
+) as Topology
+delete world.objects.land
+const countries = only(world, 'countries', 'countries')
+for (const geometry of countries.geometries) {
+  const name = (geometry.properties as { name?: string } | undefined)?.name ?? ''
+  geometry.properties = { name }
+}
+write('world.json', simplified(world, 0.6))
+
+// The regions' names per country, in the order of each file's geometries: the page's map table
+// and name matching need only these, so they ship in the first visit and the files load later.
+const index: Record<string, string[]> = {}
+for (const source of ADM1_SOURCES) {
+  const topology = JSON.parse(
+    readFileSync(new URL(`boundaries/${source.file}`, import.meta.url), 'utf8'),
+  ) as Topology
+  const regions = only(topology, Object.keys(topology.objects)[0]!, 'regions')
+  for (const geometry of regions.geometries) {
+    const shapeName = (geometry.properties as { shapeName?: string } | undefined)?.shapeName ?? ''
+    geometry.properties = {
+      name: source.corrections[shapeName] ?? shapeName,
+      country: source.country,
+    }
+  }
+  write(`adm1/${source.country}.json`, simplified(topology, 0.8))
+  index[source.country] = regions.geometries.map((geometry) =>
+    String((geometry.properties as { name: string }).name),
+  )
+}
+writeFileSync(new URL('regions.json', OUT), `${JSON.stringify(index, null, 2)}\n`)

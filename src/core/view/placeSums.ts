@@ -1,0 +1,337 @@
+// Figures per place for the map: per province (the rows' country and admin1 labels, as written)
+// and per point (rows whose source places them at a known spot, see placePrecision). One pass over
+// the selected rows' typed columns, summed like core/view/aggregate sums a group: a minimum adds
+// to `min`, a row without a maximum counts in `openRows`, words without a number count in
+// `unquantifiedRows` and add nothing; incidents are counted distinctly per place. Reports of one
+// figure (one incident x one target group) add once, reconciled as aggregate reconciles them, at
+// the place of their latest selected report.
+
+import type { CasualtyStore } from '../store/store'
+import { labelCount } from '../store/packedStrings'
+import { STEP_ROWS, runSteps, type Steps } from '../steps'
+import { createMeasureArrays, type MeasureArrays, type Reconciling } from './aggregate'
+import { DEFAULT_RULE } from '../reports'
+import { FigureReconciler, noOrder, reportIndexInSteps } from './reportIndex'
+import { NO_COUNT } from '../store/store'
+import { DistinctPairs } from './distinctPairs'
+import {
+  FigureState,
+  YEAR_ONLY,
+  figureIndexInSteps,
+  injuredState,
+  killedState,
+} from './figureIndex'
+import { POINT_LEVELS, rowPointsInSteps, type PointLevel, type RowPoints } from './placePrecision'
+
+/** Figures per key (a province, a point): arrays indexed by the key. */
+export interface KeyedSums {
+  rows: Uint32Array
+  incidents: Uint32Array
+  killed: MeasureArrays
+  injured: MeasureArrays
+}
+
+/** The map's figures of a selection. */
+export interface PlaceSums {
+  /** Per place: its country and admin1 label as the rows write them ('' when not given). */
+  countries: readonly string[]
+  admin1: readonly string[]
+  places: KeyedSums
+  /** Points: rows at a known spot, by their coordinates (rounded to about 10 m). */
+  points: { latitude: Float64Array; longitude: Float64Array; sums: KeyedSums }
+  /** Selected rows with coordinates, by level (`exact` ones are the points). */
+  levels: Record<PointLevel, number>
+}
+
+function keyedSums(size: number): KeyedSums {
+  return {
+    rows: new Uint32Array(size),
+    incidents: new Uint32Array(size),
+    killed: createMeasureArrays(size),
+    injured: createMeasureArrays(size),
+  }
+}
+
+interface StorePlaces {
+  countries: string[]
+  admin1: string[]
+  /** Per row: its place. */
+  placeOfRow: Uint32Array
+  /** Per row: its point, or -1 when it is not drawn. */
+  pointOfRow: Int32Array
+  latitude: Float64Array
+  longitude: Float64Array
+  /** Per row: its coordinates' level (0: none, else 1 + POINT_LEVELS index). */
+  level: Uint8Array | null
+}
+
+const known = new WeakMap<CasualtyStore, StorePlaces>()
+
+// Rows [from, to): their place, numbered in order of first appearance by (country, admin1) pair.
+// A plain function: V8 optimizes its loop, not one inside a generator.
+function numberPlaces(
+  store: CasualtyStore,
+  from: number,
+  to: number,
+  placeOfPair: Map<number, number>,
+  found: { countries: string[]; admin1: string[] },
+  placeOfRow: Uint32Array,
+): void {
+  const country = store.columns.categories.country.codes
+  const admin1 = store.columns.categories.admin1.codes
+  const admin1Count = labelCount(store.columns.categories.admin1)
+  for (let row = from; row < to; row++) {
+    const pair = country[row]! * admin1Count + admin1[row]!
+    let place = placeOfPair.get(pair)
+    if (place === undefined) {
+      place = found.countries.length
+      placeOfPair.set(pair, place)
+      found.countries.push(store.category('country', row))
+      found.admin1.push(store.category('admin1', row))
+    }
+    placeOfRow[row] = place
+  }
+}
+
+// Coordinates rounded to 1e-4 degree (about 10 m) as one number: a spot's key.
+const spotKey = (latitude: number, longitude: number): number =>
+  (Math.round(latitude * 1e4) + 900_000) * 3_600_001 + (Math.round(longitude * 1e4) + 1_800_000)
+
+// Rows [from, to) placed at a known spot: their point, one per spot.
+function numberPoints(
+  points: RowPoints,
+  from: number,
+  to: number,
+  pointOfSpot: Map<number, number>,
+  spots: { latitude: number[]; longitude: number[] },
+  pointOfRow: Int32Array,
+): void {
+  const exact = 1 + POINT_LEVELS.indexOf('exact')
+  for (let row = from; row < to; row++) {
+    if (points.level[row] !== exact) continue
+    const y = points.latitude[row]!
+    const x = points.longitude[row]!
+    const key = spotKey(y, x)
+    let point = pointOfSpot.get(key)
+    if (point === undefined) {
+      point = spots.latitude.length
+      pointOfSpot.set(key, point)
+      spots.latitude.push(Math.round(y * 1e4) / 1e4)
+      spots.longitude.push(Math.round(x * 1e4) / 1e4)
+    }
+    pointOfRow[row] = point
+  }
+}
+
+// The places and points of every row, found once per store, STEP_ROWS rows a step.
+function* storePlacesInSteps(store: CasualtyStore): Steps<StorePlaces> {
+  const cached = known.get(store)
+  if (cached) return cached
+  const found = { countries: [] as string[], admin1: [] as string[] }
+  const placeOfPair = new Map<number, number>()
+  const placeOfRow = new Uint32Array(store.length)
+  for (let from = 0; from < store.length; from += STEP_ROWS) {
+    numberPlaces(
+      store,
+      from,
+      Math.min(store.length, from + STEP_ROWS),
+      placeOfPair,
+      found,
+      placeOfRow,
+    )
+    yield
+  }
+  const points = yield* rowPointsInSteps(store)
+  const pointOfRow = new Int32Array(store.length).fill(-1)
+  const spots = { latitude: [] as number[], longitude: [] as number[] }
+  if (points) {
+    const pointOfSpot = new Map<number, number>()
+    for (let from = 0; from < store.length; from += STEP_ROWS) {
+      numberPoints(
+        points,
+        from,
+        Math.min(store.length, from + STEP_ROWS),
+        pointOfSpot,
+        spots,
+        pointOfRow,
+      )
+      yield
+    }
+  }
+  const result: StorePlaces = {
+    countries: found.countries,
+    admin1: found.admin1,
+    placeOfRow,
+    pointOfRow,
+    latitude: Float64Array.from(spots.latitude),
+    longitude: Float64Array.from(spots.longitude),
+    level: points?.level ?? null,
+  }
+  known.set(store, result)
+  return result
+}
+
+// Adds rows [start, end) of `rows` into `into` by `keyOf` (rows whose key is negative are skipped).
+// A plain function: V8 optimizes its loop, not one inside a generator.
+function addRows(
+  store: CasualtyStore,
+  rows: ArrayLike<number>,
+  keyOf: ArrayLike<number>,
+  kinds: Uint8Array,
+  sharedOfRow: Int32Array,
+  shared: DistinctPairs,
+  into: KeyedSums,
+  figureOfRow: Int32Array,
+): void {
+  const { killed_min: killedMin, killed_max: killedMax } = store.columns.counts
+  const { injured_min: injuredMin, injured_max: injuredMax } = store.columns.counts
+  const { killed, injured } = into
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!
+    const key = keyOf[row]!
+    // A report of a figure of several: added once per figure (addFigures).
+    if (key < 0 || figureOfRow[row]! >= 0) continue
+    into.rows[key]!++
+    const incident = sharedOfRow[row]!
+    if (incident < 0 || shared.add(incident, key)) into.incidents[key]!++
+    const kind = kinds[row]! % YEAR_ONLY
+    countState(killed, key, killedState(kind))
+    countState(injured, key, injuredState(kind))
+    // Branch-free sums (as in aggregate): an empty count is -1, so `v + (v >>> 31)` is v or 0,
+    // and a missing maximum becomes the minimum.
+    let min = killedMin[row]!
+    let max = killedMax[row]!
+    let low = min + (min >>> 31)
+    killed.min[key]! += low
+    killed.max[key]! += max + (max >>> 31) * (low + 1)
+    min = injuredMin[row]!
+    max = injuredMax[row]!
+    low = min + (min >>> 31)
+    injured.min[key]! += low
+    injured.max[key]! += max + (max >>> 31) * (low + 1)
+  }
+}
+
+// Adds each reconciled figure once, at the place (key) of its latest selected report.
+function addFigures(
+  reconciler: FigureReconciler,
+  keyOf: ArrayLike<number>,
+  sharedOfRow: Int32Array,
+  shared: DistinctPairs,
+  into: KeyedSums,
+): void {
+  for (let i = 0; i < reconciler.metCount; i++) {
+    const figure = reconciler.met[i]!
+    const lead = reconciler.lead[figure]!
+    const key = keyOf[lead]!
+    if (key < 0) continue
+    into.rows[key]!++
+    const incident = sharedOfRow[lead]!
+    if (incident < 0 || shared.add(incident, key)) into.incidents[key]!++
+    for (const [m, sums] of [
+      [0, into.killed],
+      [1, into.injured],
+    ] as const) {
+      const state = reconciler.reconcile(figure, m)
+      countState(sums, key, state)
+      const low = reconciler.min === NO_COUNT ? 0 : reconciler.min
+      sums.min[key]! += low
+      sums.max[key]! += reconciler.max === NO_COUNT ? low : reconciler.max
+    }
+  }
+}
+
+function countState(into: MeasureArrays, key: number, state: FigureState): void {
+  if (state === FigureState.None) return
+  if (state === FigureState.Unquantified) {
+    into.unquantifiedRows[key]!++
+    return
+  }
+  into.quantifiedRows[key]!++
+  if (state === FigureState.Open) into.openRows[key]!++
+  else if (state === FigureState.MaxOnly) into.maxOnlyRows[key]!++
+}
+
+function countLevels(
+  level: Uint8Array | null,
+  rows: ArrayLike<number>,
+): Record<PointLevel, number> {
+  const counts = new Uint32Array(POINT_LEVELS.length + 1)
+  if (level) for (let i = 0; i < rows.length; i++) counts[level[rows[i]!]!]!++
+  return Object.fromEntries(POINT_LEVELS.map((name, i) => [name, counts[i + 1]!])) as Record<
+    PointLevel,
+    number
+  >
+}
+
+/** The map's figures of `rows`, after the store's places and figure index (built once). */
+export function* summarizePlacesInSteps(
+  store: CasualtyStore,
+  rows: ArrayLike<number>,
+  reconciling: Reconciling = { rule: DEFAULT_RULE },
+): Steps<PlaceSums> {
+  const placesOfStore = yield* storePlacesInSteps(store)
+  const { kinds, sharedOfRow, sharedCount } = yield* figureIndexInSteps(store)
+  const reports = yield* reportIndexInSteps(store)
+  let reconciler: FigureReconciler | null = null
+  if (reports.figureCount > 0) {
+    const order = reconciling.order ?? noOrder(store)
+    reconciler = new FigureReconciler(store, reports, order, reconciling.rule)
+    gatherReports(rows, reports.figureOfRow, kinds, reconciler)
+  }
+  const placeCount = placesOfStore.countries.length
+  const pointCount = placesOfStore.latitude.length
+  const places = keyedSums(placeCount)
+  const sharedPlaces = new DistinctPairs(sharedCount, placeCount)
+  const { figureOfRow } = reports
+  addRows(
+    store,
+    rows,
+    placesOfStore.placeOfRow,
+    kinds,
+    sharedOfRow,
+    sharedPlaces,
+    places,
+    figureOfRow,
+  )
+  if (reconciler)
+    addFigures(reconciler, placesOfStore.placeOfRow, sharedOfRow, sharedPlaces, places)
+  const pointSums = keyedSums(pointCount)
+  if (pointCount > 0) {
+    yield
+    const sharedPoints = new DistinctPairs(sharedCount, pointCount)
+    const { pointOfRow } = placesOfStore
+    addRows(store, rows, pointOfRow, kinds, sharedOfRow, sharedPoints, pointSums, figureOfRow)
+    if (reconciler) addFigures(reconciler, pointOfRow, sharedOfRow, sharedPoints, pointSums)
+  }
+  return {
+    countries: placesOfStore.countries,
+    admin1: placesOfStore.admin1,
+    places,
+    points: {
+      latitude: placesOfStore.latitude,
+      longitude: placesOfStore.longitude,
+      sums: pointSums,
+    },
+    levels: countLevels(placesOfStore.level, rows),
+  }
+}
+
+// The selected reports of figures of several reports, handed to the reconciler.
+function gatherReports(
+  rows: ArrayLike<number>,
+  figureOfRow: Int32Array,
+  kinds: Uint8Array,
+  reconciler: FigureReconciler,
+): void {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!
+    const figure = figureOfRow[row]!
+    if (figure >= 0) reconciler.add(row, figure, kinds[row]!)
+  }
+}
+
+/** summarizePlacesInSteps without pausing. */
+export function summarizePlaces(store: CasualtyStore, rows: ArrayLike<number>): PlaceSums {
+  return runSteps(summarizePlacesInSteps(store, rows))
+}

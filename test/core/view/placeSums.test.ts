@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+import { storeFromRecords } from '../../../src/core/store/builder'
+import { allRows } from '../../../src/core/view/filter'
+import { figureAt } from '../../../src/core/view/aggregate'
+import { summarizePlaces } from '../../../src/core/view/placeSums'
+import { record } from '../../helpers/record'
+
+// Rows of three provinces, with coordinates at every UCDP precision.
+const at = (where_prec: string, latitude = '34.5', longitude = '69.2') => ({
+  extra: { latitude, longitude, where_prec },
+})
+const store = storeFromRecords([
+  record({
+    incident_id: 'A',
+    country: 'Afghanistan',
+    admin1: 'Kabul',
+    killed_min: 10,
+    killed_max: 12,
+    ...at('1'),
+  }),
+  // Another target group of incident A: a figure of its own, added to the first.
+  record({
+    incident_id: 'A',
+    country: 'Afghanistan',
+    admin1: 'Kabul',
+    target_group: 'police',
+    killed_min: 5,
+    ...at('1'),
+  }),
+  record({
+    incident_id: 'B',
+    country: 'Afghanistan',
+    admin1: 'Kabul',
+    killed_text: 'scores',
+    ...at('4'),
+  }),
+  record({
+    incident_id: 'C',
+    country: 'Afghanistan',
+    admin1: 'Kunduz',
+    injured_min: 3,
+    injured_max: 3,
+    ...at('4', '36.7', '68.9'),
+  }),
+  record({
+    incident_id: 'D',
+    country: 'Afghanistan',
+    admin1: '',
+    killed_min: 2,
+    killed_max: 2,
+    ...at('6'),
+  }),
+  record({
+    incident_id: 'E',
+    country: 'Pakistan',
+    admin1: 'Kabul',
+    killed_min: 1,
+    killed_max: 1,
+    ...at('2'),
+  }),
+])
+const sums = summarizePlaces(store, allRows(store))
+const place = (country: string, admin1: string) =>
+  sums.admin1.findIndex((name, i) => name === admin1 && sums.countries[i] === country)
+
+describe('summarizePlaces', () => {
+  it.each([
+    // country, admin1, rows, incidents, killed min, killed max, open, unquantified, injured min
+    ['Afghanistan', 'Kabul', 3, 2, 15, 17, 1, 1, 0],
+    ['Afghanistan', 'Kunduz', 1, 1, 0, 0, 0, 0, 3],
+    ['Afghanistan', '', 1, 1, 2, 2, 0, 0, 0],
+    ['Pakistan', 'Kabul', 1, 1, 1, 1, 0, 0, 0],
+  ])('%s %j', (country, admin1, rows, incidents, min, max, open, unquantified, injured) => {
+    const p = place(country, admin1)
+    expect(p).toBeGreaterThanOrEqual(0)
+    expect(sums.places.rows[p]).toBe(rows)
+    expect(sums.places.incidents[p]).toBe(incidents)
+    expect(figureAt(sums.places.killed, p)).toMatchObject({
+      min,
+      max,
+      openRows: open,
+      unquantifiedRows: unquantified,
+    })
+    expect(sums.places.injured.min[p]).toBe(injured)
+  })
+
+  it('makes points only of rows placed at a known spot, one point per spot', () => {
+    expect([...sums.points.latitude]).toEqual([34.5])
+    expect([...sums.points.longitude]).toEqual([69.2])
+    expect(sums.points.sums.rows[0]).toBe(2)
+    expect(sums.points.sums.incidents[0]).toBe(1)
+    expect(figureAt(sums.points.sums.killed, 0)).toMatchObject({ min: 15, max: 17, openRows: 1 })
+    expect(sums.levels).toEqual({
+      exact: 2,
+      near: 1,
+      district: 0,
+      province: 2,
+      country: 1,
+      unknown: 0,
+    })
+  })
+
+  it('sums only the selected rows', () => {
+    const some = summarizePlaces(store, Uint32Array.of(1, 3))
+    const kabul = some.admin1.findIndex(
+      (name, i) => name === 'Kabul' && some.countries[i] === 'Afghanistan',
+    )
+    expect(some.places.rows[kabul]).toBe(1)
+    expect(figureAt(some.places.killed, kabul)).toMatchObject({ min: 5, max: 5, openRows: 1 })
+    expect(some.points.sums.rows[0]).toBe(1)
+    expect(some.levels.province).toBe(1)
+  })
+
+  it('adds several reports of one figure once, reconciled', () => {
+    const kandahar = { incident_id: 'K', country: 'Afghanistan', admin1: 'Kandahar' }
+    const reports = storeFromRecords([
+      record({ ...kandahar, killed_min: 47, source: 'a' }),
+      record({ ...kandahar, killed_min: 51, source: 'b' }),
+      record({ ...kandahar, killed_min: 53, killed_max: 53, source: 'c' }),
+    ])
+    const got = summarizePlaces(reports, allRows(reports))
+    expect(got.places.rows[0]).toBe(1)
+    expect(got.places.incidents[0]).toBe(1)
+    expect(figureAt(got.places.killed, 0)).toMatchObject({ min: 47, max: 53, openRows: 0 })
+  })
+})
