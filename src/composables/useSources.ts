@@ -3,7 +3,7 @@
 // figure's reports (publication date, grade) for the figures' pass, each source's grade for the
 // grade filter, and the checks of the rows against the registry. Shared by the whole page.
 
-import { computed, shallowRef } from 'vue'
+import { computed, shallowRef, watch } from 'vue'
 import { gradeScale, type GradeScale } from '../core/grades'
 import { checkReports, parseSources } from '../core/load/sources'
 import type { RowIssue } from '../core/load/validate'
@@ -12,6 +12,8 @@ import type { FilterContext } from '../core/view/filter'
 import { createGlobalState } from './globalState'
 import { useDataset } from './useDataset'
 import shippedSourcesCsv from '../../data/sources.csv?raw'
+import { sourcesFromImport } from '../core/load/sourceFields'
+import { ASYNC_ROWS } from './yieldToPage'
 
 function createSourcesState() {
   const { store } = useDataset()
@@ -29,6 +31,14 @@ function createSourcesState() {
     registry.value = next
     registryIssues.value = [...registryIssues.value, ...issues]
   }
+
+  // An imported GTD, ACLED or UCDP file names its sources in columns of its own: they join the
+  // registry (a pass that decodes those columns: done for stores the page handles at once).
+  watch(store, (data) => {
+    if (!data || data.length >= ASYNC_ROWS) return
+    const imported = sourcesFromImport(data).sources.filter((s) => !registry.value.has(s.id))
+    if (imported.length > 0) addSources(imported)
+  })
 
   /** The grade filter's view of the registry. */
   const filterContext = computed<FilterContext>(() => {
