@@ -11,11 +11,20 @@ const require = createRequire(import.meta.url)
 const countries = require('world-countries/countries.json')
 const iso = require('iso-3166-2')
 
-const plain = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[ʻ‘’`]/g, "'")
+const plain = (s) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[ʻ‘’`]/g, "'")
 
 // English names news reports use for subdivisions whose ISO name is a transliteration.
 const ENGLISH = {
-  'PK-KP': ['Khyber Pakhtunkhwa', 'Khyber-Pakhtunkhwa', 'North-West Frontier Province', 'Northwest Frontier Province'],
+  'PK-KP': [
+    'Khyber Pakhtunkhwa',
+    'Khyber-Pakhtunkhwa',
+    'North-West Frontier Province',
+    'Northwest Frontier Province',
+  ],
   'PK-PB': ['Punjab'],
   'PK-BA': ['Balochistan', 'Baluchistan', 'Baluchestan'],
   'PK-TA': ['Federally Administered Tribal Areas', 'FATA'],
@@ -141,20 +150,83 @@ function firstLevel(code) {
 
 // Names too common as words to stand for a place on their own.
 const COMMON = new Set(
-  'north south east west central centre center est nord sud ouest capital eastern western northern southern bay plateau rivers delta niger lakes coast upper lower middle island islands river valley'.split(' '),
+  'north south east west central centre center est nord sud ouest capital eastern western northern southern bay plateau rivers delta niger lakes coast upper lower middle island islands river valley'.split(
+    ' ',
+  ),
 )
 
 // Cities of conflict reporting and the first-level unit they lie in (country ISO alpha-2).
 const CITIES = {
   PK: {
-    'Khyber Pakhtunkhwa': ['Peshawar', 'Mardan', 'Kohat', 'Bannu', 'Dera Ismail Khan', 'Swat', 'Mingora', 'Charsadda', 'Nowshera', 'Wana', 'Miranshah', 'Parachinar', 'Usterzai', 'Hangu', 'Khyber', 'Bajaur', 'Mohmand', 'North Waziristan', 'South Waziristan', 'Orakzai', 'Kurram', 'Lakki Marwat', 'Tank', 'Chitral', 'Abbottabad'],
-    Balochistan: ['Quetta', 'Mastung', 'Gwadar', 'Turbat', 'Khuzdar', 'Sibi', 'Chaman', 'Zhob', 'Loralai', 'Kalat', 'Noshki'],
-    Punjab: ['Lahore', 'Rawalpindi', 'Faisalabad', 'Multan', 'Gujranwala', 'Sialkot', 'Bahawalpur', 'Sargodha', 'Dera Ghazi Khan'],
+    'Khyber Pakhtunkhwa': [
+      'Peshawar',
+      'Mardan',
+      'Kohat',
+      'Bannu',
+      'Dera Ismail Khan',
+      'Swat',
+      'Mingora',
+      'Charsadda',
+      'Nowshera',
+      'Wana',
+      'Miranshah',
+      'Parachinar',
+      'Usterzai',
+      'Hangu',
+      'Khyber',
+      'Bajaur',
+      'Mohmand',
+      'North Waziristan',
+      'South Waziristan',
+      'Orakzai',
+      'Kurram',
+      'Lakki Marwat',
+      'Tank',
+      'Chitral',
+      'Abbottabad',
+    ],
+    Balochistan: [
+      'Quetta',
+      'Mastung',
+      'Gwadar',
+      'Turbat',
+      'Khuzdar',
+      'Sibi',
+      'Chaman',
+      'Zhob',
+      'Loralai',
+      'Kalat',
+      'Noshki',
+    ],
+    Punjab: [
+      'Lahore',
+      'Rawalpindi',
+      'Faisalabad',
+      'Multan',
+      'Gujranwala',
+      'Sialkot',
+      'Bahawalpur',
+      'Sargodha',
+      'Dera Ghazi Khan',
+    ],
     Sindh: ['Karachi', 'Hyderabad', 'Sukkur', 'Larkana', 'Shikarpur', 'Jacobabad'],
     Islamabad: ['Islamabad'],
   },
   IQ: {
-    Baghdad: ['Baghdad', 'Sadr City', 'Kadhimiya', 'Kazimiyah', 'Abu Dsheer', 'Abu Dshir', 'Dora', 'Karrada', 'Adhamiya', 'Mansour', 'Abu Ghraib', 'Taji'],
+    Baghdad: [
+      'Baghdad',
+      'Sadr City',
+      'Kadhimiya',
+      'Kazimiyah',
+      'Abu Dsheer',
+      'Abu Dshir',
+      'Dora',
+      'Karrada',
+      'Adhamiya',
+      'Mansour',
+      'Abu Ghraib',
+      'Taji',
+    ],
     Nineveh: ['Mosul', 'Tal Afar', 'Sinjar'],
     Kirkuk: ['Kirkuk', 'Hawija'],
     'Salah ad-Din': ['Tikrit', 'Baiji', 'Samarra', 'Tuz Khurmato', 'Balad', 'Tuz'],
@@ -172,7 +244,17 @@ const CITIES = {
   SY: {
     Aleppo: ['Aleppo', 'Manbij', 'Azaz', 'al-Bab', 'Afrin'],
     Damascus: ['Damascus'],
-    'Rif Dimashq': ['Sayyida Zeinab', 'Sayyida Zaynab', 'Douma', 'Jaramana', 'Ghouta', 'Eastern Ghouta', 'Hamoria', 'Zabadani', 'Darayya'],
+    'Rif Dimashq': [
+      'Sayyida Zeinab',
+      'Sayyida Zaynab',
+      'Douma',
+      'Jaramana',
+      'Ghouta',
+      'Eastern Ghouta',
+      'Hamoria',
+      'Zabadani',
+      'Darayya',
+    ],
     Homs: ['Homs', 'Palmyra', 'Tadmur'],
     Hama: ['Hama'],
     Idlib: ['Idlib', 'Khan Sheikhoun', 'Maarat al-Numan'],
@@ -186,7 +268,7 @@ const CITIES = {
   SO: {
     Banaadir: ['Mogadishu', 'Wadajir', 'Hamar Weyne', 'Hamarweyne', 'Hodan', 'Dayniile', 'Karaan'],
     'Lower Juba': ['Kismayo', 'Kismaayo'],
-    'Middle Juba': ['Jilib', 'Bu\'aale'],
+    'Middle Juba': ['Jilib', "Bu'aale"],
     Bay: ['Baidoa'],
     Hiran: ['Beledweyne', 'Beletweyne', 'Bulo Burte'],
     Gedo: ['Garbaharey', 'Bardhere', 'Beled Hawo', 'Luuq'],
@@ -197,7 +279,20 @@ const CITIES = {
     Galgaduud: ['Dhusamareb', 'Guriel'],
   },
   NG: {
-    Borno: ['Maiduguri', 'Gwoza', 'Konduga', 'Bama', 'Chibok', 'Damboa', 'Monguno', 'Baga', 'Dikwa', 'Ngala', 'Mafa', 'Kukawa'],
+    Borno: [
+      'Maiduguri',
+      'Gwoza',
+      'Konduga',
+      'Bama',
+      'Chibok',
+      'Damboa',
+      'Monguno',
+      'Baga',
+      'Dikwa',
+      'Ngala',
+      'Mafa',
+      'Kukawa',
+    ],
     Yobe: ['Damaturu', 'Potiskum', 'Geidam', 'Buni Yadi'],
     Kano: ['Kano'],
     Kaduna: ['Kaduna', 'Zaria', 'Kajuru', 'Birnin Gwari', 'Zonkwa'],
@@ -223,15 +318,29 @@ const CITIES = {
   BF: {
     Centre: ['Ouagadougou'],
     Sahel: ['Djibo', 'Dori', 'Nassoumbou', 'Arbinda', 'Gorom-Gorom', 'Seytenga', 'Solhan'],
-    Est: ['Fada N\'Gourma', 'Hantoukoura', 'Diapaga', 'Matiakoali', 'Kantchari', 'Pama'],
+    Est: ["Fada N'Gourma", 'Hantoukoura', 'Diapaga', 'Matiakoali', 'Kantchari', 'Pama'],
     'Centre-Nord': ['Kaya', 'Barsalogho', 'Bourzanga'],
     Nord: ['Ouahigouya'],
     'Boucle du Mouhoun': ['Dedougou'],
     'Hauts-Bassins': ['Bobo-Dioulasso'],
   },
-  NE: { Niamey: ['Niamey'], Diffa: ['Diffa', 'Bosso'], 'Tillaberi': ['Tillaberi', 'Tillabery', 'Ouallam'], Tahoua: ['Tahoua'] },
+  NE: {
+    Niamey: ['Niamey'],
+    Diffa: ['Diffa', 'Bosso'],
+    Tillaberi: ['Tillaberi', 'Tillabery', 'Ouallam'],
+    Tahoua: ['Tahoua'],
+  },
   EG: {
-    'North Sinai': ['Rafah', 'El Arish', 'El-Arish', 'Arish', 'al-Arish', 'Sheikh Zuweid', 'Bir al-Abed', 'Bir al-Abd'],
+    'North Sinai': [
+      'Rafah',
+      'El Arish',
+      'El-Arish',
+      'Arish',
+      'al-Arish',
+      'Sheikh Zuweid',
+      'Bir al-Abed',
+      'Bir al-Abd',
+    ],
     'South Sinai': ['El Tor', 'Tur', 'Sharm el-Sheikh', 'Dahab', 'Taba'],
     Ismailia: ['Ismailia'],
     Cairo: ['Cairo', 'Maadi', 'Helwan'],
@@ -254,9 +363,26 @@ const CITIES = {
     Shabwa: ['Ataq'],
     Dhale: ['Dhalea', 'Qatabah'],
   },
-  KE: { Nairobi: ['Nairobi', 'Westgate'], Mombasa: ['Mombasa'], Garissa: ['Garissa'], Mandera: ['Mandera', 'Elwak'], Lamu: ['Lamu', 'Mpeketoni'], Wajir: ['Wajir'] },
+  KE: {
+    Nairobi: ['Nairobi', 'Westgate'],
+    Mombasa: ['Mombasa'],
+    Garissa: ['Garissa'],
+    Mandera: ['Mandera', 'Elwak'],
+    Lamu: ['Lamu', 'Mpeketoni'],
+    Wajir: ['Wajir'],
+  },
   IN: {
-    'Jammu and Kashmir': ['Srinagar', 'Pulwama', 'Anantnag', 'Baramulla', 'Kupwara', 'Shopian', 'Uri', 'Pahalgam', 'Jammu'],
+    'Jammu and Kashmir': [
+      'Srinagar',
+      'Pulwama',
+      'Anantnag',
+      'Baramulla',
+      'Kupwara',
+      'Shopian',
+      'Uri',
+      'Pahalgam',
+      'Jammu',
+    ],
     Maharashtra: ['Mumbai', 'Pune', 'Malegaon', 'Nashik'],
     Delhi: ['New Delhi', 'Delhi'],
     Chhattisgarh: ['Sukma', 'Dantewada', 'Bijapur'],
@@ -269,7 +395,14 @@ const CITIES = {
     'Northern Province': ['Jaffna', 'Kilinochchi', 'Mullaitivu', 'Vavuniya'],
   },
   US: {
-    California: ['San Diego', 'Poway', 'Los Angeles', 'San Francisco', 'San Bernardino', 'San Jose'],
+    California: [
+      'San Diego',
+      'Poway',
+      'Los Angeles',
+      'San Francisco',
+      'San Bernardino',
+      'San Jose',
+    ],
     Pennsylvania: ['Pittsburgh', 'Philadelphia'],
     Massachusetts: ['Boston'],
     'New York': ['New York City', 'Manhattan', 'Brooklyn'],
@@ -278,7 +411,13 @@ const CITIES = {
     Texas: ['El Paso', 'Dallas', 'Houston', 'Uvalde'],
   },
   CN: { Xinjiang: ['Kashgar', 'Urumqi', 'Hotan'] },
-  TR: { Istanbul: ['Istanbul'], Ankara: ['Ankara'], Diyarbakir: ['Diyarbakir'], Gaziantep: ['Gaziantep'], Sanliurfa: ['Suruc'] },
+  TR: {
+    Istanbul: ['Istanbul'],
+    Ankara: ['Ankara'],
+    Diyarbakir: ['Diyarbakir'],
+    Gaziantep: ['Gaziantep'],
+    Sanliurfa: ['Suruc'],
+  },
   LY: { Tripoli: ['Tripoli'], Benghazi: ['Benghazi'] },
   PH: { 'Lanao del Sur': ['Marawi'], Sulu: ['Jolo'], Basilan: ['Sumisip', 'Isabela City'] },
   IR: { Tehran: ['Tehran'], 'Sistan and Baluchestan': ['Zahedan', 'Chabahar'], Kerman: ['Kerman'] },
@@ -296,8 +435,22 @@ for (const c of countries) {
   if (!c.independent && !['PS', 'EH', 'XK', 'TW'].includes(c.cca2)) continue
   const names = new Set([c.name.common, plain(c.name.common)])
   for (const alt of c.altSpellings) {
-    if (alt.length >= 4 && /^[A-Z]/.test(alt) && !/[\u0080-\uffff]/.test(alt) && !/^(?:Republic|Kingdom|State|Commonwealth|Federation|Islamic Republic|People's Republic|Democratic Republic) of/i.test(alt) === false) names.add(alt)
-    else if (alt.length >= 4 && /^[A-Z][a-z]/.test(alt) && !/[\u0080-\uffff]/.test(alt) && !/\bof\b/.test(alt)) names.add(alt)
+    if (
+      alt.length >= 4 &&
+      /^[A-Z]/.test(alt) &&
+      !/[\u0080-\uffff]/.test(alt) &&
+      !/^(?:Republic|Kingdom|State|Commonwealth|Federation|Islamic Republic|People's Republic|Democratic Republic) of/i.test(
+        alt,
+      ) === false
+    )
+      names.add(alt)
+    else if (
+      alt.length >= 4 &&
+      /^[A-Z][a-z]/.test(alt) &&
+      !/[\u0080-\uffff]/.test(alt) &&
+      !/\bof\b/.test(alt)
+    )
+      names.add(alt)
   }
   if (c.cca2 === 'US') for (const n of ['United States', 'U.S.', 'USA', 'America']) names.add(n)
   if (c.cca2 === 'GB') for (const n of ['Britain', 'United Kingdom', 'UK', 'U.K.']) names.add(n)
@@ -318,8 +471,11 @@ for (const c of countries) {
   for (const [id, sub] of firstLevel(c.cca2)) {
     const english = ENGLISH[id]
     const iso = plain(sub.name)
-    const name = english?.[0] ?? iso
-    const variants = new Set([...(english ?? []), iso].filter((n) => n !== name))
+    // A name in Latin-1 letters (São Paulo) is kept as written; a transliteration with other
+    // marks (Khaībar Pakhtūnkhwā) is written without them.
+    const native = /^[\u0000-\u00ff]*$/.test(sub.name) ? sub.name : iso
+    const name = english?.[0] ?? native
+    const variants = new Set([...(english ?? []), iso, native].filter((n) => n !== name))
     if (COMMON.has(name.toLowerCase()) && !english) continue
     out.subdivisions.push({ country: c.name.common, name, variants: [...variants] })
   }
@@ -367,4 +523,11 @@ const body = [
   `export const WORLD_CITIES: readonly WorldCity[] = ${JSON.stringify(out.cities)}`,
 ].join('\n\n')
 writeFileSync(new URL('../src/core/extract/world.ts', import.meta.url), `${header}\n${body}\n`)
-console.log(out.countries.length, 'countries,', out.subdivisions.length, 'subdivisions,', out.cities.length, 'cities')
+console.log(
+  out.countries.length,
+  'countries,',
+  out.subdivisions.length,
+  'subdivisions,',
+  out.cities.length,
+  'cities',
+)

@@ -97,6 +97,64 @@ export function formatDateLabel(code: number): string {
   return day === 0 ? `${name} ${dateYear(code)}` : `${day} ${name} ${dateYear(code)}`
 }
 
+// A month written as a word: its full name or any start of it from three letters (`Oct`, `Sept`).
+function monthFromWord(word: string): number {
+  const lower = word.toLowerCase().replace(/\.$/, '')
+  if (lower.length < 3) return 0
+  return ENGLISH_MONTHS.findIndex((name) => name.startsWith(lower)) + 1
+}
+
+const MONTH_YEAR = /^([A-Za-z]+\.?)\s+(\d{4})$/
+const DAY_MONTH_YEAR = /^(\d{1,2})\s+([A-Za-z]+\.?)\s+(\d{4})$/
+const MONTH_DAY_YEAR = /^([A-Za-z]+\.?)\s+(\d{1,2}),?\s+(\d{4})$/
+const LOOSE_ISO = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?$/
+
+/**
+ * Reads a date as people type it, including every way the page itself writes one: `2021`,
+ * `2021-10`, `2021-10-08`, `Oct 2021`, `October 2021`, `8 Oct 2021`, `Oct 8, 2021`, `2021/10/8`.
+ * Gives the same code as parseIsoDate for the same day, month or year, and refuses what is not a
+ * date of the calendar. Day-month order in all-number dates (`8/10/2021`) is ambiguous: refused.
+ */
+export function parseReaderDate(text: string): ParsedDate {
+  const value = text.trim().replace(/\s+/g, ' ')
+  const iso = parseIsoDate(value)
+  if (iso.ok || ISO_DATE.test(value)) return iso
+  const pad = (n: string) => n.padStart(2, '0')
+  const loose = LOOSE_ISO.exec(value)
+  if (loose) {
+    const [, year, month, day] = loose
+    return parseIsoDate(
+      day === undefined ? `${year}-${pad(month!)}` : `${year}-${pad(month!)}-${pad(day)}`,
+    )
+  }
+  let year = ''
+  let monthWord = ''
+  let day = ''
+  const monthYear = MONTH_YEAR.exec(value)
+  const dayMonthYear = DAY_MONTH_YEAR.exec(value)
+  const monthDayYear = MONTH_DAY_YEAR.exec(value)
+  if (monthYear) [, monthWord = '', year = ''] = monthYear
+  else if (dayMonthYear) [, day = '', monthWord = '', year = ''] = dayMonthYear
+  else if (monthDayYear) [, monthWord = '', day = '', year = ''] = monthDayYear
+  if (!year) {
+    return {
+      ok: false,
+      reason: 'is not a date like 2021, Oct 2021, 2021-10 or 8 Oct 2021',
+    }
+  }
+  const month = monthFromWord(monthWord)
+  if (month === 0) return { ok: false, reason: `has no month called “${monthWord}”` }
+  const isoText = day ? `${year}-${pad2(month)}-${pad(day)}` : `${year}-${pad2(month)}`
+  const parsed = parseIsoDate(isoText)
+  if (!parsed.ok && day) {
+    return {
+      ok: false,
+      reason: `is not a day of the calendar (${formatDateLabel(Number(year) * 10000 + month * 100)} has no day ${Number(day)})`,
+    }
+  }
+  return parsed
+}
+
 /** Months counted from year 0: a continuous index for a monthly time axis. */
 export function monthIndex(code: number): number {
   return dateYear(code) * 12 + dateMonth(code) - 1

@@ -40,12 +40,26 @@ describe('ChartOverTime', () => {
     wrapper.unmount()
   })
 
-  it('keys its groups by their labels', () => {
+  it('keys by their labels only the groups it draws a bar for', () => {
     const { store, wrapper } = mountTimeChart()
     const labels = store.columns.categories.target_group.values
-    expect(wrapper.findAll('ul.key li').map((li) => li.text())).toEqual(
-      useDashboard().timeChart.value?.codes.map((code) => labels[code]),
-    )
+    const model = useDashboard().timeChart.value
+    const keyed = wrapper.findAll('ul.key li').map((li) => li.text())
+    expect(keyed).toEqual(model?.drawnCodes.map((code) => labels[code]))
+    // The shipped data's Taliban security forces have killed only in words: no bar, no key.
+    expect(keyed).not.toContain('taliban security forces')
+    expect(keyed).toContain('civilians')
+    wrapper.unmount()
+  })
+
+  it('says in words that a measure has no number in view, instead of an empty axis', () => {
+    quietCanvas()
+    startDashboard('?metric=injured')
+    const wrapper = mount(ChartOverTime, { attachTo: document.body })
+    const said = wrapper.get('[data-testid="nothing-drawn"]').text()
+    expect(said).toMatch(/^No injured figure in this view is a number: \d+ rows give injured only/)
+    expect(wrapper.find('canvas').exists()).toBe(false)
+    expect(wrapper.findAll('ul.key li')).toHaveLength(0)
     wrapper.unmount()
   })
 

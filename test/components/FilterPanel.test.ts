@@ -48,7 +48,7 @@ describe('FilterPanel', () => {
   it('refuses an impossible date and says why', async () => {
     const view = startDashboard()
     const wrapper = mount(FilterPanel, { props: { dateSpan: null } })
-    const from = wrapper.get('input[placeholder="2021-08"]')
+    const from = wrapper.get('input[placeholder="Aug 2021"]')
     await from.setValue('2021-13')
     await from.trigger('change')
     expect(wrapper.text()).toContain('“2021-13” has no month 13. Nothing changed.')
@@ -56,6 +56,48 @@ describe('FilterPanel', () => {
     await from.setValue('2021-10')
     await from.trigger('change')
     expect(view.view.value.filters.dateFrom).toBe('2021-10')
+  })
+
+  it.each([
+    ['Oct 2021', '2021-10'],
+    ['2021-10', '2021-10'],
+    ['8 Oct 2021', '2021-10-08'],
+    ['October 8, 2021', '2021-10-08'],
+  ])('takes “%s” as a date, as the page writes dates', async (typed, iso) => {
+    const view = startDashboard()
+    const wrapper = mount(FilterPanel, { props: { dateSpan: null } })
+    const from = wrapper.get<HTMLInputElement>('input[placeholder="Aug 2021"]')
+    await from.setValue(typed)
+    await from.trigger('change')
+    expect(view.view.value.filters.dateFrom).toBe(iso)
+    expect(window.location.search).toBe(`?from=${iso}`)
+    await wrapper.vm.$nextTick()
+    // The box shows the date the way the page writes it.
+    expect(from.element.value).toBe(iso.length === 7 ? 'Oct 2021' : '8 Oct 2021')
+  })
+
+  it('counts beside each choice the rows it gives with the other filters on', async () => {
+    startDashboard()
+    const wrapper = mount(FilterPanel, { props: { dateSpan: null } })
+    const countBeside = (legend: string, label: string) =>
+      wrapper
+        .findAll('fieldset')
+        .find((f) => f.get('legend').text() === legend)
+        ?.findAll('label')
+        .find((l) => l.text().startsWith(label))
+        ?.get('.count')
+        .text()
+    expect(countBeside('Perpetrator', 'IS-KP')).toBe('6')
+    const kunduz = wrapper
+      .findAll('label')
+      .find((l) => l.text().startsWith('Kunduz'))
+      ?.get('input')
+    await kunduz?.setValue(true)
+    // With the place Kunduz on: one row, by IS-KP; the Taliban's raid is not in Kunduz.
+    expect(countBeside('Perpetrator', 'IS-KP')).toBe('1')
+    expect(countBeside('Perpetrator', 'Taliban')).toBe('0')
+    // The place list's own counts stay those of the whole data: each is an alternative.
+    expect(countBeside('Place (province)', 'Kabul')).toBe('4')
   })
 
   it('replaces the history entry while the user types a search', async () => {

@@ -72,3 +72,21 @@ describe('HeadlineFigures', () => {
     expect(wrapper.get('[data-testid="kpi-killed"]').text()).toBe('at least 6')
   })
 })
+
+describe('HeadlineFigures caveat', () => {
+  it.each([
+    ['the dataset’s caveat beside the figures', 'All figures come from one article.', true],
+    ['nothing when the dataset gives none', '', false],
+  ])('shows %s', (_name, caveat, shown) => {
+    const store = storeFromRecords([record({ killed_min: 3, killed_max: 3 })])
+    const wrapper = mount(HeadlineFigures, {
+      props: { totals: sumTotals(store, allRows(store)), caveat },
+    })
+    const note = wrapper.find('[data-testid="dataset-caveat"]')
+    expect(note.exists()).toBe(shown)
+    if (shown) {
+      expect(note.attributes('role')).toBe('note')
+      expect(note.text()).toContain(caveat)
+    }
+  })
+})

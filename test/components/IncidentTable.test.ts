@@ -42,3 +42,36 @@ describe('IncidentTable', () => {
     expect(wrapper.text()).toContain('src-000')
   })
 })
+
+describe('IncidentTable on a phone', () => {
+  function phone(matches: boolean) {
+    window.matchMedia = ((query: string) => ({
+      matches: matches && query.includes('max-width'),
+      media: query,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    })) as unknown as typeof window.matchMedia
+  }
+  afterEach(() => phone(false))
+
+  it('shows one card per row with the date, place, group, figures and a quote button', async () => {
+    phone(true)
+    startDashboard('?sort=-killed')
+    const wrapper = mount(IncidentTable)
+    const total = useDataset().store.value?.length ?? 0
+    expect(wrapper.find('table').exists()).toBe(false)
+    const cards = wrapper.findAll('li.card')
+    expect(cards).toHaveLength(total)
+    const first = cards[0]
+    expect(first?.get('.card-date').text()).toBe('Aug 2021')
+    expect(first?.text()).toContain('civilians')
+    expect(first?.get('.card-figures').text()).toContain('Killed')
+    expect(first?.get('.card-figures').text()).toContain('170')
+    expect(first?.get('.card-figures').text()).toContain('Injured')
+    await first?.get('button.quote-toggle').trigger('click')
+    expect(first?.find('blockquote').exists()).toBe(true)
+    // The sort menu does what the table's headers do.
+    await wrapper.get('select').setValue('injured')
+    expect(window.location.search).toBe('?sort=-injured')
+  })
+})

@@ -84,8 +84,16 @@ test('exports only the rows the filters show, named after the filters', async ({
 })
 
 test('writes plain RFC 4180 with an HXL hashtag row on request', async ({ page }) => {
-  await page.getByLabel('Format').selectOption('rfc4180')
-  await page.getByLabel('HXL hashtag row').check()
+  // The format choices are in a small dialog beside the button.
+  await page.getByRole('button', { name: /^Export options/ }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export options' })
+  await dialog.getByLabel('Format').selectOption('rfc4180')
+  await dialog.getByLabel('HXL hashtag row').check()
+  await dialog.getByRole('button', { name: 'Done' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('button', { name: /^Export options/ })).toHaveAccessibleName(
+    'Export options (plain RFC 4180, HXL row)',
+  )
   const { bytes } = await exportCsv(page)
   expect(bytes[0]).toBe(0x22) // '"': no byte-order mark
   const lines = bytes.toString('utf8').split('\r\n')
@@ -119,7 +127,7 @@ test('writes a big export in steps, through the Blob worker, to the bytes of the
     '40000 rows loaded, 0 rows with issues',
     { timeout: 60_000 },
   )
-  await expect(page.getByRole('button', { name: /Export CSV \(40000 rows\)/ })).toBeEnabled()
+  await expect(page.getByRole('button', { name: /Export CSV \(40,000 rows\)/ })).toBeEnabled()
   workers.length = 0
   const first = await exportCsv(page)
   expect(workers.some((url) => /blob\.worker/.test(url))).toBe(true)

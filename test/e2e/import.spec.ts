@@ -202,7 +202,7 @@ test('lists the issues by line and column, and downloads the rows with issues', 
   await expect(issues).toContainText('line 3, column date:')
   await expect(issues).toContainText('line 4, column killed_min:')
   await page.screenshot({ path: 'test-results/import-issues.png', fullPage: true })
-  const reportAxe = await new AxeBuilder({ page }).include('.data-actions').analyze()
+  const reportAxe = await new AxeBuilder({ page }).include('.data-toolbar').analyze()
   expect(reportAxe.violations).toEqual([])
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -216,13 +216,18 @@ test('lists the issues by line and column, and downloads the rows with issues', 
       extras: header.map((name, index) => ({ name, index })),
     }),
   })
-  expect(rejected.header.slice(0, 2)).toEqual(['line', 'incident_id'])
+  expect(rejected.header.slice(0, 3)).toEqual(['line', 'issues', 'incident_id'])
   expect(rejected.rejected.map((row) => Number(row.fields[0]))).toEqual(
     expected.rejected.map((row) => row.line),
   )
-  expect(rejected.rejected.map((row) => row.fields.slice(1))).toEqual(
+  expect(rejected.rejected.map((row) => row.fields.slice(2))).toEqual(
     expected.rejected.map((row) => row.fields),
   )
+  // Each row says what is wrong with it, in the report's words.
+  const byLine = new Map(rejected.rejected.map((row) => [Number(row.fields[0]), row.fields[1]]))
+  expect(byLine.get(3)).toMatch(/^column date: /)
+  expect(byLine.get(4)).toMatch(/column killed_min: /)
+  for (const messages of byLine.values()) expect(messages).not.toBe('')
 })
 
 test('caps a long issues list with "and N more"', async ({ page }) => {

@@ -231,6 +231,8 @@ test('the page has a link preview from the dataset’s description, with a built
 
 test('the data’s description downloads beside the exported CSV', async ({ page }) => {
   await page.goto('./')
+  // The description's button is in the export options, beside the format choices.
+  await page.getByRole('button', { name: /^Export options/ }).click()
   const { name, bytes } = await download(page, 'Description (.meta.json)')
   expect(name).toMatch(/^casualties-all-\d{4}-\d{2}-\d{2}\.meta\.json$/)
   expect(JSON.parse(bytes.toString('utf8'))).toEqual(

@@ -25,6 +25,27 @@ export interface TimeChartModel extends ChartModel {
   unquantifiedRows: number
   /** A `?` over each period with such rows: its bar leaves them out, it is not their zero. */
   notes: CategoryNote[]
+  /** The groups with a bar above zero somewhere: the legend lists these, and only these. */
+  drawnCodes: number[]
+  /** Rows in the view that give the metric as a number (for incidents: the incidents counted). */
+  numberRows: number
+  /** Periods with nothing to draw or mark: no bar above zero and no "?". */
+  emptyPeriods: number
+}
+
+/** A monthly axis at least this long, mostly empty, is better read per year. */
+export const SPARSE_MIN_MONTHS = 24
+
+/**
+ * Whether a monthly chart is a long span of mostly empty months (one row in 2024 beside rows in
+ * 2021 makes 32 months, 28 of them empty): its bars are slivers a reader cannot see, and the year
+ * view says the same more plainly. At least SPARSE_MIN_MONTHS months, at least two thirds empty.
+ */
+export function isSparseMonths(model: TimeChartModel): boolean {
+  const periods = model.periods.length
+  return (
+    model.unit === 'month' && periods >= SPARSE_MIN_MONTHS && model.emptyPeriods * 3 >= periods * 2
+  )
 }
 
 const METRIC_NAMES: Record<Metric, string> = {
@@ -125,6 +146,26 @@ export function buildTimeChart(series: TimeSeries, metric: Metric, dark = false)
   const notes: CategoryNote[] = []
   let valueMax = 0
   let unquantifiedRows = 0
+  let numberRows = 0
+  let emptyPeriods = 0
+  const drawn = new Uint8Array(groupCount)
+  for (let p = 0; p < periodCount; p++) {
+    let anything = false
+    for (const g of codes) {
+      if (valueAt(p * groupCount + g) > 0) {
+        drawn[g] = 1
+        anything = true
+      }
+    }
+    if (measure) {
+      const total = figureAt(series.totals[metric as 'killed' | 'injured'], p)
+      numberRows += total.quantifiedRows
+      if (total.unquantifiedRows > 0) anything = true
+    } else {
+      numberRows += series.totals.incidents[p] ?? 0
+    }
+    if (!anything) emptyPeriods++
+  }
   for (let p = 0; p < periodCount; p++) {
     if (!measure) {
       let stacked = 0
@@ -159,6 +200,9 @@ export function buildTimeChart(series: TimeSeries, metric: Metric, dark = false)
     yearOnlyRows: series.unit === 'month' ? series.yearOnlyRows : 0,
     unquantifiedRows,
     notes,
+    drawnCodes: codes.filter((g) => drawn[g] === 1),
+    numberRows,
+    emptyPeriods,
     table: buildTimeTable(series, metric, codes),
     summary: '',
   }

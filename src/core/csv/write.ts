@@ -36,12 +36,18 @@ export function toCsv(
 /** Rows an import kept out, with their line numbers, under the file's own header. */
 export function rejectedRowsToCsv(
   header: readonly string[],
-  rows: readonly { line: number; fields: readonly string[] }[],
+  rows: readonly { line: number; fields: readonly string[]; issues?: readonly string[] }[],
   options: CsvWriteOptions = EXCEL_FRIENDLY,
 ): string {
+  // With the rows' messages, an `issues` column after the line says what to fix in each.
+  const withIssues = rows.some((row) => row.issues !== undefined)
   return toCsv(
-    ['line', ...header],
-    rows.map((row) => [String(row.line), ...row.fields]),
+    withIssues ? ['line', 'issues', ...header] : ['line', ...header],
+    rows.map((row) =>
+      withIssues
+        ? [String(row.line), (row.issues ?? []).join('; '), ...row.fields]
+        : [String(row.line), ...row.fields],
+    ),
     options,
   )
 }

@@ -258,6 +258,9 @@ export function* summarizeRowsInSteps(
   return pass.finish(unit)
 }
 
+/** The order of reports when the view knows none: every source alike, none graded. */
+export const unknownOrder = noOrder
+
 // The slots from the first to the last of the selection's, as a shift of the store's slots.
 function selectionSlots(
   slots: Uint32Array,

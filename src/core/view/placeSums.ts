@@ -2,17 +2,22 @@
 // and per point (rows whose source places them at a known spot, see placePrecision). One pass over
 // the selected rows' typed columns, summed like core/view/aggregate sums a group: a minimum adds
 // to `min`, a row without a maximum counts in `openRows`, words without a number count in
-// `unquantifiedRows` and add nothing; incidents are counted distinctly per place. Reports of one
-// figure (one incident x one target group) add once, reconciled as aggregate reconciles them, at
-// the place of their latest selected report.
+// `unquantifiedRows` and add nothing; the reports of one figure (one incident and target group in
+// several rows) add once, reconciled, at the place of the latest; incidents are counted
+// distinctly per place.
 
 import type { CasualtyStore } from '../store/store'
 import { labelCount } from '../store/packedStrings'
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
-import { createMeasureArrays, type MeasureArrays, type Reconciling } from './aggregate'
+import {
+  createMeasureArrays,
+  unknownOrder,
+  type MeasureArrays,
+  type Reconciling,
+} from './aggregate'
 import { DEFAULT_RULE } from '../reports'
-import { FigureReconciler, noOrder, reportIndexInSteps } from './reportIndex'
 import { NO_COUNT } from '../store/store'
+import { FigureReconciler, reportIndexInSteps, type ReconciledCounts } from './reportIndex'
 import { DistinctPairs } from './distinctPairs'
 import {
   FigureState,
@@ -181,7 +186,10 @@ function addRows(
   sharedOfRow: Int32Array,
   shared: DistinctPairs,
   into: KeyedSums,
+  /** Per row: its figure when the figure has several reports (core/view/reportIndex), or -1. */
   figureOfRow: Int32Array,
+  /** Gathers those reports, to add each figure once (addReconciled); null: they are skipped. */
+  reconciler: FigureReconciler | null,
 ): void {
   const { killed_min: killedMin, killed_max: killedMax } = store.columns.counts
   const { injured_min: injuredMin, injured_max: injuredMax } = store.columns.counts
@@ -189,11 +197,15 @@ function addRows(
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!
     const key = keyOf[row]!
-    // A report of a figure of several: added once per figure (addFigures).
-    if (key < 0 || figureOfRow[row]! >= 0) continue
+    if (key < 0) continue
     into.rows[key]!++
     const incident = sharedOfRow[row]!
     if (incident < 0 || shared.add(incident, key)) into.incidents[key]!++
+    const figure = figureOfRow[row]!
+    if (figure >= 0) {
+      reconciler?.add(row, figure, kinds[row]!)
+      continue
+    }
     const kind = kinds[row]! % YEAR_ONLY
     countState(killed, key, killedState(kind))
     countState(injured, key, injuredState(kind))
@@ -212,32 +224,25 @@ function addRows(
   }
 }
 
-// Adds each reconciled figure once, at the place (key) of its latest selected report.
-function addFigures(
+// Adds each figure of several reports once, reconciled, at the place (or point) of its latest
+// selected report, as core/view/aggregate does for a group and a period.
+function addReconciled(
   reconciler: FigureReconciler,
   keyOf: ArrayLike<number>,
-  sharedOfRow: Int32Array,
-  shared: DistinctPairs,
   into: KeyedSums,
 ): void {
+  const add = (arrays: MeasureArrays, key: number, figure: ReconciledCounts) => {
+    countState(arrays, key, figure.state)
+    const low = figure.min === NO_COUNT ? 0 : figure.min
+    arrays.min[key]! += low
+    arrays.max[key]! += figure.max === NO_COUNT ? low : figure.max
+  }
   for (let i = 0; i < reconciler.metCount; i++) {
     const figure = reconciler.met[i]!
-    const lead = reconciler.lead[figure]!
-    const key = keyOf[lead]!
+    const key = keyOf[reconciler.lead[figure]!]!
     if (key < 0) continue
-    into.rows[key]!++
-    const incident = sharedOfRow[lead]!
-    if (incident < 0 || shared.add(incident, key)) into.incidents[key]!++
-    for (const [m, sums] of [
-      [0, into.killed],
-      [1, into.injured],
-    ] as const) {
-      const state = reconciler.reconcile(figure, m)
-      countState(sums, key, state)
-      const low = reconciler.min === NO_COUNT ? 0 : reconciler.min
-      sums.min[key]! += low
-      sums.max[key]! += reconciler.max === NO_COUNT ? low : reconciler.max
-    }
+    add(into.killed, key, reconciler.result(figure, 0))
+    add(into.injured, key, reconciler.result(figure, 1))
   }
 }
 
@@ -268,41 +273,51 @@ function countLevels(
 export function* summarizePlacesInSteps(
   store: CasualtyStore,
   rows: ArrayLike<number>,
+  /** The view's rule and the reports' order (as the headline's); by default the range. */
   reconciling: Reconciling = { rule: DEFAULT_RULE },
 ): Steps<PlaceSums> {
   const placesOfStore = yield* storePlacesInSteps(store)
   const { kinds, sharedOfRow, sharedCount } = yield* figureIndexInSteps(store)
   const reports = yield* reportIndexInSteps(store)
-  let reconciler: FigureReconciler | null = null
-  if (reports.figureCount > 0) {
-    const order = reconciling.order ?? noOrder(store)
-    reconciler = new FigureReconciler(store, reports, order, reconciling.rule)
-    gatherReports(rows, reports.figureOfRow, kinds, reconciler)
-  }
+  const reconciler =
+    reports.figureCount > 0
+      ? new FigureReconciler(
+          store,
+          reports,
+          reconciling.order ?? unknownOrder(store),
+          reconciling.rule,
+        )
+      : null
   const placeCount = placesOfStore.countries.length
   const pointCount = placesOfStore.latitude.length
   const places = keyedSums(placeCount)
-  const sharedPlaces = new DistinctPairs(sharedCount, placeCount)
-  const { figureOfRow } = reports
   addRows(
     store,
     rows,
     placesOfStore.placeOfRow,
     kinds,
     sharedOfRow,
-    sharedPlaces,
+    new DistinctPairs(sharedCount, placeCount),
     places,
-    figureOfRow,
+    reports.figureOfRow,
+    reconciler,
   )
-  if (reconciler)
-    addFigures(reconciler, placesOfStore.placeOfRow, sharedOfRow, sharedPlaces, places)
+  if (reconciler) addReconciled(reconciler, placesOfStore.placeOfRow, places)
   const pointSums = keyedSums(pointCount)
   if (pointCount > 0) {
     yield
-    const sharedPoints = new DistinctPairs(sharedCount, pointCount)
-    const { pointOfRow } = placesOfStore
-    addRows(store, rows, pointOfRow, kinds, sharedOfRow, sharedPoints, pointSums, figureOfRow)
-    if (reconciler) addFigures(reconciler, pointOfRow, sharedOfRow, sharedPoints, pointSums)
+    addRows(
+      store,
+      rows,
+      placesOfStore.pointOfRow,
+      kinds,
+      sharedOfRow,
+      new DistinctPairs(sharedCount, pointCount),
+      pointSums,
+      reports.figureOfRow,
+      null,
+    )
+    if (reconciler) addReconciled(reconciler, placesOfStore.pointOfRow, pointSums)
   }
   return {
     countries: placesOfStore.countries,
@@ -314,20 +329,6 @@ export function* summarizePlacesInSteps(
       sums: pointSums,
     },
     levels: countLevels(placesOfStore.level, rows),
-  }
-}
-
-// The selected reports of figures of several reports, handed to the reconciler.
-function gatherReports(
-  rows: ArrayLike<number>,
-  figureOfRow: Int32Array,
-  kinds: Uint8Array,
-  reconciler: FigureReconciler,
-): void {
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!
-    const figure = figureOfRow[row]!
-    if (figure >= 0) reconciler.add(row, figure, kinds[row]!)
   }
 }
 

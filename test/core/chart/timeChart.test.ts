@@ -5,6 +5,7 @@ import {
   OUTLINED_BARS_MAX,
   buildTimeChart,
   fitTimeUnit,
+  isSparseMonths,
 } from '../../../src/core/chart/timeChart'
 import { tableToCsvRows } from '../../../src/core/chart/chartModel'
 import { allRows } from '../../../src/core/view/filter'
@@ -142,5 +143,74 @@ describe('fitTimeUnit', () => {
 
   it('keeps the unit asked for when the view has no dates', () => {
     expect(fitTimeUnit('month', null, 8)).toEqual({ unit: 'month', months: null, maxMonths: 187 })
+  })
+})
+
+describe('a time chart at its edges', () => {
+  function chartOf(
+    dates: string[],
+    metric: 'killed' | 'injured' | 'incidents',
+    extra: Partial<Parameters<typeof record>[0]> = {},
+  ) {
+    const data = storeFromRecords(
+      dates.map((date, i) =>
+        record({
+          incident_id: `E${i}`,
+          date,
+          target_group: i % 2 ? 'police' : 'civilians',
+          killed_min: 3,
+          killed_max: 3,
+          ...extra,
+        }),
+      ),
+    )
+    return buildTimeChart(sumOverTime(data, allRows(data), 'target_group', 'month'), metric)
+  }
+
+  it.each([
+    // One 2024 row beside three 2021 rows: 32 months, 28 empty.
+    [['2021-08', '2021-10', '2021-11', '2024-03'], 32, 28, true],
+    // A full two years, every month with a row.
+    [
+      Array.from({ length: 24 }, (_, i) => `${2021 + Math.floor(i / 12)}-${(i % 12) + 1}`),
+      24,
+      0,
+      false,
+    ],
+    // Short spans are drawn as months however empty.
+    [['2021-01', '2021-12'], 12, 10, false],
+  ])('%j: %i months, %i empty, sparse %s', (dates, months, empty, sparse) => {
+    const model = chartOf(
+      dates.map((d) => d.replace(/-(\d)$/, '-0$1')),
+      'killed',
+    )
+    expect(model.periods).toHaveLength(months)
+    expect(model.emptyPeriods).toBe(empty)
+    expect(isSparseMonths(model)).toBe(sparse)
+  })
+
+  it('says when the measure has no number in view, and draws no legend entry for it', () => {
+    const model = chartOf(['2021-08', '2021-09'], 'injured', { injured_text: 'many' })
+    expect(model.numberRows).toBe(0)
+    expect(model.unquantifiedRows).toBe(2)
+    expect(model.drawnCodes).toEqual([])
+    const killed = chartOf(['2021-08', '2021-09'], 'killed', { injured_text: 'many' })
+    expect(killed.numberRows).toBe(2)
+    expect(killed.drawnCodes).toHaveLength(2)
+  })
+
+  it('lists in the legend only the groups with a bar above zero', () => {
+    const data = storeFromRecords([
+      record({ incident_id: 'A', date: '2021-08', target_group: 'civilians', killed_min: 5 }),
+      record({ incident_id: 'B', date: '2021-08', target_group: 'police', killed_text: 'some' }),
+    ])
+    const model = buildTimeChart(
+      sumOverTime(data, allRows(data), 'target_group', 'month'),
+      'killed',
+    )
+    expect(model.codes).toHaveLength(2)
+    expect(
+      model.drawnCodes.map((code) => data.columns.categories.target_group.values[code]),
+    ).toEqual(['civilians'])
   })
 })

@@ -39,4 +39,20 @@ describe('rejectedRowsToCsv', () => {
     )
     expect(csv).toBe('"line","id","date"\r\n"7","x","\'=bad"\r\n')
   })
+
+  it('says what is wrong with each row in an issues column after the line', () => {
+    const csv = rejectedRowsToCsv(
+      ['id', 'date'],
+      [
+        { line: 3, fields: ['x', 'soon'], issues: ['column date: not a date', 'column id: taken'] },
+        { line: 5, fields: ['y', '2021', 'extra'], issues: ['3 fields, the header has 2'] },
+      ],
+      PLAIN_RFC4180,
+    )
+    expect(csv).toBe(
+      '"line","issues","id","date"\r\n' +
+        '"3","column date: not a date; column id: taken","x","soon"\r\n' +
+        '"5","3 fields, the header has 2","y","2021","extra"\r\n',
+    )
+  })
 })

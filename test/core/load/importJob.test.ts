@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   blobSource,
   bytesSource,
+  issueText,
   runImportJob,
   type ImportReply,
 } from '../../../src/core/load/importJob'
@@ -65,7 +66,20 @@ describe('runImportJob', () => {
     expect(storeOf(done.columns).record(0).notes).toBe('çà😀')
   })
 
-  it('reports issues, caps nothing in the count, and writes the rejected rows with their lines', async () => {
+  it('reads a Blob in pieces of the size asked', async () => {
+    const bytes = Uint8Array.from({ length: 1000 }, (_, i) => (i * 7) % 256)
+    for (const size of [1, 7, 999, 1000, 4096]) {
+      const pieces: number[][] = []
+      for await (const piece of blobSource(new Blob([bytes])).pieces?.(size) ?? []) {
+        pieces.push(Array.from(piece))
+      }
+      expect(pieces.flat()).toEqual(Array.from(bytes))
+      expect(pieces.slice(0, -1).every((piece) => piece.length === size)).toBe(true)
+      expect(pieces.length).toBe(Math.ceil(bytes.length / size))
+    }
+  })
+
+  it('reports issues, caps nothing in the count, and writes the rejected rows with their lines and messages', async () => {
     const bytes = fixtureBytes('bad-rows.csv')
     const replies = await run(bytes)
     const done = replies.at(-1)?.reply
@@ -73,8 +87,13 @@ describe('runImportJob', () => {
     expect(done.report.rowIssueCount).toBe(done.report.rowIssues.length)
     expect(done.report.summary.rowsWithIssues).toBeGreaterThan(0)
     const lines = done.report.rejectedCsv.split('\r\n')
-    expect(lines[0]?.startsWith('\uFEFF"line","incident_id"')).toBe(true)
+    expect(lines[0]?.startsWith('\uFEFF"line","issues","incident_id"')).toBe(true)
     expect(lines.length - 2).toBe(done.report.summary.rowsWithIssues)
+    // Every rejected row carries the messages of its line, as the report lists them.
+    for (const issue of done.report.rowIssues) {
+      const row = lines.find((line) => line.startsWith(`"${issue.line}",`))
+      expect(row).toContain(issueText(issue).replace(/"/g, '""'))
+    }
   })
 
   it.each([

@@ -319,6 +319,8 @@ describe('missing-value tokens', () => {
     ])
     expect(records[0]?.extra.killed).toBe('nan')
     expect(notes.missingValues).toEqual({ NA: 1, NULL: 2, '.': 2, nan: 2, 'N/A': 2 })
-    expect(mappingWarnings(notes).join(' ')).toContain('read as no value (not a label, not 0) 9 times')
+    expect(mappingWarnings(notes).join(' ')).toContain(
+      'read as no value (not a label, not 0) 9 times',
+    )
   })
 })
