@@ -149,7 +149,17 @@ function mapProvince(random: () => number): string {
   return pick(random, MAP_PROVINCES.slice(0, -4))
 }
 
-function writeOurSchema(path: string, rows: number, seed: number, map = false): void {
+/**
+ * Our schema's rows; `map` adds Afghanistan's provinces with coordinates, `reports` makes one row
+ * in ten a later report of the row before (reconciled by the view, never added).
+ */
+function writeOurSchema(
+  path: string,
+  rows: number,
+  seed: number,
+  map = false,
+  reports = true,
+): void {
   const random = seededRandom(seed)
   const countries = places(random, 20, 'Country')
   const admin1 = places(random, 200, 'Province')
@@ -161,7 +171,22 @@ function writeOurSchema(path: string, rows: number, seed: number, map = false): 
   let incident = 0
   /** The target groups the current incident's rows have hit. */
   const hit = new Set<number>()
+  let last: string[] = []
   for (let row = 0; row < rows; row++) {
+    // With `reports`, one row in ten is a later report of the row before: the same incident, date and target
+    // group from another source, with a revised figure (reconciled, never added, by the view).
+    if (reports && row > 0 && random() < 0.1) {
+      const before = Number(last[10] || '0')
+      const revised = before + Math.floor(random() * 8)
+      const open = random() < 0.3
+      const report = [...last]
+      report[10] = String(revised)
+      report[11] = open ? '' : String(revised)
+      report[14] = open ? `more than ${revised}` : `${revised} killed`
+      report[16] = `src-${pad(Math.floor(random() * 20000), 5)}`
+      out.write(`${report.join(',')}\n`)
+      continue
+    }
     // One incident in three hits several target groups: its rows share its id, never with the same
     // group (rows of one incident and group are reports of one figure, reconciled, not added).
     const continues = row > 0 && random() >= 0.67 && hit.size < TARGET_GROUPS.length
@@ -211,6 +236,7 @@ function writeOurSchema(path: string, rows: number, seed: number, map = false): 
       ...(map ? mapFields(random) : []),
     ]
     out.write(`${fields.join(',')}\n`)
+    last = fields
   }
   out.close()
 }
@@ -278,12 +304,13 @@ export const SIZES: Record<string, number> = {
   '3m': 3_000_000,
 }
 
-const GENERATOR_VERSION = 5
+const GENERATOR_VERSION = 6
 
 /** Writes the file unless an identical one (same generator, rows, seed) is already there. */
 export function ensureFile(
   dir: string,
-  kind: 'schema' | 'gtd' | 'map',
+  /** `single`: our schema with one report per figure, for engines that add rows (bench:peers). */
+  kind: 'schema' | 'single' | 'gtd' | 'map',
   rows: number,
   seed = 20240901,
 ): string {
@@ -291,8 +318,8 @@ export function ensureFile(
   const stamp = `${path}.json`
   const want = JSON.stringify({ GENERATOR_VERSION, kind, rows, seed })
   if (existsSync(path) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return path
-  if (kind === 'schema' || kind === 'map') writeOurSchema(path, rows, seed, kind === 'map')
-  else writeGtd(path, rows, seed)
+  if (kind === 'gtd') writeGtd(path, rows, seed)
+  else writeOurSchema(path, rows, seed, kind === 'map', kind !== 'single')
   writeFileSync(stamp, want)
   statSync(path)
   return path

@@ -320,7 +320,7 @@ const mb = (bytes: number) => (bytes / 1e6).toFixed(0)
 
 async function benchSize(size: string, rounds: number): Promise<{ ratios: number[] }> {
   const rows = SIZES[size] as number
-  const file = ensureFile(OUT, 'schema', rows)
+  const file = ensureFile(OUT, 'single', rows)
   const mbFile = statSync(file).size / 1e6
   console.log(
     `\n## ${file.slice(OUT.length + 1)}: ${rows.toLocaleString('en-US')} rows, ${mbFile.toFixed(0)} MB\n`,

@@ -32,6 +32,9 @@ import { runInSteps, STEP_BUDGET_MS, yieldToPage } from './yieldToPage'
 import { useDataset } from './useDataset'
 import { useTheme } from './useTheme'
 import { useViewState } from './useViewState'
+import { useSources } from './useSources'
+import { reportOrder } from '../core/view/reportIndex'
+import { STEP_ROWS } from '../core/steps'
 
 /**
  * How long the figures of a new selection may take in one task before it lets the page paint:
@@ -109,7 +112,8 @@ interface DashboardView {
 function createDashboard() {
   const { publishing, store } = useDataset()
   const { selected, filtering, filters } = useFilters()
-  const { grouping, metric, timeUnit, sort, sortDirection } = useViewState()
+  const { grouping, metric, timeUnit, sort, sortDirection, rule } = useViewState()
+  const { registry, scale } = useSources()
   const { dark } = useTheme()
 
   const shown = shallowRef<DashboardView | null>(null)
@@ -119,6 +123,14 @@ function createDashboard() {
   const groupChartOf = remembering(buildGroupChart)
   const timeChartOf = remembering(buildTimeChart)
   const tableOf = rememberingSteps(tableOrderInSteps)
+  const orderOf = remembering(reportOrder)
+  // The same rule and order give the same object: the remembered sums are found by identity.
+  const reconcilingOf = remembering(
+    (r: typeof rule.value, order: ReturnType<typeof reportOrder>) => ({
+      rule: r,
+      order,
+    }),
+  )
 
   // The steps of one recomputation; the generator pauses where a big store lets the page paint.
   function* recompute(now: Selected): Steps<DashboardView> {
@@ -130,7 +142,8 @@ function createDashboard() {
       dateSpanWithin(dateSpanOf(data), filters.value),
       labelCount(data.columns.categories[grouping.value]),
     )
-    const sums = yield* sumsOf(data, rows, grouping.value, timeFit.unit)
+    const reconciling = reconcilingOf(rule.value, orderOf(data, registry.value, scale.value))
+    const sums = yield* sumsOf(data, rows, grouping.value, timeFit.unit, STEP_ROWS, reconciling)
     const groupChart = groupChartOf(sums.groups, dark.value)
     const timeChart = timeChartOf(sums.series, metric.value, dark.value)
     const table = {
@@ -179,7 +192,7 @@ function createDashboard() {
     })()
   }
   watch(
-    [selected, grouping, metric, timeUnit, dark, sort, sortDirection],
+    [selected, grouping, metric, timeUnit, dark, sort, sortDirection, rule, registry, scale],
     (now, before) => {
       // A new selection of the same big store alone: useFilters made it in a task of its own.
       const filteredOnly =

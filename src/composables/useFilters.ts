@@ -12,6 +12,7 @@ import { emptyFilters, selectRows, type Filters } from '../core/view/filter'
 import type { CasualtyStore } from '../core/store/store'
 import { createGlobalState } from './globalState'
 import { useDataset } from './useDataset'
+import { useSources } from './useSources'
 import { ASYNC_ROWS, yieldToPage } from './yieldToPage'
 
 export { ASYNC_ROWS, yieldToPage }
@@ -28,6 +29,7 @@ const NO_ROWS = new Uint32Array(0)
 
 function createFilterState() {
   const { store } = useDataset()
+  const { filterContext } = useSources()
   const filters = ref<Filters>(emptyFilters())
   const selected = shallowRef<Selected | null>(null)
   /** True while a filter change waits for its pass over a big store. */
@@ -35,7 +37,7 @@ function createFilterState() {
   let generation = 0
 
   function filterNow(data: CasualtyStore): void {
-    selected.value = { store: data, ...selectRows(data, filters.value) }
+    selected.value = { store: data, ...selectRows(data, filters.value, filterContext.value) }
     filtering.value = false
   }
 
@@ -57,6 +59,10 @@ function createFilterState() {
 
   watch(store, () => update(true), { flush: 'sync', immediate: true })
   watch(filters, () => update(false), { flush: 'sync', deep: true })
+  // New grades of sources change what the grade filter keeps.
+  watch(filterContext, () => {
+    if (filters.value.grades.length > 0) update(false)
+  })
   // A pass still waiting for its task when the state is forgotten (a test's reset) does not run.
   onScopeDispose(() => generation++)
 

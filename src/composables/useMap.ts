@@ -15,6 +15,8 @@ import { createGlobalState } from './globalState'
 import { useFilters } from './useFilters'
 import { useTheme } from './useTheme'
 import { useViewState } from './useViewState'
+import { useSources } from './useSources'
+import { reportOrder } from '../core/view/reportIndex'
 import { ASYNC_ROWS, STEP_BUDGET_MS, runInSteps, yieldToPage } from './yieldToPage'
 
 /** Per country with shipped admin-1 boundaries: its regions' names, in the file's order. */
@@ -47,7 +49,8 @@ const SUMS_BUDGET_MS = 24
 
 function createMapState() {
   const { selected, filtering } = useFilters()
-  const { metric } = useViewState()
+  const { metric, rule } = useViewState()
+  const { registry, scale } = useSources()
   const { dark } = useTheme()
   const sums = shallowRef<PlaceSums | null>(null)
   /** True while the map's figures belong to an earlier view. */
@@ -63,7 +66,8 @@ function createMapState() {
       computing.value = false
       return
     }
-    const steps = summarizePlacesInSteps(now.store, now.rows)
+    const order = reportOrder(now.store, registry.value, scale.value)
+    const steps = summarizePlacesInSteps(now.store, now.rows, { rule: rule.value, order })
     if (now.store.length < ASYNC_ROWS) {
       sums.value = runSteps(steps)
       shownStore = now.store
@@ -85,7 +89,7 @@ function createMapState() {
       computing.value = false
     })()
   }
-  watch(selected, update, { flush: 'sync', immediate: true })
+  watch([selected, rule, registry, scale], update, { flush: 'sync', immediate: true })
   onScopeDispose(() => generation++)
 
   /** The countries drawn with their provinces. */

@@ -9,6 +9,7 @@ import type { TimeUnit } from '../core/view/figureIndex'
 import { emptyFilters, type Filters } from '../core/view/filter'
 import type { SortDirection, SortKey } from '../core/view/sort'
 import type { CasualtyStore } from '../core/store/store'
+import type { ReconcileRule } from '../core/reports'
 import {
   defaultViewState,
   dropUnknownLabels,
@@ -48,6 +49,7 @@ function createViewState() {
   const sort = ref<SortKey>(defaults.sort)
   const sortDirection = ref<SortDirection>(defaults.sortDirection)
   const page = ref(defaults.page)
+  const rule = ref<ReconcileRule>(defaults.rule)
   /** What the link got wrong, for the user to read. */
   const notices = ref<string[]>([])
   let typing = false
@@ -61,6 +63,7 @@ function createViewState() {
     sort: sort.value,
     sortDirection: sortDirection.value,
     page: page.value,
+    rule: rule.value,
   }))
 
   function apply(next: ViewState): void {
@@ -72,6 +75,7 @@ function createViewState() {
     sort.value = next.sort
     sortDirection.value = next.sortDirection
     page.value = next.page
+    rule.value = next.rule
   }
 
   function writeUrl(mode: 'push' | 'replace'): void {
@@ -156,6 +160,7 @@ function createViewState() {
     sort,
     sortDirection,
     page,
+    rule,
     notices,
     commit,
     type,

@@ -313,3 +313,14 @@ export function findReportedIncident(
   }
   return best?.id ?? null
 }
+
+/** One figure as words: `53`, `47–53`, `at least 47`, `up to 20`, `not quantified`, or ''. */
+export function formatFigure(figure: ReportFigure): string {
+  const n = (v: number) => v.toLocaleString('en-US')
+  if (figure.min !== null) {
+    if (figure.max === null) return `at least ${n(figure.min)}`
+    return figure.max > figure.min ? `${n(figure.min)}–${n(figure.max)}` : n(figure.min)
+  }
+  if (figure.max !== null) return `up to ${n(figure.max)}`
+  return figure.words ? 'not quantified' : ''
+}

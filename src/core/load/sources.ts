@@ -4,6 +4,7 @@
 // the same source (a figure is one incident x one target group; core/reports).
 
 import { CsvScanner } from '../csv/scanner'
+import { unescapeFormula } from '../csv/formula'
 import { parseIsoDate } from '../date'
 import { gradeScale, UNGRADED, type GradeScale } from '../grades'
 import { SOURCE_COLUMNS, SOURCE_KINDS, emptySource, type Source, type SourceKind } from '../reports'
@@ -87,7 +88,8 @@ export function parseSources(text: string, scale: GradeScale = gradeScale()): So
         const entry = emptySource('')
         for (let i = 0; i < view.count; i++) {
           const column = columns[i]
-          if (column) entry[column] = view.field(i).trim() as SourceKind
+          // The export's formula apostrophe (core/csv/formula) comes off again.
+          if (column) entry[column] = unescapeFormula(view.field(i).trim()) as SourceKind
         }
         if (view.count !== columns.length) {
           issues.push({
@@ -117,7 +119,7 @@ export function parseSources(text: string, scale: GradeScale = gradeScale()): So
     },
     KNOWN,
   )
-  scanner.push(new TextEncoder().encode(text))
+  scanner.push(new TextEncoder().encode(text.replace(/^\uFEFF/, '')))
   scanner.finish()
   for (const issue of scanner.tally.issues) {
     issues.push({ line: issue.line ?? 0, message: issue.message })

@@ -33,11 +33,11 @@ import type { RangeFigure } from '../format'
 import type { CategoryColumn } from '../schema'
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
 import { NO_COUNT, type CasualtyStore } from '../store/store'
-import { UNGRADED } from '../grades'
 import { DistinctPairs } from './distinctPairs'
 import { DEFAULT_RULE, type ReconcileRule } from '../reports'
 import {
   FigureReconciler,
+  noOrder,
   reportIndexInSteps,
   type ReportIndex,
   type ReportOrder,
@@ -248,12 +248,7 @@ export function* summarizeRowsInSteps(
   }
   const reconciler =
     reports.figureCount > 0
-      ? new FigureReconciler(
-          store,
-          reports,
-          reconciling.order ?? unknownOrder(store),
-          reconciling.rule,
-        )
+      ? new FigureReconciler(store, reports, reconciling.order ?? noOrder(store), reconciling.rule)
       : null
   const pass = new SummaryPass(store, rows, column, figures, axis, cells, grid, reports, reconciler)
   for (let start = 0; start < rows.length; start += step) {
@@ -263,12 +258,8 @@ export function* summarizeRowsInSteps(
   return pass.finish(unit)
 }
 
-// No source's publication date or grade known: reports in file order, all ungraded.
 /** The order of reports when the view knows none: every source alike, none graded. */
-export function unknownOrder(store: CasualtyStore): ReportOrder {
-  const sources = store.columns.categories.source.values.length
-  return { published: new Int32Array(sources), gradeRank: new Uint8Array(sources).fill(UNGRADED) }
-}
+export const unknownOrder = noOrder
 
 // The slots from the first to the last of the selection's, as a shift of the store's slots.
 function selectionSlots(
@@ -417,17 +408,17 @@ class SummaryPass {
       const lead = reconciler.lead[figure]!
       const packed = cells[lead]!
       const cell = packed >>> KIND_BITS
-      const killed = reconciler.result(figure, 0)
-      const injured = reconciler.result(figure, 1)
-      const kind = reconciler.kindOf(killed, injured, packed & KIND_MASK)
-      histogram[kind * cellCount + cell]!++
       const at = cell * 4
-      const killedLow = killed.min === NO_COUNT ? 0 : killed.min
+      const killed = reconciler.reconcile(figure, 0)
+      const killedLow = reconciler.min === NO_COUNT ? 0 : reconciler.min
       sums[at]! += killedLow
-      sums[at + 1]! += killed.max === NO_COUNT ? killedLow : killed.max
-      const injuredLow = injured.min === NO_COUNT ? 0 : injured.min
+      sums[at + 1]! += reconciler.max === NO_COUNT ? killedLow : reconciler.max
+      const injured = reconciler.reconcile(figure, 1)
+      const injuredLow = reconciler.min === NO_COUNT ? 0 : reconciler.min
       sums[at + 2]! += injuredLow
-      sums[at + 3]! += injured.max === NO_COUNT ? injuredLow : injured.max
+      sums[at + 3]! += reconciler.max === NO_COUNT ? injuredLow : reconciler.max
+      const kind = killed + STATES * injured + ((packed & KIND_MASK) >= YEAR_ONLY ? YEAR_ONLY : 0)
+      histogram[kind * cellCount + cell]!++
       // The incident has several rows (this figure's reports at least).
       const incident = sharedOfRow[lead]!
       const state = kind % KINDS

@@ -20,6 +20,19 @@ export interface Filters {
   admin1: string[]
   /** Case-insensitive search over location, notes and quotes. */
   text: string
+  /**
+   * Grades of the reports to include (labels of the grade scale, lower case, and UNGRADED_LABEL
+   * for reports whose source has no grade); empty for every report.
+   */
+  grades: string[]
+}
+
+/** The grade filter's name for reports without a grade. */
+export const UNGRADED_LABEL = 'ungraded'
+
+/** What the filters need to know beyond the store: each source's grade (core/grades). */
+export interface FilterContext {
+  gradeOf(sourceId: string): string
 }
 
 export function emptyFilters(): Filters {
@@ -31,6 +44,7 @@ export function emptyFilters(): Filters {
     perpetrators: [],
     admin1: [],
     text: '',
+    grades: [],
   }
 }
 
@@ -43,7 +57,8 @@ export function hasActiveFilters(filters: Filters): boolean {
     filters.targetTypes.length > 0 ||
     filters.perpetrators.length > 0 ||
     filters.admin1.length > 0 ||
-    filters.text.trim() !== ''
+    filters.text.trim() !== '' ||
+    filters.grades.length > 0
   )
 }
 
@@ -170,9 +185,25 @@ interface CompiledFilters {
   text: ((row: number) => boolean) | null
 }
 
-function compile(store: CasualtyStore, filters: Filters): CompiledFilters {
+// Which source codes have a grade in `grades`: a byte per code. Null when `grades` is empty.
+function wantedGrades(
+  sources: CategoryData,
+  grades: readonly string[],
+  context: FilterContext | undefined,
+): Uint8Array | null {
+  if (grades.length === 0) return null
+  const set = new Set(grades.map((grade) => grade.trim().toLowerCase()))
+  return Uint8Array.from(sources.values, (id) => {
+    const grade = (context?.gradeOf(id) ?? '').trim().toLowerCase()
+    return set.has(grade === '' ? UNGRADED_LABEL : grade) ? 1 : 0
+  })
+}
+
+function compile(store: CasualtyStore, filters: Filters, context?: FilterContext): CompiledFilters {
   const { categories, texts } = store.columns
   const checks: CompiledFilters['checks'] = []
+  const grades = wantedGrades(categories.source, filters.grades, context)
+  if (grades) checks.push({ codes: categories.source.codes, wanted: grades })
   const addCheck = (column: CategoryColumn, labels: readonly string[]) => {
     const wanted = wantedCodes(categories[column], labels)
     if (wanted) checks.push({ codes: categories[column].codes, wanted })
@@ -225,9 +256,13 @@ export interface Selection {
 // category filters first (a byte lookup per row), then dates, then the text search, the
 // costliest, over what is left. The test: the same checks for one row, for reading a few rows of
 // the selection without walking it (the table walks the store's sorted order with it).
-export function selectRows(store: CasualtyStore, filters: Filters): Selection {
+export function selectRows(
+  store: CasualtyStore,
+  filters: Filters,
+  context?: FilterContext,
+): Selection {
   if (!hasActiveFilters(filters)) return { rows: allRows(store), test: null }
-  const compiled = compile(store, filters)
+  const compiled = compile(store, filters, context)
   const { checks, dates, text } = compiled
   let rows: Uint32Array | null = null
   for (const check of checks) rows = keepCodes(rows, store.length, check.codes, check.wanted)
@@ -244,13 +279,21 @@ function testOf({ checks, dates, text }: CompiledFilters): (row: number) => bool
 }
 
 /** The rows that pass every filter, in store order (selectRows' rows). */
-export function filterRows(store: CasualtyStore, filters: Filters): Uint32Array {
-  return selectRows(store, filters).rows
+export function filterRows(
+  store: CasualtyStore,
+  filters: Filters,
+  context?: FilterContext,
+): Uint32Array {
+  return selectRows(store, filters, context).rows
 }
 
 /** The filters as a test of one row (selectRows' test): true when filterRows would keep it. */
-export function rowTest(store: CasualtyStore, filters: Filters): ((row: number) => boolean) | null {
-  return hasActiveFilters(filters) ? testOf(compile(store, filters)) : null
+export function rowTest(
+  store: CasualtyStore,
+  filters: Filters,
+  context?: FilterContext,
+): ((row: number) => boolean) | null {
+  return hasActiveFilters(filters) ? testOf(compile(store, filters, context)) : null
 }
 
 // The table's order lives in core/view/sort; re-exported here, beside the selection it orders.

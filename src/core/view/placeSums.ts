@@ -9,7 +9,12 @@
 import type { CasualtyStore } from '../store/store'
 import { labelCount } from '../store/packedStrings'
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
-import { createMeasureArrays, unknownOrder, type MeasureArrays } from './aggregate'
+import {
+  createMeasureArrays,
+  unknownOrder,
+  type MeasureArrays,
+  type Reconciling,
+} from './aggregate'
 import { DEFAULT_RULE } from '../reports'
 import { NO_COUNT } from '../store/store'
 import { FigureReconciler, reportIndexInSteps, type ReconciledCounts } from './reportIndex'
@@ -268,13 +273,20 @@ function countLevels(
 export function* summarizePlacesInSteps(
   store: CasualtyStore,
   rows: ArrayLike<number>,
+  /** The view's rule and the reports' order (as the headline's); by default the range. */
+  reconciling: Reconciling = { rule: DEFAULT_RULE },
 ): Steps<PlaceSums> {
   const placesOfStore = yield* storePlacesInSteps(store)
   const { kinds, sharedOfRow, sharedCount } = yield* figureIndexInSteps(store)
   const reports = yield* reportIndexInSteps(store)
   const reconciler =
     reports.figureCount > 0
-      ? new FigureReconciler(store, reports, unknownOrder(store), DEFAULT_RULE)
+      ? new FigureReconciler(
+          store,
+          reports,
+          reconciling.order ?? unknownOrder(store),
+          reconciling.rule,
+        )
       : null
   const placeCount = placesOfStore.countries.length
   const pointCount = placesOfStore.latitude.length

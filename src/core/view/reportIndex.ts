@@ -4,15 +4,8 @@
 // hands these rows here instead of adding them, and adds one reconciled figure per figure: a
 // figure is never counted twice, whatever the number and order of its reports.
 
-import {
-  FigureState,
-  STATES,
-  YEAR_ONLY,
-  figureIndexInSteps,
-  injuredState,
-  killedState,
-} from './figureIndex'
-import { gradeScale, type GradeScale } from '../grades'
+import { FigureState, STATES, YEAR_ONLY, figureIndexInSteps } from './figureIndex'
+import { UNGRADED, gradeScale, type GradeScale } from '../grades'
 import type { ReconcileRule, Source } from '../reports'
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
 import { NO_COUNT, type CasualtyStore } from '../store/store'
@@ -132,6 +125,12 @@ export function reportOrder(
   return { published, gradeRank }
 }
 
+/** No source's publication date or grade known: reports in file order, all ungraded. */
+export function noOrder(store: CasualtyStore): ReportOrder {
+  const sources = store.columns.categories.source.values.length
+  return { published: new Int32Array(sources), gradeRank: new Uint8Array(sources).fill(UNGRADED) }
+}
+
 // A date code of ISO text (YYYY, YYYY-MM, YYYY-MM-DD); 0 when empty or not a date.
 function publishedCode(text: string): number {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text)
@@ -145,11 +144,6 @@ export interface ReconciledCounts {
   min: number
   max: number
 }
-
-const MEASURE_COLUMNS = [
-  ['killed_min', 'killed_max'],
-  ['injured_min', 'injured_max'],
-] as const
 
 /**
  * The reports of a pass, gathered per figure, and each figure reconciled by a rule (the same rules
@@ -170,11 +164,17 @@ export class FigureReconciler {
   /** Figures with a selected report, in the order first met. */
   readonly met: Int32Array
   metCount = 0
+  private readonly sourceCodes: Uint32Array
+  private readonly published: Int32Array
+  private readonly gradeRank: Uint8Array
+  private readonly byGrade: boolean
+  private readonly range: boolean
+  private readonly counts: CasualtyStore['columns']['counts']
 
   constructor(
     readonly store: CasualtyStore,
     readonly index: ReportIndex,
-    readonly order: ReportOrder,
+    order: ReportOrder,
     readonly rule: ReconcileRule,
   ) {
     const size = index.figureCount
@@ -185,22 +185,26 @@ export class FigureReconciler {
     this.pick = new Int32Array(size * 2).fill(-1)
     this.words = new Uint8Array(size * 2)
     this.met = new Int32Array(size)
+    this.sourceCodes = store.columns.categories.source.codes
+    this.published = order.published
+    this.gradeRank = order.gradeRank
+    this.byGrade = rule === 'graded'
+    this.range = rule === 'range'
+    this.counts = store.columns.counts
   }
 
   // Does report `a` come after report `b` in publication order (ties: file order)?
   private later(a: number, b: number): boolean {
-    const codes = this.store.columns.categories.source.codes
-    const pa = this.order.published[codes[a]!]!
-    const pb = this.order.published[codes[b]!]!
+    const pa = this.published[this.sourceCodes[a]!]!
+    const pb = this.published[this.sourceCodes[b]!]!
     return pa !== pb ? pa > pb : a > b
   }
 
   // Is report `a` the better pick than `b` by the rule (latest; or best graded, then latest)?
   private better(a: number, b: number): boolean {
-    if (this.rule === 'graded') {
-      const codes = this.store.columns.categories.source.codes
-      const ga = this.order.gradeRank[codes[a]!]!
-      const gb = this.order.gradeRank[codes[b]!]!
+    if (this.byGrade) {
+      const ga = this.gradeRank[this.sourceCodes[a]!]!
+      const gb = this.gradeRank[this.sourceCodes[b]!]!
       if (ga !== gb) return ga < gb
     }
     return this.later(a, b)
@@ -209,41 +213,60 @@ export class FigureReconciler {
   /** Adds report `row` of figure `figure`, whose kind (core/view/figureIndex) is `kind`. */
   add(row: number, figure: number, kind: number): void {
     const lead = this.lead[figure]!
-    if (lead < 0) this.met[this.metCount++] = figure
-    if (lead < 0 || this.later(row, lead)) this.lead[figure] = row
-    const counts = this.store.columns.counts
-    for (let m = 0; m < 2; m++) {
-      const state = m === 0 ? killedState(kind) : injuredState(kind)
-      if (state === FigureState.None) continue
-      const at = figure * 2 + m
-      if (state === FigureState.Unquantified) {
-        this.words[at] = 1
-        continue
-      }
-      if (this.rule !== 'range') {
-        const pick = this.pick[at]!
-        if (pick < 0 || this.better(row, pick)) this.pick[at] = row
-        continue
-      }
-      const [minColumn, maxColumn] = MEASURE_COLUMNS[m]!
-      const min = counts[minColumn][row]!
-      const max = counts[maxColumn][row]!
-      if (min !== NO_COUNT) {
-        const low = this.low[at]!
-        if (low === NO_COUNT || min < low) this.low[at] = min
-        if (min > this.highMin[at]!) this.highMin[at] = min
-      }
-      if (max > this.highMax[at]!) this.highMax[at] = max
+    if (lead < 0) {
+      this.met[this.metCount++] = figure
+      this.lead[figure] = row
+    } else if (this.later(row, lead)) this.lead[figure] = row
+    const states = kind % YEAR_ONLY
+    const killed = states % STATES
+    const injured = (states / STATES) | 0
+    const { counts } = this
+    if (killed !== FigureState.None) {
+      this.addMeasure(row, figure * 2, killed, counts.killed_min[row]!, counts.killed_max[row]!)
     }
+    if (injured !== FigureState.None) {
+      const min = counts.injured_min[row]!
+      this.addMeasure(row, figure * 2 + 1, injured, min, counts.injured_max[row]!)
+    }
+  }
+
+  private addMeasure(row: number, at: number, state: number, min: number, max: number): void {
+    if (state === FigureState.Unquantified) {
+      this.words[at] = 1
+      return
+    }
+    if (!this.range) {
+      const pick = this.pick[at]!
+      if (pick < 0 || this.better(row, pick)) this.pick[at] = row
+      return
+    }
+    if (min !== NO_COUNT) {
+      const low = this.low[at]!
+      if (low === NO_COUNT || min < low) this.low[at] = min
+      if (min > this.highMin[at]!) this.highMin[at] = min
+    }
+    if (max > this.highMax[at]!) this.highMax[at] = max
   }
 
   /** The reconciled figure of `figure` for measure `m` (0 killed, 1 injured). */
   result(figure: number, m: 0 | 1): ReconciledCounts {
+    const state = this.reconcile(figure, m)
+    return { state, min: this.min, max: this.max }
+  }
+
+  /** The last figure `reconcile` made: its minimum and maximum (NO_COUNT when not given). */
+  min: number = NO_COUNT
+  max: number = NO_COUNT
+
+  /**
+   * Reconciles `figure`'s measure `m` (0 killed, 1 injured): returns its state and leaves its
+   * minimum and maximum in `min` and `max` (no object per figure: the pass calls it for each).
+   */
+  reconcile(figure: number, m: 0 | 1): FigureState {
     const at = figure * 2 + m
-    const [minColumn, maxColumn] = MEASURE_COLUMNS[m]!
     let min: number = NO_COUNT
     let max: number = NO_COUNT
-    if (this.rule === 'range') {
+    if (this.range) {
       min = this.low[at]!
       const highMax = this.highMax[at]!
       const highMin = this.highMin[at]!
@@ -251,19 +274,15 @@ export class FigureReconciler {
     } else {
       const pick = this.pick[at]!
       if (pick >= 0) {
-        min = this.store.columns.counts[minColumn][pick]!
-        max = this.store.columns.counts[maxColumn][pick]!
+        const { counts } = this
+        min = (m === 0 ? counts.killed_min : counts.injured_min)[pick]!
+        max = (m === 0 ? counts.killed_max : counts.injured_max)[pick]!
       }
     }
-    let state: FigureState
-    if (min !== NO_COUNT) state = max !== NO_COUNT ? FigureState.Closed : FigureState.Open
-    else if (max !== NO_COUNT) state = FigureState.MaxOnly
-    else state = this.words[at] ? FigureState.Unquantified : FigureState.None
-    return { state, min, max }
-  }
-
-  /** The kind (as figureIndex's, with the lead report's year-only bit) of a reconciled figure. */
-  kindOf(killed: ReconciledCounts, injured: ReconciledCounts, leadKind: number): number {
-    return killed.state + STATES * injured.state + (leadKind >= YEAR_ONLY ? YEAR_ONLY : 0)
+    this.min = min
+    this.max = max
+    if (min !== NO_COUNT) return max !== NO_COUNT ? FigureState.Closed : FigureState.Open
+    if (max !== NO_COUNT) return FigureState.MaxOnly
+    return this.words[at] ? FigureState.Unquantified : FigureState.None
   }
 }

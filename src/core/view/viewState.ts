@@ -7,6 +7,7 @@ import type { TimeUnit } from './figureIndex'
 import { parseIsoDate } from '../date'
 import { dateCodeEnd, emptyFilters, type Filters } from './filter'
 import { SORT_KEYS, type SortDirection, type SortKey } from './sort'
+import { DEFAULT_RULE, RECONCILE_RULES, type ReconcileRule } from '../reports'
 
 /** The two tabs of the page. */
 export type Tab = 'dashboard' | 'text'
@@ -24,6 +25,8 @@ export interface ViewState {
   sortDirection: SortDirection
   /** Page of the incident table, from 1. */
   page: number
+  /** How several reports of one figure become one figure (core/reports). */
+  rule: ReconcileRule
 }
 
 export function defaultViewState(): ViewState {
@@ -36,6 +39,7 @@ export function defaultViewState(): ViewState {
     sort: 'date',
     sortDirection: 'asc',
     page: 1,
+    rule: DEFAULT_RULE,
   }
 }
 
@@ -62,6 +66,7 @@ const LIST_KEYS = {
   type: 'targetTypes',
   perp: 'perpetrators',
   place: 'admin1',
+  grade: 'grades',
 } as const satisfies Record<string, keyof Filters>
 
 function ignored(key: string, value: string, why: string): string {
@@ -131,6 +136,11 @@ export function parseViewQuery(search: string): ParsedView {
       view.sortDirection = sort.startsWith('-') ? 'desc' : 'asc'
     } else notices.push(ignored('sort', sort, `use one of ${SORT_KEYS.join(', ')}`))
   }
+  const rule = single('rule')
+  if (rule !== null) {
+    if ((RECONCILE_RULES as readonly string[]).includes(rule)) view.rule = rule as ReconcileRule
+    else notices.push(ignored('rule', rule, `use ${RECONCILE_RULES.join(', ')}`))
+  }
   const page = single('page')
   if (page !== null) {
     if (/^[1-9]\d{0,8}$/.test(page)) view.page = Number(page)
@@ -159,6 +169,7 @@ export function toViewQuery(view: ViewState): string {
     params.set('sort', `${view.sortDirection === 'desc' ? '-' : ''}${view.sort}`)
   }
   if (view.page !== 1) params.set('page', String(view.page))
+  if (view.rule !== defaults.rule) params.set('rule', view.rule)
   return params.toString()
 }
 

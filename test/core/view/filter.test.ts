@@ -120,6 +120,22 @@ describe('filterRows', () => {
   })
 })
 
+describe('the grade filter', () => {
+  it.each([
+    [['weak'], true],
+    [['Weak', 'confirmed'], true],
+    [['confirmed'], false],
+    [['ungraded'], false],
+    [[], true],
+  ])('%j keeps every row (%s) when every source is graded weak', (grades, all) => {
+    const context = { gradeOf: () => 'Weak' }
+    expect(filterRows(store, filters({ grades }), context).length).toBe(all ? store.length : 0)
+  })
+  it('without grades every report is ungraded', () => {
+    expect(filterRows(store, filters({ grades: ['ungraded'] })).length).toBe(store.length)
+  })
+})
+
 describe('rowTest', () => {
   it('keeps exactly the rows filterRows keeps, for any mix of filters', () => {
     fc.assert(
@@ -132,11 +148,13 @@ describe('rowTest', () => {
           dateFrom: fc.constantFrom('', '2021', '2021-10', '2022-04-30', 'nonsense'),
           dateTo: fc.constantFrom('', '2021-08', '2022', '2024'),
           text: fc.constantFrom('', 'kabul', 'least', 'zzz', ' IS-KP '),
+          grades: fc.subarray(['confirmed', 'weak', 'ungraded']),
         }),
         (chosen) => {
-          const test = rowTest(store, chosen)
+          const context = { gradeOf: (id: string) => (id === 'src-000' ? 'weak' : '') }
+          const test = rowTest(store, chosen, context)
           const tested = [...Array(store.length).keys()].filter((row) => (test ? test(row) : true))
-          expect(tested).toEqual(Array.from(filterRows(store, chosen)))
+          expect(tested).toEqual(Array.from(filterRows(store, chosen, context)))
         },
       ),
     )

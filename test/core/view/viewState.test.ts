@@ -63,6 +63,16 @@ describe('toViewQuery', () => {
     view.timeUnit = 'year'
     expect(toViewQuery(view)).toBe('group=shia+worshippers&time=year')
   })
+  it('keeps the rule and the grades in the link', () => {
+    const view = defaultViewState()
+    view.rule = 'latest'
+    view.filters.grades = ['confirmed', 'fair']
+    expect(toViewQuery(view)).toBe('grade=confirmed&grade=fair&rule=latest')
+    expect(parseViewQuery('?rule=latest').view.rule).toBe('latest')
+    expect(parseViewQuery('?rule=sum').notices).toEqual([
+      'Ignored “rule=sum” in the link: use range, latest, graded.',
+    ])
+  })
 
   const label = fc.string({ minLength: 1, maxLength: 12 })
   const arbitraryView = fc.record({
@@ -74,6 +84,9 @@ describe('toViewQuery', () => {
       perpetrators: fc.uniqueArray(label, { maxLength: 2 }),
       admin1: fc.uniqueArray(label, { maxLength: 2 }),
       text: fc.string({ maxLength: 10 }),
+      grades: fc.uniqueArray(fc.constantFrom('confirmed', 'fair', 'weak', 'ungraded'), {
+        maxLength: 3,
+      }),
     }),
     metric: fc.constantFrom('killed', 'injured', 'incidents'),
     grouping: fc.constantFrom('target_group', 'target_type'),
@@ -82,6 +95,7 @@ describe('toViewQuery', () => {
     sort: fc.constantFrom('date', 'place', 'target', 'killed', 'injured'),
     sortDirection: fc.constantFrom('asc', 'desc'),
     page: fc.integer({ min: 1, max: 1000 }),
+    rule: fc.constantFrom('range', 'latest', 'graded'),
   }) as fc.Arbitrary<ViewState>
 
   it('reads back every view it writes, with no notice', () => {

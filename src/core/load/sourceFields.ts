@@ -1,0 +1,116 @@
+// Sources named by the columns of an imported GTD, ACLED or UCDP GED file, read after the column
+// mapping from the rows' extra columns (the columns outside our schema, kept with each row) and
+// their `source` labels. Entries for the source registry (core/reports Source):
+//
+// - UCDP GED: `source_article` is the row's source (the mapping's); `source_office`,
+//   `source_date` and `source_headline` give its outlet, publication date and title;
+//   `number_of_sources` is kept as a count of the reports behind the row.
+// - ACLED: `source` is the row's source; `source_scale` says whether the outlet is international,
+//   national or local, which becomes its kind where the scale names one.
+// - GTD: `scite1`..`scite3` are citations of up to three sources per event. The GTD's rows name no
+//   source in our `source` column, so each citation becomes an entry whose id is `gtd-<eventid>-N`
+//   and `sourcesOfRow` lists them per row; `related` names the events of one coordinated attack,
+//   which are other incidents, not other reports of one (kept in `related`).
+
+import { parseIsoDate } from '../date'
+import { emptySource, type Source, type SourceKind } from '../reports'
+import type { CasualtyStore } from '../store/store'
+import { labelAt } from '../store/packedStrings'
+
+/** What an import's own columns say about its sources. */
+export interface ImportedSources {
+  /** Registry entries, in the order of the rows that first name them. */
+  sources: Source[]
+  /** Per row (only GTD): the ids of the entries its citations became. */
+  sourcesOfRow?: string[][]
+  /** Per row (only UCDP GED): `number_of_sources`, or null where not given. */
+  reportCounts?: (number | null)[]
+  /** Per row (only GTD): the event ids `related` names. */
+  related?: string[][]
+}
+
+// ACLED's source scales that name a kind of ours; the others (national, regional, new media,
+// other, mixed scales) say where an outlet reports, not what kind of body it is.
+const ACLED_KINDS: Record<string, SourceKind> = {
+  international: 'news agency',
+  'local partner': 'local outlet',
+  subnational: 'local outlet',
+}
+
+/** A date of a source's own text (`2021-10-08 00:00:00.000`, `2021-10-08`), or ''. */
+function isoDay(text: string): string {
+  const day = /^(\d{4}-\d{2}-\d{2})/.exec(text.trim())?.[1] ?? ''
+  return day !== '' && parseIsoDate(day).ok ? day : ''
+}
+
+/** The sources an imported file's columns name (empty when it has none of the columns above). */
+export function sourcesFromImport(store: CasualtyStore): ImportedSources {
+  const names = store.extraNames
+  const has = (name: string) => names.includes(name)
+  const decoder = new TextDecoder()
+  const extra = (name: string, row: number): string => {
+    const data = store.columns.extras[names.indexOf(name)]
+    if (!data) return ''
+    const start = data.offsets[row]!
+    const end = data.offsets[row + 1]!
+    return start === end ? '' : decoder.decode(data.bytes.subarray(start, end))
+  }
+  const source = store.columns.categories.source
+  const seen = new Map<string, Source>()
+  const out: Source[] = []
+  const addEntry = (entry: Source) => {
+    if (entry.id === '' || seen.has(entry.id)) return
+    seen.set(entry.id, entry)
+    out.push(entry)
+  }
+
+  if (has('scite1') || has('scite2') || has('scite3') || has('related')) {
+    const sourcesOfRow: string[][] = []
+    const related: string[][] = []
+    for (let row = 0; row < store.length; row++) {
+      const eventid = store.category('incident_id', row)
+      const ids: string[] = []
+      for (const n of [1, 2, 3]) {
+        const citation = has(`scite${n}`) ? extra(`scite${n}`, row).trim() : ''
+        if (citation === '') continue
+        const id = `gtd-${eventid}-${n}`
+        ids.push(id)
+        addEntry({ ...emptySource(id), title: citation })
+      }
+      sourcesOfRow.push(ids)
+      related.push(
+        has('related')
+          ? extra('related', row)
+              .split(/[,;]\s*/)
+              .map((id) => id.trim())
+              .filter((id) => id !== '' && id !== eventid)
+          : [],
+      )
+    }
+    return { sources: out, sourcesOfRow, related }
+  }
+
+  const ucdp =
+    has('source_office') || has('source_date') || has('source_headline') || has('number_of_sources')
+  const acled = has('source_scale')
+  if (!ucdp && !acled) return { sources: [] }
+  const reportCounts: (number | null)[] = []
+  for (let row = 0; row < store.length; row++) {
+    const id = labelAt(source, source.codes[row]!)
+    if (ucdp) {
+      const count = has('number_of_sources') ? extra('number_of_sources', row).trim() : ''
+      reportCounts.push(/^\d+$/.test(count) ? Number(count) : null)
+      addEntry({
+        ...emptySource(id),
+        outlet: has('source_office') ? extra('source_office', row).trim() : '',
+        title: has('source_headline') ? extra('source_headline', row).trim() : '',
+        published: has('source_date') ? isoDay(extra('source_date', row)) : '',
+      })
+    } else {
+      const scale = extra('source_scale', row).trim().toLowerCase()
+      const kind = Object.entries(ACLED_KINDS).find(([name]) => scale.startsWith(name))?.[1] ?? ''
+      addEntry({ ...emptySource(id), outlet: id, kind })
+    }
+  }
+  return ucdp ? { sources: out, reportCounts } : { sources: out }
+}
