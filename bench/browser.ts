@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// npm run bench:browser [-- --size 1m|100k|10k --gtd --throttle N --trace --no-build]
+// npm run bench:browser [-- --size 3m|1m|100k|10k --gtd --throttle N --trace --no-build --export --store]
 // The page itself, in Chromium, on the production build: builds it into node_modules/.bench-dist-PORT,
 // serves it with vite preview on E2E_PORT (4184 by default), and measures
 //   - first visit: gzip size of the JavaScript the index page loads before any interaction;
@@ -7,26 +7,30 @@
 //     (PerformanceObserver 'longtask') while it runs, and how often the progress bar moved;
 //   - a filter change: click to the next painted frame, median of several;
 //   - the incident table's DOM rows once the data is in;
-//   - Export CSV of every row: time to the download, Long Tasks while it is written;
+//   - Export CSV of every row: time to the download, Long Tasks while it is written (files up to
+//     1M rows; --export for bigger ones);
 //   - the dataset kept in the browser (IndexedDB): time until the page says it is stored, and a
-//     reload until the same row count and figures are painted again from storage.
+//     reload until the same row count and figures are painted again from storage (files up to 1M
+//     rows; --store for bigger ones).
 // Prints a table and writes bench/out/browser.json. Figures for reading, never for asserting.
 //   --throttle N  slows the page's CPU N times (Chromium's CPU throttling): do the targets hold on a
 //                 machine N times slower than this one?
 //   --gtd         imports the GTD-shaped 200k-row file instead, through the column mapping step
+//   --map         imports a 1M-row file of Afghanistan's provinces with coordinates and UCDP
+//                 precision codes instead: the map has its regions and points to draw
 //   --trace       builds without minifying, records a Chromium trace of the import and the filter
 //                 changes (bench/out/trace.json, for DevTools' Performance panel) and prints what
 //                 each main-thread task of 40 ms or more was made of (bench/traceTasks.ts).
 
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
 import { chromium, type Page } from '@playwright/test'
 // @ts-expect-error: a plain .mjs helper shared with the e2e configuration
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs'
 import { ensureFile, SIZES } from './generate'
+import { filterChange, firstVisitJs, importFile, RECORDER, serve, type Recorded } from './page'
 import { breakDownLongTasks } from './traceTasks'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
@@ -41,6 +45,8 @@ const throttle = args.includes('--throttle') ? Number(args[args.indexOf('--throt
 if (!(throttle >= 1)) throw new Error('--throttle takes a factor of 1 or more')
 const DIST = `node_modules/.bench-dist-${PORT}${tracing ? '-unminified' : ''}`
 const gtd = args.includes('--gtd')
+/** The 1M-row file with Afghanistan's provinces and coordinates: the map has regions and points. */
+const mapFile = args.includes('--map')
 const size = (args[args.indexOf('--size') + 1] ?? '1m').toLowerCase()
 const rows = gtd ? 200_000 : args.includes('--size') ? SIZES[size] : SIZES['1m']
 if (!rows) throw new Error(`unknown size ${size}: use ${Object.keys(SIZES).join(',')}`)
@@ -53,150 +59,6 @@ function build(): void {
     { cwd: ROOT, stdio: 'inherit' },
   )
   if (result.status !== 0) throw new Error('vite build failed')
-}
-
-async function serve(): Promise<ChildProcess> {
-  const server = spawn(
-    'npx',
-    [
-      'vite',
-      'preview',
-      '--outDir',
-      DIST,
-      '--port',
-      String(PORT),
-      '--strictPort',
-      '--host',
-      '127.0.0.1',
-    ],
-    { cwd: ROOT, stdio: 'ignore', detached: true },
-  )
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(URL_BASE)).ok) return server
-    } catch {
-      // not up yet
-    }
-    await new Promise((done) => setTimeout(done, 200))
-  }
-  throw new Error(`vite preview did not answer on ${URL_BASE}`)
-}
-
-/** The JavaScript a first visit loads, by URL, with each file's gzip size from the build. */
-async function firstVisitJs(
-  page: Page,
-): Promise<{ files: { path: string; gzip: number }[]; total: number }> {
-  const urls = new Set<string>()
-  page.on('request', (request) => {
-    if (request.resourceType() === 'script' || request.url().endsWith('.js'))
-      urls.add(request.url())
-  })
-  await page.goto(URL_BASE, { waitUntil: 'networkidle' })
-  const files = [...urls]
-    .filter((url) => url.startsWith(URL_BASE))
-    .map((url) => {
-      const path = new URL(url).pathname.replace(/^\//, '')
-      const bytes = readFileSync(resolve(ROOT, DIST, path))
-      return { path, gzip: gzipSync(bytes, { level: 9 }).length }
-    })
-  return { files, total: files.reduce((sum, file) => sum + file.gzip, 0) }
-}
-
-// Long Tasks and progress-bar values, recorded in the page from its first script on.
-const RECORDER = `
-  window.__longTasks = []
-  window.__progress = []
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration })
-  }).observe({ type: 'longtask', buffered: true })
-  setInterval(() => {
-    const bar = document.querySelector('progress')
-    if (bar) window.__progress.push(Number(bar.value))
-  }, 50)
-`
-
-interface Recorded {
-  longTasks: { start: number; duration: number }[]
-  progress: number[]
-}
-
-async function importFile(
-  page: Page,
-  path: string,
-): Promise<{ ms: number; since: number; end: number }> {
-  const since = await page.evaluate(() => performance.now())
-  const input = page.getByLabel(/Import/).and(page.locator('input[type=file]'))
-  const start = Date.now()
-  await input.setInputFiles(path)
-  // A GTD export goes through the column mapping step, as the page proposes it.
-  if (gtd) await page.getByRole('button', { name: 'Load with this mapping' }).click()
-  // Done when the progress bar is gone and the page names the row count it now shows.
-  const count = new Intl.NumberFormat('en-US').format(rows as number)
-  await page.waitForFunction(
-    (text) => !document.querySelector('progress') && document.body.innerText.includes(text),
-    count,
-    { timeout: 15 * 60_000, polling: 100 },
-  )
-  // Big views update in steps after the row count shows: done when the "Updating the figures"
-  // status is empty again and one more frame has painted.
-  await page.waitForFunction(
-    () => !document.querySelector('[data-testid=view-updating]')?.textContent?.trim(),
-    undefined,
-    {
-      timeout: 5 * 60_000,
-      polling: 50,
-    },
-  )
-  await page.evaluate(
-    () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))),
-  )
-  const end = await page.evaluate(() => performance.now())
-  return { ms: Date.now() - start, since, end }
-}
-
-/**
- * Click a filter checkbox `times` times; per click, the time to the first frame painted after it,
- * and to the first frame painted with the new figures (the "Updating the figures" status empty).
- * Frame by frame: a requestAnimationFrame callback sees the DOM that frame paints, and a timeout
- * set from it runs once that frame is painted.
- */
-async function filterChange(
-  page: Page,
-  times: number,
-  /** Also wait for the map: its canvas drawn with the new view's figures. */
-  map = false,
-): Promise<{ frame: number[]; figures: number[] }> {
-  const results = { frame: [] as number[], figures: [] as number[] }
-  for (let i = 0; i < times; i++) {
-    // No named functions inside evaluate: tsx wraps them in a `__name` helper the page lacks.
-    const ms = await page.evaluate(async (withMap) => {
-      const box = document.querySelector<HTMLInputElement>('.filter-panel input[type=checkbox]')
-      if (!box) return [-1, -1]
-      const start = performance.now()
-      box.click()
-      let frame = -1
-      for (let frames = 0; frames < 600; frames++) {
-        const shown = await new Promise<boolean>((done) =>
-          requestAnimationFrame(() => {
-            const busy =
-              document.querySelector('[data-testid=view-updating]')?.textContent?.trim() ||
-              (withMap &&
-                (!document.querySelector('[data-testid=map-canvas]') ||
-                  document.querySelector('[data-testid=map-card] [aria-busy=true]')))
-            setTimeout(() => done(!busy), 0)
-          }),
-        )
-        const now = performance.now() - start
-        if (frame < 0) frame = now
-        if (shown) return [frame, now]
-      }
-      return [frame, -1]
-    }, map)
-    results.frame.push(ms[0] ?? -1)
-    results.figures.push(ms[1] ?? -1)
-    await page.waitForTimeout(300)
-  }
-  return results
 }
 
 /**
@@ -249,13 +111,11 @@ async function figuresPainted(page: Page): Promise<void> {
 }
 
 /**
- * The imported dataset in the browser's database: from `since` (the import's end) until the page
- * says it is stored, the Long Tasks meanwhile; then a reload until the stored rows are painted.
+ * The imported dataset written to the browser's database: from `since` (the import's end) until the
+ * page says it is stored, and the Long Tasks meanwhile. Waited for before the filter changes and
+ * the export, so that neither is timed while the parts are written.
  */
-async function storeAndRestore(
-  page: Page,
-  since: number,
-): Promise<{ storedMs: number; longestTaskMs: number; restoreMs: number }> {
+async function stored(page: Page, since: number): Promise<{ ms: number; longestTaskMs: number }> {
   await page.waitForFunction(
     () =>
       document
@@ -270,6 +130,14 @@ async function storeAndRestore(
       () => (window as unknown as { __longTasks: Recorded['longTasks'] }).__longTasks,
     )) as Recorded['longTasks']
   ).filter((task) => task.start >= since)
+  return {
+    ms: storedAt - since,
+    longestTaskMs: tasks.reduce((max, task) => Math.max(max, task.duration), 0),
+  }
+}
+
+/** A reload, until the stored rows are painted again (read from the browser's database). */
+async function restored(page: Page): Promise<number> {
   const count = new Intl.NumberFormat('en-US').format(rows as number)
   const start = Date.now()
   await page.reload({ waitUntil: 'commit' })
@@ -279,11 +147,7 @@ async function storeAndRestore(
     { timeout: 15 * 60_000, polling: 50 },
   )
   await figuresPainted(page)
-  return {
-    storedMs: storedAt - since,
-    longestTaskMs: tasks.reduce((max, task) => Math.max(max, task.duration), 0),
-    restoreMs: Date.now() - start,
-  }
+  return Date.now() - start
 }
 
 function median(values: readonly number[]): number {
@@ -293,9 +157,9 @@ function median(values: readonly number[]): number {
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true })
-  const file = ensureFile(OUT, gtd ? 'gtd' : 'schema', rows as number)
+  const file = ensureFile(OUT, gtd ? 'gtd' : mapFile ? 'map' : 'schema', rows as number)
   if (!args.includes('--no-build') || !existsSync(resolve(ROOT, DIST, 'index.html'))) build()
-  const server = await serve()
+  const server = await serve(DIST, PORT)
   const browser = await chromium.launch({
     executablePath: (findChromium() as string | null) ?? undefined,
     args: CHROMIUM_ARGS as string[],
@@ -303,7 +167,7 @@ async function main(): Promise<void> {
   try {
     const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' })
     const firstPage = await context.newPage()
-    const js = await firstVisitJs(firstPage)
+    const js = await firstVisitJs(firstPage, URL_BASE, DIST)
     await firstPage.close()
 
     const page = await context.newPage()
@@ -322,7 +186,7 @@ async function main(): Promise<void> {
           'disabled-by-default-v8.cpu_profiler',
         ],
       })
-    const imported = await importFile(page, file)
+    const imported = await importFile(page, file, rows as number, gtd)
     const recorded = (await page.evaluate(() => {
       const w = window as unknown as { __longTasks: Recorded['longTasks']; __progress: number[] }
       return { longTasks: w.__longTasks, progress: w.__progress }
@@ -337,8 +201,14 @@ async function main(): Promise<void> {
           ?.closest('section')
           ?.querySelectorAll('tbody tr').length ?? document.querySelectorAll('tbody tr').length,
     )
+    // Keeping a file of more than a million rows in the browser is left out: --store keeps it.
+    const storing = (rows as number) <= 1_000_000 || args.includes('--store')
+    const save = storing ? await stored(page, imported.end) : null
     const filterTimes = await filterChange(page, 7)
-    // The same clicks, until the map too shows the new view (its figures and its canvas).
+    // The same clicks, until the map too shows the new view (its figures and its canvas), the
+    // map scrolled into view first (it loads its library and boundaries when first shown).
+    await page.getByTestId('map-card').scrollIntoViewIfNeeded()
+    if (mapFile) await page.getByTestId('map-canvas').waitFor({ timeout: 5 * 60_000 })
     const mapTimes = await filterChange(page, 7, true)
     if (tracing) {
       const trace = await browser.stopTracing()
@@ -354,14 +224,22 @@ async function main(): Promise<void> {
       }
       console.log('')
     }
-    const exported = await exportAll(page)
+    // Above a million rows the export (a download over 1 GB) is left out: --export keeps it.
+    const exporting = (rows as number) <= 1_000_000 || args.includes('--export')
+    const exported = exporting
+      ? await exportAll(page)
+      : { rows: 0, ms: 0, bytes: 0, since: Number.POSITIVE_INFINITY }
     const exportTasks = (
       (await page.evaluate(
         () => (window as unknown as { __longTasks: Recorded['longTasks'] }).__longTasks,
       )) as Recorded['longTasks']
     ).filter((task) => task.start >= exported.since)
     const exportLongest = exportTasks.reduce((max, task) => Math.max(max, task.duration), 0)
-    const kept = await storeAndRestore(page, imported.end)
+    const restoreMs = save ? await restored(page) : null
+    const kept =
+      save && restoreMs !== null
+        ? { storedMs: save.ms, longestTaskMs: save.longestTaskMs, restoreMs }
+        : null
     const report = {
       machine: { chromium: browser.version(), node: process.version, cpuThrottling: throttle },
       date: new Date().toISOString(),
@@ -410,18 +288,22 @@ async function main(): Promise<void> {
       `| filter change until the figures and the map are painted (median) | ${median(mapTimes.figures).toFixed(0)} ms | as the figures |`,
     )
     console.log(`| incident table DOM rows | ${tableRows} | bounded |`)
-    console.log(
-      `| Export CSV of ${exported.rows} rows (${(exported.bytes / 1e6).toFixed(0)} MB) | ${(exported.ms / 1000).toFixed(1)} s | - |`,
-    )
-    console.log(
-      `| longest main-thread task while exporting | ${exportLongest.toFixed(0)} ms (${exportTasks.length} long tasks) | <= 50 ms |`,
-    )
-    console.log(
-      `| stored in the browser, from the import's end | ${(kept.storedMs / 1000).toFixed(1)} s (longest task meanwhile ${kept.longestTaskMs.toFixed(0)} ms) | - |`,
-    )
-    console.log(
-      `| reload until the stored rows are painted | ${(kept.restoreMs / 1000).toFixed(1)} s | <= 5 s |`,
-    )
+    if (exporting)
+      console.log(
+        `| Export CSV of ${exported.rows} rows (${(exported.bytes / 1e6).toFixed(0)} MB) | ${(exported.ms / 1000).toFixed(1)} s | - |`,
+      )
+    if (exporting)
+      console.log(
+        `| longest main-thread task while exporting | ${exportLongest.toFixed(0)} ms (${exportTasks.length} long tasks) | <= 50 ms |`,
+      )
+    if (kept)
+      console.log(
+        `| stored in the browser, from the import's end | ${(kept.storedMs / 1000).toFixed(1)} s (longest task meanwhile ${kept.longestTaskMs.toFixed(0)} ms) | - |`,
+      )
+    if (kept)
+      console.log(
+        `| reload until the stored rows are painted | ${(kept.restoreMs / 1000).toFixed(1)} s | <= 5 s |`,
+      )
     console.log(
       `\nChromium ${browser.version()}${throttle > 1 ? `, CPU throttled ${throttle}x` : ''}`,
     )

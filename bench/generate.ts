@@ -13,6 +13,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { SCHEMA_COLUMNS } from '../src/core/schema'
+import regionNames from '../src/boundaries/regions.json'
 
 /** mulberry32: small, fast, good enough for test data. */
 export function seededRandom(seed: number): () => number {
@@ -122,7 +123,33 @@ function openWriter(path: string): Writer {
   }
 }
 
-function writeOurSchema(path: string, rows: number, seed: number): void {
+// The map's file (`--map`): Afghanistan's provinces as the map knows them, one row in 50 spelt
+// another way and one in 200 a province no map knows, and coordinates in the country with UCDP's
+// precision codes (a third at the exact spot).
+const MAP_PROVINCES = [
+  ...Object.values(regionNames).flat(),
+  'Hilmand',
+  'Nangrahar',
+  'Sar-i-Pul',
+  'Kunduz province',
+]
+const MAP_EXTRA_COLUMNS = ['latitude', 'longitude', 'where_prec']
+
+function mapFields(random: () => number): string[] {
+  const latitude = (29.5 + random() * 8.8).toFixed(4)
+  const longitude = (61 + random() * 10).toFixed(4)
+  const precision = random() < 0.34 ? 1 : 2 + Math.floor(random() * 5)
+  return [latitude, longitude, String(precision)]
+}
+
+function mapProvince(random: () => number): string {
+  const which = random()
+  if (which < 0.005) return `Unknown province ${Math.floor(random() * 5)}`
+  if (which < 0.025) return pick(random, MAP_PROVINCES.slice(-4))
+  return pick(random, MAP_PROVINCES.slice(0, -4))
+}
+
+function writeOurSchema(path: string, rows: number, seed: number, map = false): void {
   const random = seededRandom(seed)
   const countries = places(random, 20, 'Country')
   const admin1 = places(random, 200, 'Province')
@@ -130,7 +157,7 @@ function writeOurSchema(path: string, rows: number, seed: number): void {
   const locations = places(random, 5000, 'Site')
   const perpetrators = places(random, 40, 'Group')
   const out = openWriter(path)
-  out.write(`${SCHEMA_COLUMNS.join(',')}\n`)
+  out.write(`${[...SCHEMA_COLUMNS, ...(map ? MAP_EXTRA_COLUMNS : [])].join(',')}\n`)
   let incident = 0
   for (let row = 0; row < rows; row++) {
     // One incident in three hits two target groups: two rows share its id.
@@ -155,8 +182,8 @@ function writeOurSchema(path: string, rows: number, seed: number): void {
     const fields = [
       `SYN-${year}-${pad(incident, 7)}`,
       date,
-      pick(random, countries),
-      pick(random, admin1),
+      map ? 'Afghanistan' : pick(random, countries),
+      map ? mapProvince(random) : pick(random, admin1),
       random() < 0.5 ? pick(random, admin2) : '',
       sometimesQuoted(random, pick(random, locations)),
       TARGET_GROUPS[group] as string,
@@ -172,6 +199,7 @@ function writeOurSchema(path: string, rows: number, seed: number): void {
       `src-${pad(Math.floor(random() * 20000), 5)}`,
       quoted(`${sentence(random, 10 + Math.floor(random() * 10))}, "${sentence(random, 3)}"`),
       random() < 0.3 ? sometimesQuoted(random, sentence(random, 4 + Math.floor(random() * 8))) : '',
+      ...(map ? mapFields(random) : []),
     ]
     out.write(`${fields.join(',')}\n`)
   }
@@ -234,14 +262,19 @@ function writeGtd(path: string, rows: number, seed: number): void {
 }
 
 /** Bench file sizes by name. */
-export const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 }
+export const SIZES: Record<string, number> = {
+  '10k': 10_000,
+  '100k': 100_000,
+  '1m': 1_000_000,
+  '3m': 3_000_000,
+}
 
 const GENERATOR_VERSION = 3
 
 /** Writes the file unless an identical one (same generator, rows, seed) is already there. */
 export function ensureFile(
   dir: string,
-  kind: 'schema' | 'gtd',
+  kind: 'schema' | 'gtd' | 'map',
   rows: number,
   seed = 20240901,
 ): string {
@@ -249,7 +282,7 @@ export function ensureFile(
   const stamp = `${path}.json`
   const want = JSON.stringify({ GENERATOR_VERSION, kind, rows, seed })
   if (existsSync(path) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return path
-  if (kind === 'schema') writeOurSchema(path, rows, seed)
+  if (kind === 'schema' || kind === 'map') writeOurSchema(path, rows, seed, kind === 'map')
   else writeGtd(path, rows, seed)
   writeFileSync(stamp, want)
   statSync(path)

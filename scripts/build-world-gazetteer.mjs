@@ -471,8 +471,11 @@ for (const c of countries) {
   for (const [id, sub] of firstLevel(c.cca2)) {
     const english = ENGLISH[id]
     const iso = plain(sub.name)
-    const name = english?.[0] ?? iso
-    const variants = new Set([...(english ?? []), iso].filter((n) => n !== name))
+    // A name in Latin-1 letters (São Paulo) is kept as written; a transliteration with other
+    // marks (Khaībar Pakhtūnkhwā) is written without them.
+    const native = /^[\u0000-\u00ff]*$/.test(sub.name) ? sub.name : iso
+    const name = english?.[0] ?? native
+    const variants = new Set([...(english ?? []), iso, native].filter((n) => n !== name))
     if (COMMON.has(name.toLowerCase()) && !english) continue
     out.subdivisions.push({ country: c.name.common, name, variants: [...variants] })
   }

@@ -5,10 +5,10 @@
 import { computed, ref, shallowRef } from 'vue'
 import { extractIncidents, type ExtractionResult } from '../core/extract'
 import { decodeBytes } from '../core/csv/decode'
-import { SCHEMA_COLUMNS, type SchemaColumn } from '../core/schema'
+import { SCHEMA_COLUMNS, emptyRecord, type SchemaColumn } from '../core/schema'
 import { storeFromRecords } from '../core/store/builder'
 import { readerFromHeader, validateRow } from '../core/load/validate'
-import type { TextSpan } from '../core/extract'
+import type { ReportedMention, TextSpan } from '../core/extract'
 import { rowEntry } from '../core/store/changeLog'
 import { useDataset } from './useDataset'
 
@@ -37,6 +37,17 @@ export interface TextSegment {
 }
 
 const reader = readerFromHeader(SCHEMA_COLUMNS)
+
+/** Why a figure found in the text was not proposed, in words. */
+export const NOT_PROPOSED_REASONS: Record<ReportedMention['status'], string> = {
+  proposed: 'proposed',
+  restatement: 'it restates a figure already proposed',
+  aggregate: 'a total over time or over several attacks, not one incident',
+  subset: 'a part of a figure already given',
+  'no date or place': 'the text gives it no date or place',
+  'not an attack': 'not an attack (a disaster, an accident or a clash)',
+  superseded: 'a later toll replaces it',
+}
 
 function toFields(record: Record<SchemaColumn, unknown>): Record<SchemaColumn, string> {
   const fields = {} as Record<SchemaColumn, string>
@@ -74,12 +85,15 @@ export function useExtract() {
   const analysedText = ref('')
   const proposals = ref<ProposalDraft[]>([])
   const message = ref('')
+  /** Where the figures made into rows by hand start (they leave the list of figures aside). */
+  const madeFrom = ref<number[]>([])
 
   /** Proposes rows from the current text. */
   function findFigures(): void {
     const source = sourceName.value || 'pasted text'
     const next = extractIncidents(text.value, { source })
     result.value = next
+    madeFrom.value = []
     analysedText.value = text.value
     proposals.value = next.rows.map((row, id) => ({
       id,
@@ -166,8 +180,45 @@ export function useExtract() {
     return segmentText(analysedText.value, marks)
   })
 
+  // Makes a figure found but not proposed into a draft row the user completes (its date and
+  // place, if the text gave none) and accepts like any proposal: its words and bounds are kept.
+  function makeRow(mention: ReportedMention): number {
+    const record = emptyRecord()
+    const counted = mention.kind !== 'casualties'
+    const slot = mention.kind === 'injured' ? 'injured' : 'killed'
+    Object.assign(record, {
+      incident_id: `TEXT-${proposals.value.length + 1}`,
+      target_group: mention.group ?? '',
+      [`${slot}_min`]: counted ? mention.min : null,
+      [`${slot}_max`]: counted ? mention.max : null,
+      [`${slot}_text`]: mention.text,
+      source: sourceName.value || 'pasted text',
+      source_quote: mention.text,
+      notes: `Found, not proposed: ${NOT_PROPOSED_REASONS[mention.status]}. Check every column.`,
+    })
+    const span = { start: mention.start, end: mention.end }
+    const id = proposals.value.reduce((max, p) => Math.max(max, p.id), -1) + 1
+    proposals.value.push({
+      id,
+      fields: toFields(record),
+      confidence: 0.1,
+      killed: slot === 'killed' ? span : null,
+      injured: slot === 'injured' ? span : null,
+      quote: span,
+      status: 'pending',
+      error: '',
+    })
+    madeFrom.value = [...madeFrom.value, mention.start]
+    message.value = `Row ${id + 1} made from “${mention.text}”: fill in its date and place.`
+    return id
+  }
+
   /** Figures found but not proposed (aggregates, parts of a figure, no date or place). */
-  const asideMentions = computed(() => result.value?.mentions.filter((m) => m.row === null) ?? [])
+  const asideMentions = computed(
+    () =>
+      result.value?.mentions.filter((m) => m.row === null && !madeFrom.value.includes(m.start)) ??
+      [],
+  )
 
   return {
     text,
@@ -181,5 +232,6 @@ export function useExtract() {
     openFile,
     accept,
     reject,
+    makeRow,
   }
 }

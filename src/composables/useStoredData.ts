@@ -17,6 +17,7 @@ import {
   type StoredManifest,
 } from '../core/store/persist'
 import type { ImportReport } from '../core/load/importJob'
+import { readDatasetMeta, type DatasetMeta } from '../core/datasetMeta'
 import type { CasualtyStore } from '../core/store/store'
 import { createGlobalState } from './globalState'
 import { useDataset } from './useDataset'
@@ -44,6 +45,8 @@ interface StoredDataset {
   partsOf: string
   changeLog: ChangeEntry[]
   report: ImportReport | null
+  /** What the data said about itself when saved (title, source, licence). */
+  meta?: DatasetMeta
 }
 
 /** Whether the browser promised to keep the data (navigator.storage.persist's answer). */
@@ -76,6 +79,8 @@ const dataKey = (id: string) => `data:${id}`
 const metaKey = (id: string) => `meta:${id}`
 const partKey = (id: string, save: string, n: number) => `part:${id}:${save}:${n}`
 const partsPrefix = (id: string) => `part:${id}:`
+/** Up to this many parts (core/store/persist's PART_BYTES each), a save is one transaction. */
+const ONE_WRITE_PARTS = 2
 
 function openIndexedDb(): UseStore | null {
   if (typeof indexedDB === 'undefined') return null
@@ -158,6 +163,7 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
     const turn = ++saves
     latestSave.set(id, turn)
     const { changeLog, report } = dataset.context.value
+    const description = dataset.meta.value
     const known = datasets.value.find((entry) => entry.id === id)
     const name = known?.name ?? dataset.sourceName.value
     void enqueue(async () => {
@@ -166,39 +172,48 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
       const partsOf = newId()
       const { manifest, parts } = planStored(store)
       const written: string[] = []
+      const record: StoredDataset = {
+        id,
+        name,
+        savedAt,
+        manifest,
+        partsOf,
+        changeLog: [...changeLog],
+        report,
+        meta: description,
+      }
+      const entry: DatasetEntry = { id, name, rows: store.length, savedAt }
+      // The manifest, the list entry and the choice of dataset go in one transaction, after the
+      // parts or with them: a reader sees the old save or the new one whole.
+      const last: [string, unknown][] = [
+        [dataKey(id), record],
+        [metaKey(id), entry],
+        [CURRENT, id],
+      ]
       try {
-        // One part per task and transaction, so the page keeps painting; a newer save of the
-        // same dataset meanwhile makes this one moot.
-        for (const part of parts()) {
-          if (latestSave.get(id) !== turn) {
-            await delMany(written, db)
-            return
+        if (manifest.parts <= ONE_WRITE_PARTS) {
+          // Small data in one transaction, issued in the task that changed it: done at once, so
+          // a reload right after an import or an edit finds it.
+          const all = [...parts()].map((part, n): [string, unknown] => [
+            partKey(id, partsOf, n),
+            part,
+          ])
+          await setMany([...all, ...last], db)
+        } else {
+          // Big data one part per task and transaction, so the page keeps painting; a newer save
+          // of the same dataset meanwhile makes this one moot.
+          for (const part of parts()) {
+            if (latestSave.get(id) !== turn) {
+              await delMany(written, db)
+              return
+            }
+            const key = partKey(id, partsOf, written.length)
+            await setMany([[key, part]], db)
+            written.push(key)
+            await yieldToPage()
           }
-          const key = partKey(id, partsOf, written.length)
-          await setMany([[key, part]], db)
-          written.push(key)
-          await yieldToPage()
+          await setMany(last, db)
         }
-        const record: StoredDataset = {
-          id,
-          name,
-          savedAt,
-          manifest,
-          partsOf,
-          changeLog: [...changeLog],
-          report,
-        }
-        const entry: DatasetEntry = { id, name, rows: store.length, savedAt }
-        // The manifest, the list entry and the choice of dataset in one transaction: a reader
-        // sees the old save or the new one whole.
-        await setMany(
-          [
-            [dataKey(id), record],
-            [metaKey(id), entry],
-            [CURRENT, id],
-          ],
-          db,
-        )
         await delMany(await staleParts(id, partsOf), db)
         problem.value = ''
         datasets.value = [entry, ...datasets.value.filter((e) => e.id !== id)]
@@ -283,6 +298,8 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
         partsOf,
         changeLog: isChangeLog(record.changeLog) ? record.changeLog : [],
         report: (record.report as ImportReport | null | undefined) ?? null,
+        // Read as a file's description is: a damaged one falls back to what the name gives.
+        meta: record.meta === undefined ? undefined : readDatasetMeta(record.meta).meta,
       },
     }
   }
@@ -304,6 +321,8 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
     dataset.replaceStore(store, record.name, {
       change: 'restore',
       context: { datasetId: id, changeLog: record.changeLog, report: record.report },
+      // The description saved with it; one saved before descriptions were kept: by its name.
+      ...(record.meta ? { meta: record.meta } : {}),
     })
     setCurrent(id)
     return true

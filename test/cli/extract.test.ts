@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import Papa from 'papaparse'
 import { readFileSync } from 'node:fs'
 import { runExtract } from '../../src/cli/extract'
-import { runEvalExtract } from '../../src/cli/evalExtract'
+import { evaluateRealSet, runEvalExtract } from '../../src/cli/evalExtract'
 import { SCHEMA_COLUMNS } from '../../src/core/schema'
 
 const REPORT = 'test/fixtures/extract/01-herat-mosque-and-minibus.txt'
@@ -90,5 +90,27 @@ describe('eval:extract command', () => {
       2,
     )
     expect(code).toBe(0)
+  })
+})
+
+describe('eval:extract on published reports', () => {
+  it('scores the dev and blind sets per incident, all and outside Afghanistan', () => {
+    const lines: string[] = []
+    runEvalExtract((line) => lines.push(line), undefined, null)
+    for (const set of ['dev', 'blind']) {
+      expect(lines.some((line) => line.startsWith(`${set}: `))).toBe(true)
+    }
+    expect(lines.filter((line) => line.includes('incidents, all'))).toHaveLength(2)
+    expect(lines.filter((line) => line.includes('incidents, outside Afghan.'))).toHaveLength(2)
+    expect(lines.filter((line) => line.includes('target (blind):'))).toHaveLength(3)
+  })
+
+  it('has at least 40 development and 15 blind reports, each hand-coded', () => {
+    const dev = evaluateRealSet('test/fixtures/extract/real/dev')
+    const blind = evaluateRealSet('test/fixtures/extract/real/blind')
+    expect(dev.reports).toBeGreaterThanOrEqual(40)
+    expect(blind.reports).toBeGreaterThanOrEqual(15)
+    expect(dev.all.gold).toBeGreaterThan(dev.reports)
+    expect(blind.outside.gold).toBeGreaterThan(0)
   })
 })

@@ -62,6 +62,28 @@ describe('validate command', () => {
     expect(json.files[0].issues[0]).toMatchObject({ line: 3, column: 'date' })
   })
 
+  it('reads a GTD, ACLED or UCDP file through the mapping convert uses, with the same warnings', async () => {
+    const file = fixture('real/gtd-renamed-columns-1252.csv')
+    const { code, out } = await run([file])
+    expect(code).toBe(0)
+    expect(out).toEqual([
+      `${file}: warning: The file is not valid UTF-8; it was read as Windows-1252 (Western European). Check accented letters and symbols.`,
+      `${file}: warning: Missing-value codes were read as no value (not a label, not 0) 4 times (a count read for both its minimum and maximum counts twice): "NA" 4 times.`,
+      '3 rows valid, 0 rows with issues',
+    ])
+    const ucdp = await run([fixture('real/ucdp-ged-columns.csv')])
+    expect(ucdp.out.filter((line) => line.includes('warning: low 9 is above best 6'))).toHaveLength(
+      1,
+    )
+    expect(ucdp.out.at(-1)).toBe('8 rows valid, 0 rows with issues')
+  })
+
+  it('prints the Windows-1252 warning for a file of ours too', async () => {
+    const { code, out } = await run([fixture('windows-1252.csv')])
+    expect(out[0]).toContain('warning: The file is not valid UTF-8; it was read as Windows-1252')
+    expect(code).toBe(0)
+  })
+
   it('runs as npm run validate, with its exit status', () => {
     let status = 0
     try {

@@ -85,3 +85,79 @@ describe('ColumnMapping', () => {
     expect(wrapper.emitted('cancel')).toHaveLength(1)
   })
 })
+
+describe('ColumnMapping dates', () => {
+  const header = ['Incident', 'Date', 'Year', 'Month', 'Day', 'Victims', 'Deaths']
+  function mountDates(proposal: Mapping, samples: Record<string, string[]> = {}) {
+    return mount(ColumnMapping, {
+      props: { header, proposal, missing: [], fileName: 'f.csv', samples },
+    })
+  }
+  const confirmed = async (wrapper: ReturnType<typeof mountDates>) => {
+    await wrapper.get('form').trigger('submit')
+    return wrapper.emitted<[Mapping]>('confirm')?.[0]?.[0]
+  }
+
+  it('shows the date format told from the file, and lets the user change it', async () => {
+    const proposal: Mapping = {
+      format: 'custom',
+      sources: { date: { kind: 'looseDate', name: 'Date', format: 'd-mon-y' } },
+    }
+    const wrapper = mountDates(proposal, { Date: ['9-May-20'] })
+    expect(wrapper.get('[data-testid="date-format-detected"]').text()).toContain(
+      'day month-name year',
+    )
+    expect(wrapper.get('[data-testid="date-format-example"]').text()).toContain(
+      '“9-May-20” reads as 2020-05-09',
+    )
+    await wrapper.get('select#map-date-format').setValue('excel')
+    expect((await confirmed(wrapper))?.sources.date).toEqual({
+      kind: 'looseDate',
+      name: 'Date',
+      format: 'excel',
+    })
+  })
+
+  it('asks which comes first when the file cannot tell, and uses the answer', async () => {
+    const proposal: Mapping = {
+      format: 'custom',
+      sources: { date: { kind: 'looseDate', name: 'Date', format: 'dmy' } },
+      dateOrderAmbiguous: true,
+    }
+    const wrapper = mountDates(proposal, { Date: ['05/09/2020'] })
+    const question = wrapper.get('[data-testid="date-order-question"]')
+    expect(question.findAll('input[type="radio"][required]')).toHaveLength(2)
+    await question.get('input[value="mdy"]').setValue(true)
+    expect(wrapper.get('[data-testid="date-format-example"]').text()).toContain('2020-05-09')
+    expect((await confirmed(wrapper))?.sources.date).toMatchObject({ format: 'mdy' })
+  })
+
+  it('tells the format of another column the user picks from its first values', async () => {
+    const proposal: Mapping = { format: 'custom', sources: {} }
+    const wrapper = mountDates(proposal, { Date: ['05/09/2020', '12/31/2020'] })
+    const select = wrapper.get('select#map-date')
+    const options = [...(select.element as HTMLSelectElement).options]
+    await select.setValue(String(options.findIndex((o) => o.text === 'Date (as a date)')))
+    expect((wrapper.get('select#map-date-format').element as HTMLSelectElement).value).toBe('mdy')
+    expect((await confirmed(wrapper))?.sources.date).toEqual({
+      kind: 'looseDate',
+      name: 'Date',
+      format: 'mdy',
+    })
+  })
+
+  it('builds the date from any Year + Month + Day columns the user picks', async () => {
+    const wrapper = mountDates({ format: 'custom', sources: {} })
+    const select = wrapper.get('select#map-date')
+    const options = [...(select.element as HTMLSelectElement).options]
+    await select.setValue(String(options.findIndex((o) => o.text.startsWith('Year + Month'))))
+    await wrapper.get('select[name="parts-year"]').setValue('Year')
+    await wrapper.get('select[name="parts-month"]').setValue('Month')
+    expect((await confirmed(wrapper))?.sources.date).toEqual({
+      kind: 'gtdDate',
+      year: 'Year',
+      month: 'Month',
+      day: '',
+    })
+  })
+})

@@ -118,4 +118,22 @@ describe('segmentText', () => {
     expect(segments.map((s) => s.text)).toEqual(expected)
     expect(segments.map((s) => s.text).join('')).toBe('abcdef')
   })
+
+  it('lists a figure found but not proposed with its reason, and makes it a row in one click', async () => {
+    const wrapper = await proposeFrom(REPORT)
+    const aside = wrapper.get('[data-testid="aside-mention-0"]')
+    expect(aside.text()).toContain('hundreds of people')
+    expect(aside.text()).toContain('found, not proposed: a total over time or over several attacks')
+    await wrapper.get('[data-testid="make-row-0"]').trigger('click')
+    const proposals = wrapper.findAll('[data-testid="extract-proposal"]')
+    expect(proposals).toHaveLength(2)
+    // The figure keeps its words and, being vague, no bounds; its date waits for the user.
+    expect((wrapper.get('#p1-killed_text').element as HTMLInputElement).value).toBe(
+      'hundreds of people',
+    )
+    expect((wrapper.get('#p1-killed_min').element as HTMLInputElement).value).toBe('')
+    expect((wrapper.get('#p1-date').element as HTMLInputElement).value).toBe('')
+    expect(wrapper.find('[data-testid="aside-mention-0"]').exists()).toBe(false)
+    expect(useDataset().store.value?.length).toBe(7)
+  })
 })

@@ -99,3 +99,17 @@ describe('ImportReport', () => {
     expect(wrapper.emitted('close')).toHaveLength(1)
   })
 })
+
+describe('ImportReport file issues', () => {
+  it('names the column of a header issue (a column named twice)', () => {
+    const fileIssues = [
+      { line: 1, column: 'date', message: 'the header names this column 2 times (columns 2, 8)' },
+    ]
+    const wrapper = mount(ImportReport, {
+      props: { report: { ...report(0), fileIssues }, failure: null, fileName: 'f.csv' },
+    })
+    expect(wrapper.text()).toContain(
+      'line 1, column date: the header names this column 2 times (columns 2, 8)',
+    )
+  })
+})

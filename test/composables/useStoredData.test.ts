@@ -68,6 +68,32 @@ describe('useStoredData', () => {
     expect(stored.datasets.value).toHaveLength(1)
   })
 
+  it('asks before the page is left while a write is under way, and not after', async () => {
+    const { stored, dataset } = await newPage()
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true })
+      window.dispatchEvent(event)
+      return event.defaultPrevented
+    }
+    expect(leave()).toBe(false)
+    dataset.replaceStore(storeFromRecords([record({})]), 'mine.csv')
+    expect(stored.pendingWrites.value).toBe(1)
+    expect(leave()).toBe(true)
+    await stored.settled()
+    expect(leave()).toBe(false)
+  })
+
+  it('keeps the description of the data with it', async () => {
+    const first = await newPage()
+    first.dataset.appendStore(storeFromRecords([record({ incident_id: 'T1' })]), 'From text')
+    await first.stored.settled()
+    const title = first.dataset.meta.value.title
+    expect(title).not.toBe('')
+    const { dataset } = await newPage()
+    expect(dataset.store.value?.length).toBe(shippedRows + 1)
+    expect(dataset.meta.value.title).toBe(title)
+  })
+
   it('stores a change to the shipped data as a dataset of its own, and later changes in it', async () => {
     const first = await newPage()
     const accepted = storeFromRecords([record({ incident_id: 'T1' })])

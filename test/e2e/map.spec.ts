@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { loadCsv } from '../../src/core/load/loader'
 import { summarizePlaces } from '../../src/core/view/placeSums'
 import { allRows } from '../../src/core/view/filter'
@@ -58,6 +58,20 @@ test('the map names the shipped provinces with their figures, and a click filter
     string,
     [number, number]
   >
+  // The publication PNG and the table's CSV download.
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('button', { name: 'Download map PNG (map by province)' }).click(),
+  ])
+  expect(png.suggestedFilename()).toBe('killed-by-province.png')
+  const pngBytes = readFileSync((await png.path())!)
+  expect(pngBytes.subarray(1, 4).toString()).toBe('PNG')
+  writeFileSync('test-results/map-publication.png', pngBytes)
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('button', { name: 'Download table CSV (map by province)' }).click(),
+  ])
+  expect(readFileSync((await csv.path())!, 'utf8')).toContain('"Kunduz","1","51",""')
   const [x, y] = centres.Kunduz!
   await canvas.click({ position: { x, y } })
   await expect(page).toHaveURL(/place=Kunduz/)
@@ -112,4 +126,28 @@ test('a UCDP file with mixed where_prec: only exact rows are points, the others 
   await card.screenshot({ path: 'test-results/map-ucdp.png' })
   const axe = await new AxeBuilder({ page }).include('[data-testid="map-card"]').analyze()
   expect(axe.violations).toEqual([])
+})
+
+test.describe('on a phone in dark mode', () => {
+  test.use({ colorScheme: 'dark', viewport: { width: 375, height: 800 } })
+  test('the map fits the width, keeps its legend and passes axe', async ({ page }) => {
+    await page.goto('./')
+    const card = mapCard(page)
+    await card.scrollIntoViewIfNeeded()
+    const canvas = page.getByTestId('map-canvas')
+    await expect(canvas).toBeVisible()
+    const box = await canvas.boundingBox()
+    expect(box!.x).toBeGreaterThanOrEqual(0)
+    expect(box!.x + box!.width).toBeLessThanOrEqual(375)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    await expect(card.getByTestId('map-legend')).toContainText('No data')
+    // Keyboard: the map takes focus, the arrow keys go from province to province, Enter filters.
+    await canvas.focus()
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Enter')
+    await expect(page).toHaveURL(/place=Kabul/)
+    await card.screenshot({ path: 'test-results/map-375-dark.png' })
+    const axe = await new AxeBuilder({ page }).include('[data-testid="map-card"]').analyze()
+    expect(axe.violations).toEqual([])
+  })
 })

@@ -119,11 +119,11 @@ test('add a row, edit it, undo the edit; a bad field is named as an import names
   // Edit it from the incident list: the search finds it by its location.
   await page.getByLabel('Search location, notes and quotes').fill('Handtown')
   await expect(page.getByTestId('table-range')).toHaveText('Rows 1-1 of 1')
-  await page.getByRole('button', { name: /^Edit/ }).click()
+  await page.getByRole('button', { name: /^Edit .*HAND-1/ }).click()
   await editor.getByLabel('killed_max', { exact: true }).fill('9')
   await editor.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.locator('.incident-table')).toContainText('7–9')
-  await page.getByRole('button', { name: /^Edit/ }).click()
+  await page.getByRole('button', { name: /^Edit .*HAND-1/ }).click()
   await expect(editor.getByTestId('row-history')).toContainText('killed_max: “7” → “9”')
   await editor.getByRole('button', { name: 'Cancel' }).click()
 
@@ -137,7 +137,7 @@ test('add a row, edit it, undo the edit; a bad field is named as an import names
   await expect(page.locator('.incident-table')).not.toContainText('7–9')
 
   // Delete it, then undo the delete.
-  await page.getByRole('button', { name: /^Edit/ }).click()
+  await page.getByRole('button', { name: /^Edit .*HAND-1/ }).click()
   await editor.getByRole('button', { name: 'Delete this row' }).click()
   await expect(rowCount(page)).toHaveText(String(shippedRows))
   await page.getByRole('button', { name: 'Undo', exact: true }).click()

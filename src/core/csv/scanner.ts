@@ -111,6 +111,9 @@ export interface ScanTally {
   delimiter: Delimiter | null
 }
 
+/** Bytes of a new piece scanned joined to the carried row before the rest is scanned in place. */
+const SEAM_BYTES = 64 * 1024
+
 /**
  * Feed UTF-8 bytes with push() in any pieces, then call finish() once. Rows are handed over as
  * soon as they are complete; only the last, unfinished row is carried to the next piece.
@@ -124,6 +127,8 @@ export class CsvScanner {
     delimiter: null,
   }
   private carry: Uint8Array = new Uint8Array(0)
+  /** Bytes of a new piece scanned joined to the carried row before the rest is scanned in place. */
+  seamBytes = SEAM_BYTES
   private state: 'start' | 'header' | 'rows' | 'stopped' = 'start'
   private delimiter = 44
   private line = 1
@@ -163,6 +168,31 @@ export class CsvScanner {
   push(bytes: Uint8Array): void {
     if (this.state === 'stopped' || this.invalid || bytes.length === 0) return
     let buffer = bytes
+    const seamBytes = this.seamBytes
+    if (this.carry.length > 0 && this.state === 'rows' && bytes.length > seamBytes) {
+      // The carried row ends near the start of the piece: only that seam is scanned joined, the
+      // rest of the piece where it is (no copy of a whole piece per push).
+      const carried = this.carry.length
+      const seam = new Uint8Array(carried + seamBytes)
+      seam.set(this.carry)
+      seam.set(bytes.subarray(0, seamBytes), carried)
+      const used = this.scan(seam, false)
+      // scan() may have stopped scanning (a refused header) or paused (bytes not UTF-8).
+      if (this.invalid || (this.state as string) === 'stopped') {
+        this.carry = new Uint8Array(seam.length - used + bytes.length - seamBytes)
+        this.carry.set(seam.subarray(used))
+        this.carry.set(bytes.subarray(seamBytes), seam.length - used)
+        return
+      }
+      if (used >= carried) {
+        buffer = bytes.subarray(used - carried)
+        const rest = this.scan(buffer, false)
+        this.carry = rest === buffer.length ? new Uint8Array(0) : buffer.slice(rest)
+        return
+      }
+      // Still inside the carried bytes (a row longer than the seam): the rest joined whole.
+      this.carry = this.carry.slice(used)
+    }
     if (this.carry.length > 0) {
       buffer = new Uint8Array(this.carry.length + bytes.length)
       buffer.set(this.carry)

@@ -207,7 +207,11 @@ function referenceDay(reference: string): Date | null {
 // Wednesday 16 January is the 14th), a day and month without a year take the report's year (or
 // the year before, for a day after the report's date), `yesterday` is the day before it. None is
 // finer than the reference: a weekday against a month-precision dateline gives that month.
-export function findReportDates(sentence: string, reference: string | null): DateMention[] {
+export function findReportDates(
+  sentence: string,
+  reference: string | null,
+  nearest = false,
+): DateMention[] {
   if (!reference || !DATE_WORDS.test(sentence)) return []
   const day = referenceDay(reference)
   const found: DateMention[] = []
@@ -258,7 +262,10 @@ export function findReportDates(sentence: string, reference: string | null): Dat
         found.push({ iso: reference, start, end, kind: 'weekday' })
         continue
       }
-      const back = (day.getUTCDay() - (s.get('weekday') as number) + 7) % 7
+      // Against a caption's date (a photo may be of the day before or after the report's
+      // incident) the nearest such day; against a dateline the last on or before it.
+      let back = (day.getUTCDay() - (s.get('weekday') as number) + 7) % 7
+      if (nearest && back > 3) back -= 7
       found.push({
         iso: isoOf(new Date(day.getTime() - back * 86400000)),
         start,

@@ -216,6 +216,7 @@ export function openIncident(
     const words = sentence.text.slice(date.start, date.end)
     dateNote = `"${words}" gives no year: the year is the report's (${context.reference?.reference ?? ''}, from its ${context.reference?.referenceFrom ?? 'dateline'}); check it.`
   } else if (date?.kind === 'recent') {
+    fromReport = true
     dateNote = `The text says only "${sentence.text.slice(date.start, date.end)}": ${date.iso} is the year the text was written (the latest year it mentions), not a year it gives; the incident may be somewhat earlier.`
   } else if (!date && context.contextDate) {
     dateNote = 'Date not in the sentence: taken from the last date the text gave before it.'

@@ -66,16 +66,59 @@ function countsTotal(
   sentence: Sentence,
   absolute: readonly DateMention[],
   context: CarriedContext | null,
-  previousDate: string | null,
+  previous: Incident | null,
 ): boolean {
+  const previousDate = previous?.date ?? null
+  // `At least 55 people were reported injured in the bombings` right after the incident: its
+  // own bombings, unless a stronger cue (`these`, `a series of`, `across`) says otherwise.
+  const onlyThe =
+    previous !== null &&
+    sentence.paragraph <= previous.paragraph + 2 &&
+    !STRONG_TOTAL.test(sentence.text)
+  // `More than 100 peacekeepers have been killed in Mali`: a total to date, with no date, no
+  // first-level place and no attack of its own.
+  const toDate =
+    /\b(?:have|has) been killed\b/i.test(sentence.text) &&
+    absolute.length === 0 &&
+    !hasCue(sentence.text, 'attack') &&
+    !resolvePlaces(findPlaces(sentence.tokens)).admin1
   return (
+    toDate ||
     hasCue(sentence.text, 'totalOverTime') ||
     (hasCue(sentence.text, 'totalOverAttacks') &&
+      !onlyThe &&
       !absolute.some((d) => d.iso.length >= 7) &&
       // `The strikes killed 46 people` right after the sentence that dates them.
       !(context?.date && context.date.iso.length >= 7) &&
       findRelativeDates(sentence.text, previousDate).length === 0)
   )
+}
+
+/** Cues of a total over several attacks stronger than `the attacks`. */
+const STRONG_TOTAL =
+  /\b(?:these|such|those)\b|\bfrequent\b|\bvarious\b|\bnumerous\b|\brepeated\b|\b(?:bombing|military|terror|insurgent|violent|suicide) campaign\b|\bcampaign of\b|\b(?:series|wave|spate|string) of\b|\bacross\b|\b(?:separate|coordinated|simultaneous|different) (?:\w+ )?(?:attacks|bombings|blasts|explosions|incidents|assaults|shootings)\b/i
+
+// The clause of a sentence around a text offset: clauses end at `;` and at `, as`, `, while`,
+// `, but` that join another statement.
+function clauseAround(sentence: Sentence, offset: number): string {
+  const at = offset - sentence.start
+  const breaks = /;\s*|,\s+(?:as|while|but|whereas)\s+/g
+  let start = 0
+  for (const m of sentence.text.matchAll(breaks)) {
+    const index = m.index ?? 0
+    if (index >= at) return sentence.text.slice(start, index)
+    start = index + m[0].length
+  }
+  return sentence.text.slice(start)
+}
+
+// Two days given for one incident (`on Monday afternoon and Tuesday morning`): the month both
+// are in, never one of the days.
+function spanOfDays(dates: DateMention[]): DateMention[] {
+  const first = dates[0]
+  if (!first || !dates.some((d) => d.iso !== first.iso)) return dates
+  const month = first.iso.slice(0, 7)
+  return dates.every((d) => d.iso.startsWith(month)) ? [{ ...first, iso: month }] : dates
 }
 
 // Whether a sentence goes on with the incident before it: no date or place that disagrees, and
@@ -96,6 +139,8 @@ function continuesIncident(
     (anaphor ||
       (!date &&
         !place.admin1 &&
+        // `In northern Iraq, a bomb ...` after an attack in Baghdad: another place.
+        !(place.region && previous.admin1) &&
         (sentence.paragraph === previous.paragraph ||
           (sentence.paragraph === previous.paragraph + 1 && !fromContext))))
   )
@@ -110,6 +155,7 @@ export function findIncidents(
   frame: Pick<ReportFrame, 'reference' | 'referenceFrom' | 'referenceWords'> | null = null,
 ): IncidentFinding {
   const reference = frame?.reference ?? null
+  const nearest = frame?.referenceFrom === 'caption'
   const documentCountry = findDominantCountry(text)
   const incidents: Incident[] = []
   const reported: ReportedMention[] = []
@@ -136,7 +182,7 @@ export function findIncidents(
       const when =
         absolute[0] ??
         findRelativeDates(sentence.text, previous?.date ?? null)[0] ??
-        findReportDates(sentence.text, reference)[0]
+        spanOfDays(findReportDates(sentence.text, reference, nearest))[0]
       const where = resolvePlaces(findPlaces(sentence.tokens), documentCountry)
       if (previous) enrichIncident(previous, sentence, when ?? null, where)
       if (when || where.admin1) carried = { sentence, date: when ?? null, place: where }
@@ -149,7 +195,7 @@ export function findIncidents(
     }))
     reported.push(...mentionsHere)
     for (const m of mentionsHere) if (m.subset) m.status = 'subset'
-    const main = mentionsHere.filter((m) => !m.subset)
+    let main = mentionsHere.filter((m) => !m.subset)
     if (main.length === 0) continue
 
     const context = carried && reachesSentence(carried, sentence) ? carried : null
@@ -158,13 +204,28 @@ export function findIncidents(
       for (const m of main) m.status = 'not an attack'
       continue
     }
-    if (countsTotal(sentence, absolute, context, previous?.date ?? null)) {
-      for (const m of main) m.status = 'aggregate'
-      continue
+    if (countsTotal(sentence, absolute, context, previous)) {
+      // `... killed herself and a soldier ..., as local leaders reported the death count from a
+      // string of earlier attacks had reached 110`: only the clause with the total is one.
+      // A clause of its own is a total too when it tells of several attacks (`while bombings in
+      // Baiji, Hawija and Tikrit killed three more`).
+      const inTotal = (m: ReportedMention) => {
+        const clause = clauseAround(sentence, m.start)
+        return (
+          hasCue(clause, 'totalOverTime') ||
+          hasCue(clause, 'totalOverAttacks') ||
+          /\b(?:bombings|attacks|blasts|explosions|strikes|raids)\b/i.test(clause)
+        )
+      }
+      const totals = main.filter(inTotal)
+      for (const m of totals.length > 0 ? totals : main) m.status = 'aggregate'
+      if (totals.length === 0 || totals.length === main.length) continue
+      main = main.filter((m) => !totals.includes(m))
     }
     const relative = findRelativeDates(sentence.text, previous?.date ?? null)
     const recent = findRecentDate(sentence.text, documentYear)
-    const fromReport = absolute.length === 0 ? findReportDates(sentence.text, reference) : []
+    const fromReport =
+      absolute.length === 0 ? spanOfDays(findReportDates(sentence.text, reference, nearest)) : []
     let date: DateMention | null = absolute[0] ?? relative[0] ?? fromReport[0] ?? recent
     if (absolute[0]) lastDateSeen = absolute[0].iso
     let place = resolvePlaces(findPlaces(sentence.tokens), documentCountry)
@@ -178,6 +239,19 @@ export function findIncidents(
     }
     const newCue = hasCue(sentence.text, 'newIncident')
     const update = hasCue(sentence.text, 'tollUpdate') && !newCue
+    // `Somalia's information minister says the death toll has risen to 358` after an attack in
+    // Egypt: the toll of an attack the text does not tell, found but not proposed.
+    if (
+      update &&
+      previous &&
+      place.country &&
+      previous.country &&
+      place.country !== previous.country &&
+      !date
+    ) {
+      for (const m of main) m.status = 'no date or place'
+      continue
+    }
     const anaphor = (hasCue(sentence.text, 'previousIncident') || update) && !newCue
     const draft = buildRows(sentence, main, text, fromContext?.sentence.text ?? '', update)
     // A toll the same sentence updates (`46 dead ...; the toll had climbed to 55`) is not coded.

@@ -31,6 +31,8 @@ export interface PlaceMention extends TextSpan {
   demonym?: boolean
   /** A dateline (`WASHINGTON (Wire) -`): where the report was filed, a place only failing others. */
   dateline?: boolean
+  /** A part of a country (`in northern Iraq`): a place of its own, though no first-level unit. */
+  region?: boolean
 }
 
 /** Lowercase, apostrophes dropped, hyphens and spaces folded, `-i-` and `-e-` read alike. */
@@ -171,6 +173,10 @@ export function lookUpPlace(name: string): GazetteerEntry[] {
 const isCapitalized = (token: Token | undefined) =>
   token !== undefined && /^(?:[A-Z]|(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z])/.test(token.text)
 
+/** Compass words before a country that make a part of it (`northern Iraq`). */
+const REGION_WORDS =
+  /^(?:north|south|east|west|northern|southern|eastern|western|central|north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?)$/
+
 // `northern Sinai`, `south Sinai`: a compass word before a name, read as the name's direction.
 const COMPASS: Record<string, string> = {
   north: 'North',
@@ -262,6 +268,11 @@ export function findPlaces(tokens: readonly Token[]): PlaceMention[] {
           : unit === 'district' || unit === 'city'
             ? entries.filter((e) => e.kind !== 'province')
             : entries
+      const region =
+        country !== '' &&
+        entries.length === 0 &&
+        REGION_WORDS.test(tokens[i - 1]?.lower ?? '') &&
+        !byDemonym
       found.push({
         name,
         start: first.start,
@@ -270,6 +281,7 @@ export function findPlaces(tokens: readonly Token[]): PlaceMention[] {
         country,
         demonym: byDemonym,
         dateline,
+        region,
       })
       i += n - 1
       break
@@ -287,6 +299,8 @@ export interface ResolvedPlace {
   names: string[]
   /** The country came only from a demonym (`Pakistani officials said`). */
   weakCountry?: boolean
+  /** The sentence names a part of a country (`In northern Iraq, ...`). */
+  region?: boolean
 }
 
 // Resolves the places of one sentence to country/admin1/admin2: a district or city inside a
@@ -358,7 +372,8 @@ export function resolvePlaces(
       ? 'Afghanistan'
       : '')
   const weakCountry = country !== '' && !admin1 && !named.includes(country)
-  return { country, admin1, admin2, names, weakCountry }
+  const region = mentions.some((p) => p.region)
+  return { country, admin1, admin2, names, weakCountry, region }
 }
 
 function rank(place: PlaceMention): number {

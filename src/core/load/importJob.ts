@@ -33,6 +33,11 @@ export const MAX_ISSUES_SENT = 1000
 export interface ByteSource {
   size: number
   read(start: number, end: number): Promise<Uint8Array>
+  /**
+   * The whole file in pieces of `size` bytes (the last one shorter), in order; each piece may be
+   * overwritten by the next, so it is used before asking for the next. Without it: read().
+   */
+  pieces?(size: number): AsyncIterable<Uint8Array>
 }
 
 /** The page's request: a file, and the column mapping the user confirmed (null: read by header). */
@@ -103,12 +108,58 @@ export function bytesSource(bytes: Uint8Array): ByteSource {
   return { size: bytes.length, read: async (start, end) => bytes.subarray(start, end) }
 }
 
-/** A ByteSource over a Blob or File: reads slices, never the whole file at once. */
+/**
+ * A ByteSource over a Blob or File: reads slices, never the whole file at once; its pieces are
+ * read from the Blob's byte stream into one buffer that is used again for every piece (a fresh
+ * buffer per slice costs an allocation and a copy each, and leaves garbage behind), or as slices
+ * where the stream has no reader into a given buffer.
+ */
 export function blobSource(blob: Blob): ByteSource {
+  const read = async (start: number, end: number) =>
+    new Uint8Array(await blob.slice(start, end).arrayBuffer())
   return {
     size: blob.size,
-    read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
+    read,
+    async *pieces(size) {
+      let reader: ReadableStreamBYOBReader | null = null
+      try {
+        reader = blob.stream().getReader({ mode: 'byob' })
+      } catch {
+        // not a byte stream here
+      }
+      if (!reader) {
+        for (let start = 0; start < blob.size; start += size)
+          yield await read(start, Math.min(blob.size, start + size))
+        return
+      }
+      let buffer = new ArrayBuffer(Math.min(size, Math.max(1, blob.size)))
+      for (let done = false; !done;) {
+        let filled = 0
+        while (filled < buffer.byteLength) {
+          const next = await reader.read(new Uint8Array(buffer, filled))
+          if (next.value) {
+            // The buffer given is handed back (moved) with what was read into it.
+            buffer = next.value.buffer as ArrayBuffer
+            filled += next.value.byteLength
+          }
+          if (next.done) {
+            done = true
+            break
+          }
+        }
+        if (filled > 0) yield new Uint8Array(buffer, 0, filled)
+      }
+    },
   }
+}
+
+// The source's pieces of `size` bytes, through pieces() when it has one.
+function piecesOf(source: ByteSource, size: number): AsyncIterable<Uint8Array> {
+  if (source.pieces) return source.pieces(size)
+  return (async function* () {
+    for (let start = 0; start < source.size; start += size)
+      yield await source.read(start, Math.min(source.size, start + size))
+  })()
 }
 
 /** What to do with a file: load it by its header, map its columns first, or say why it cannot. */
@@ -247,8 +298,8 @@ export async function runImportJob(
     mapping ? { readerFor: (header) => readerFromMapping(mapping, header, notes) } : {},
   )
   post({ type: 'progress', bytesRead: 0, total: source.size })
-  for (let start = 0; start < source.size; start += chunkBytes) {
-    loader.push(await source.read(start, Math.min(source.size, start + chunkBytes)))
+  for await (const piece of piecesOf(source, chunkBytes)) {
+    loader.push(piece)
     post({ type: 'progress', bytesRead: loader.bytesRead, total: source.size })
   }
   const result = loader.finish()

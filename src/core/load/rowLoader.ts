@@ -76,6 +76,9 @@ export class RowLoader {
   readonly rowWarnings: RowIssue[] = []
   /** The mapping's missing-value tokens as bytes: a row holding one goes the checked way. */
   private readonly missing: Uint8Array[]
+  /** The tokens' first bytes and longest length: most fields are told apart by these alone. */
+  private readonly missingFirst = new Uint8Array(256)
+  private missingLength = 0
   readonly rejected: RejectedRow[] = []
   private readonly fast: boolean
   private readonly categoryFields: FieldPick[]
@@ -96,6 +99,10 @@ export class RowLoader {
     this.builder = new StoreBuilder(reader.extras.map((extra) => extra.name))
     const encoder = new TextEncoder()
     this.missing = (reader.missing?.tokens ?? []).map((token) => encoder.encode(token))
+    for (const token of this.missing) {
+      this.missingFirst[token[0] ?? 0] = 1
+      this.missingLength = Math.max(this.missingLength, token.length)
+    }
     this.categoryFields = CATEGORY_COLUMNS.map((c) => pickOf(reader, c))
     this.textFields = TEXT_COLUMNS.map((c) => pickOf(reader, c))
     const counts = COUNT_COLUMNS.map((c) => countOf(reader, c))
@@ -139,6 +146,8 @@ export class RowLoader {
   // Is bytes[start..end) one of the missing-value tokens?
   private isMissing(bytes: Uint8Array, start: number, end: number): boolean {
     const length = end - start
+    if (length === 0 || length > this.missingLength || this.missingFirst[bytes[start] ?? 0] === 0)
+      return false
     for (const token of this.missing) {
       if (token.length !== length) continue
       let i = 0

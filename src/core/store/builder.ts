@@ -6,6 +6,7 @@ import { copyUnescaped } from '../csv/bytes'
 import { parseIsoDate } from '../date'
 import { CATEGORY_COLUMNS, COUNT_COLUMNS, TEXT_COLUMNS, type CasualtyRecord } from '../schema'
 import { ByteKeys } from './byteKeys'
+import { packedCount, unpackRange, type PackedStrings } from './packedStrings'
 import { CasualtyStore, MAX_TEXT_BYTES, NO_COUNT, type CategoryData, type TextData } from './store'
 
 const encoder = new TextEncoder()
@@ -171,6 +172,14 @@ class TextBuilder {
   }
 }
 
+// The labels of each dictionary a builder made, as UTF-8 with offsets (PackedStrings).
+const built = new WeakMap<CategoryData, PackedStrings>()
+
+/** A built dictionary's labels as UTF-8 with offsets, made without strings; undefined for others. */
+export function builtLabels(data: CategoryData): PackedStrings | undefined {
+  return built.get(data)
+}
+
 const keyScratch = { bytes: new Uint8Array(1024) }
 
 /** `value` as UTF-8 in a shared scratch buffer; returns the byte length. */
@@ -206,9 +215,29 @@ class CategoryBuilder {
     this.codes.push(code)
   }
   finish(): CategoryData {
-    // The labels become strings once, at the end: a million distinct incident ids cost one
-    // decode, not a million.
-    return { codes: this.codes.finish(), values: this.keys.strings() }
+    // The labels stay the dictionary's UTF-8 bytes until `values` is first read, then become
+    // strings at once (one decode, then substrings): the import worker sends the bytes as they
+    // are (builtLabels), and a million distinct incident ids are never made strings there.
+    const packed = this.keys.packed()
+    const data = { codes: this.codes.finish() } as CategoryData
+    let values: string[] | null = null
+    Object.defineProperty(data, 'values', {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        if (values === null) {
+          values = []
+          unpackRange(packed, 0, packedCount(packed), values)
+        }
+        return values
+      },
+      set: (next: string[]) => {
+        values = next
+        built.delete(data)
+      },
+    })
+    built.set(data, packed)
+    return data
   }
 }
 

@@ -78,6 +78,17 @@ export class ByteKeys {
     return out
   }
 
+  /**
+   * Every key as UTF-8 with offsets, in number order: the arena as it is (key k is
+   * `bytes[offsets[k] .. offsets[k + 1]]`), with no string made.
+   */
+  packed(): { bytes: Uint8Array; offsets: Uint32Array } {
+    const offsets = new Uint32Array(this.size + 1)
+    offsets.set(this.starts.subarray(0, this.size))
+    offsets[this.size] = this.used
+    return { bytes: this.arena.slice(0, this.used), offsets }
+  }
+
   private add(bytes: Uint8Array, start: number, end: number, h: number): number {
     const key = this.size++
     if (key === this.starts.length) {

@@ -11,6 +11,7 @@
 import { CATEGORY_COLUMNS, type CategoryColumn } from '../schema'
 import type { Steps } from '../steps'
 import { packStrings, packedCount, unpackRange, type PackedStrings } from './packedStrings'
+import { builtLabels } from './builder'
 import { transferablesOf, type CategoryData, type StoreColumns } from './store'
 
 /** Dictionaries the page keeps packed (see core/store/packedStrings): about one label per row. */
@@ -50,8 +51,9 @@ export function packColumns(columns: StoreColumns): PackedColumns {
   const categories = {} as Record<CategoryColumn, PackedCategory>
   for (const column of CATEGORY_COLUMNS) {
     const data = columns.categories[column]
-    // A dictionary kept packed on the page crosses as it is.
-    categories[column] = { codes: data.codes, values: data.packed ?? packStrings(data.values) }
+    // A dictionary kept packed on the page crosses as it is, and a builder's as its bytes.
+    const values = data.packed ?? builtLabels(data) ?? packStrings(data.values)
+    categories[column] = { codes: data.codes, values }
   }
   return { ...columns, categories }
 }

@@ -264,7 +264,8 @@ export function* summarizeRowsInSteps(
 }
 
 // No source's publication date or grade known: reports in file order, all ungraded.
-function unknownOrder(store: CasualtyStore): ReportOrder {
+/** The order of reports when the view knows none: every source alike, none graded. */
+export function unknownOrder(store: CasualtyStore): ReportOrder {
   const sources = store.columns.categories.source.values.length
   return { published: new Int32Array(sources), gradeRank: new Uint8Array(sources).fill(UNGRADED) }
 }

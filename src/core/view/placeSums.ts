@@ -2,12 +2,17 @@
 // and per point (rows whose source places them at a known spot, see placePrecision). One pass over
 // the selected rows' typed columns, summed like core/view/aggregate sums a group: a minimum adds
 // to `min`, a row without a maximum counts in `openRows`, words without a number count in
-// `unquantifiedRows` and add nothing; incidents are counted distinctly per place.
+// `unquantifiedRows` and add nothing; the reports of one figure (one incident and target group in
+// several rows) add once, reconciled, at the place of the latest; incidents are counted
+// distinctly per place.
 
 import type { CasualtyStore } from '../store/store'
 import { labelCount } from '../store/packedStrings'
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
-import { createMeasureArrays, type MeasureArrays } from './aggregate'
+import { createMeasureArrays, unknownOrder, type MeasureArrays } from './aggregate'
+import { DEFAULT_RULE } from '../reports'
+import { NO_COUNT } from '../store/store'
+import { FigureReconciler, reportIndexInSteps, type ReconciledCounts } from './reportIndex'
 import { DistinctPairs } from './distinctPairs'
 import {
   FigureState,
@@ -176,6 +181,10 @@ function addRows(
   sharedOfRow: Int32Array,
   shared: DistinctPairs,
   into: KeyedSums,
+  /** Per row: its figure when the figure has several reports (core/view/reportIndex), or -1. */
+  figureOfRow: Int32Array,
+  /** Gathers those reports, to add each figure once (addReconciled); null: they are skipped. */
+  reconciler: FigureReconciler | null,
 ): void {
   const { killed_min: killedMin, killed_max: killedMax } = store.columns.counts
   const { injured_min: injuredMin, injured_max: injuredMax } = store.columns.counts
@@ -187,6 +196,11 @@ function addRows(
     into.rows[key]!++
     const incident = sharedOfRow[row]!
     if (incident < 0 || shared.add(incident, key)) into.incidents[key]!++
+    const figure = figureOfRow[row]!
+    if (figure >= 0) {
+      reconciler?.add(row, figure, kinds[row]!)
+      continue
+    }
     const kind = kinds[row]! % YEAR_ONLY
     countState(killed, key, killedState(kind))
     countState(injured, key, injuredState(kind))
@@ -202,6 +216,28 @@ function addRows(
     low = min + (min >>> 31)
     injured.min[key]! += low
     injured.max[key]! += max + (max >>> 31) * (low + 1)
+  }
+}
+
+// Adds each figure of several reports once, reconciled, at the place (or point) of its latest
+// selected report, as core/view/aggregate does for a group and a period.
+function addReconciled(
+  reconciler: FigureReconciler,
+  keyOf: ArrayLike<number>,
+  into: KeyedSums,
+): void {
+  const add = (arrays: MeasureArrays, key: number, figure: ReconciledCounts) => {
+    countState(arrays, key, figure.state)
+    const low = figure.min === NO_COUNT ? 0 : figure.min
+    arrays.min[key]! += low
+    arrays.max[key]! += figure.max === NO_COUNT ? low : figure.max
+  }
+  for (let i = 0; i < reconciler.metCount; i++) {
+    const figure = reconciler.met[i]!
+    const key = keyOf[reconciler.lead[figure]!]!
+    if (key < 0) continue
+    add(into.killed, key, reconciler.result(figure, 0))
+    add(into.injured, key, reconciler.result(figure, 1))
   }
 }
 
@@ -235,6 +271,11 @@ export function* summarizePlacesInSteps(
 ): Steps<PlaceSums> {
   const placesOfStore = yield* storePlacesInSteps(store)
   const { kinds, sharedOfRow, sharedCount } = yield* figureIndexInSteps(store)
+  const reports = yield* reportIndexInSteps(store)
+  const reconciler =
+    reports.figureCount > 0
+      ? new FigureReconciler(store, reports, unknownOrder(store), DEFAULT_RULE)
+      : null
   const placeCount = placesOfStore.countries.length
   const pointCount = placesOfStore.latitude.length
   const places = keyedSums(placeCount)
@@ -246,7 +287,10 @@ export function* summarizePlacesInSteps(
     sharedOfRow,
     new DistinctPairs(sharedCount, placeCount),
     places,
+    reports.figureOfRow,
+    reconciler,
   )
+  if (reconciler) addReconciled(reconciler, placesOfStore.placeOfRow, places)
   const pointSums = keyedSums(pointCount)
   if (pointCount > 0) {
     yield
@@ -258,7 +302,10 @@ export function* summarizePlacesInSteps(
       sharedOfRow,
       new DistinctPairs(sharedCount, pointCount),
       pointSums,
+      reports.figureOfRow,
+      null,
     )
+    if (reconciler) addReconciled(reconciler, placesOfStore.pointOfRow, pointSums)
   }
   return {
     countries: placesOfStore.countries,

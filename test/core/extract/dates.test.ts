@@ -4,6 +4,7 @@ import {
   findAbsoluteDates,
   findRecentDate,
   findRelativeDates,
+  findReportDates,
   inferDocumentYear,
 } from '../../../src/core/extract/dates'
 
@@ -59,5 +60,35 @@ describe('dates at the precision the text gives', () => {
     ['2021', '2022', false],
   ])('%s agrees with %s: %s', (a, b, agree) => {
     expect(datesAgree(a, b)).toBe(agree)
+  })
+})
+
+describe('dates against the report’s date (chrono-node reads them)', () => {
+  it.each([
+    // A weekday is the last such day on or before the report's date.
+    ['killed Monday in an attack', '2013-01-16', '2013-01-14', 'weekday'],
+    ['at about 9 AM Monday, when', '2004-12-13', '2004-12-13', 'weekday'],
+    ['late Thursday attack', '2014-03-01', '2014-02-27', 'weekday'],
+    // Against a month-precision date a weekday gives that month, never an invented day.
+    ['on Friday', '2017-09', '2017-09', 'weekday'],
+    ['said yesterday', '2010-05-05', '2010-05-04', 'weekday'],
+    // A day and month without a year take the report's year, or the year before.
+    ['the September 28 assassination', '2008-10-14', '2008-09-28', 'yearless'],
+    ['on December 30 gunmen', '2013-01-16', '2012-12-30', 'yearless'],
+    ['In September, al-Shabab claimed', '2013-12-27', '2013-09', 'yearless'],
+    ['in the capital, Ouagadougou, in January, killing', '2016-12-19', '2016-01', 'yearless'],
+  ])('%s (report of %s) -> %s', (sentence, reference, iso, kind) => {
+    const found = findReportDates(sentence, reference)[0]
+    expect(found?.iso).toBe(iso)
+    expect(found?.kind).toBe(kind)
+  })
+
+  it.each([
+    ['on March 25 Street where', '2005-12-24'],
+    ['since July 12.', '2014-01-01'],
+    ['Monday', null],
+    ['with no date words at all', '2014-01-01'],
+  ])('%s (report of %s) -> no date', (sentence, reference) => {
+    expect(findReportDates(sentence, reference)).toEqual([])
   })
 })

@@ -203,6 +203,26 @@ describe('wire phrasings across sentences', () => {
       'Gunmen killed five polio vaccinators and wounded a sixth in Badakhshan province in March 2024.',
       ['2024-03|Badakhshan|civilians|5-5|1-1|five polio vaccinators|a sixth'],
     ],
+    [
+      'the attacker is not a casualty (A suicide bomber killed ...)',
+      'A suicide bomber killed at least 15 people in Kunduz on 2 May 2023.',
+      ['2023-05-02|Kunduz|civilians|15-|-|at least 15 people|'],
+    ],
+    [
+      'a total in its own clause leaves the incident of the other clause',
+      'A bomber killed herself and a soldier in Kunduz on 2 May 2023, as leaders said a string of earlier attacks had killed 110.',
+      ['2023-05-02|Kunduz|civilians|1-1|-|a soldier|'],
+    ],
+    [
+      'a part of a country is another place than the incident before',
+      'A car bomb in Kabul killed four people on 12 October 2022. In northern Afghanistan, a roadside bomb killed one child.',
+      ['2022-10-12|Kabul|civilians|4-4|-|four people|', '2022-10-12||civilians|1-1|-|one child|'],
+    ],
+    [
+      'a stated zero',
+      'A bomb exploded at a checkpoint in Khost on 2 May 2023 but did not kill anyone; five soldiers were wounded.',
+      ['2023-05-02|Khost|civilians|0-0|5-5|did not kill anyone|five soldiers'],
+    ],
   ])('%s', (_rule, text, expected) => {
     expect(rows(text).map(line)).toEqual(expected)
   })

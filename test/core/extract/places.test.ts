@@ -45,6 +45,36 @@ describe('places to admin1 and admin2', () => {
   })
 })
 
+describe('the world gazetteer: countries, demonyms, first-level units, cities', () => {
+  const world = (sentence: string, documentCountry = '') => {
+    const { admin1, country } = resolvePlaces(findPlaces(tokenize(sentence)), documentCountry)
+    return [admin1, country]
+  }
+  it.each([
+    ['a suicide bomber struck a mosque in Peshawar', 'Pakistan', 'Khyber Pakhtunkhwa', 'Pakistan'],
+    ['in the Somali capital, killing', 'Somalia', 'Banaadir', 'Somalia'],
+    ['in Somalia’s capital Thursday', 'Somalia', 'Banaadir', 'Somalia'],
+    ['the blast in the Afghan capital', '', 'Kabul', 'Afghanistan'],
+    ['in the volatile northern Sinai Peninsula', 'Egypt', 'North Sinai', 'Egypt'],
+    ['at al-Rawdah mosque in the town of Bir al-Abed', 'Egypt', 'North Sinai', 'Egypt'],
+    ['in Saada province, near the border with Saudi Arabia', 'Yemen', 'Saada', 'Yemen'],
+    ['Pakistani police say a blast in Karachi', '', 'Sindh', 'Pakistan'],
+    ['a hotel in the Kenyan capital, Nairobi', 'Somalia', 'Nairobi', 'Kenya'],
+    ['in a crowded São Paulo street in Brazil', 'Brazil', 'São Paulo', 'Brazil'],
+    // A suburb may lie in another unit than its city.
+    ['in a Damascus suburb on Saturday', 'Syria', '', ''],
+    // Adjectives that are no incident's country.
+    ['Iranian-backed militias attacked', '', '', ''],
+    ['in the Indian Ocean', '', '', ''],
+    // A place of another country than the text's is dropped (Burkina's Sahel in a Mali report).
+    ['in West Africa’s Sahel region', 'Mali', '', ''],
+    // A dateline's US state is not where an Afghan strike happened.
+    ['WASHINGTON (Wire) - A US drone strike in Paktika province', '', 'Paktika', 'Afghanistan'],
+  ])('%s (text in %s) -> %s / %s', (sentence, documentCountry, admin1, country) => {
+    expect(world(sentence, documentCountry)).toEqual([admin1, country])
+  })
+})
+
 describe('the words of the location column', () => {
   // Each row is [report, sentence index, the site the sentence names].
   it.each([

@@ -66,6 +66,19 @@ describe('runImportJob', () => {
     expect(storeOf(done.columns).record(0).notes).toBe('çà😀')
   })
 
+  it('reads a Blob in pieces of the size asked', async () => {
+    const bytes = Uint8Array.from({ length: 1000 }, (_, i) => (i * 7) % 256)
+    for (const size of [1, 7, 999, 1000, 4096]) {
+      const pieces: number[][] = []
+      for await (const piece of blobSource(new Blob([bytes])).pieces?.(size) ?? []) {
+        pieces.push(Array.from(piece))
+      }
+      expect(pieces.flat()).toEqual(Array.from(bytes))
+      expect(pieces.slice(0, -1).every((piece) => piece.length === size)).toBe(true)
+      expect(pieces.length).toBe(Math.ceil(bytes.length / size))
+    }
+  })
+
   it('reports issues, caps nothing in the count, and writes the rejected rows with their lines and messages', async () => {
     const bytes = fixtureBytes('bad-rows.csv')
     const replies = await run(bytes)

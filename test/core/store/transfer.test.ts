@@ -7,7 +7,7 @@ import { CATEGORY_COLUMNS } from '../../../src/core/schema'
 import { emptyRecord } from '../../../src/core/schema'
 import { CasualtyStore, type CategoryData } from '../../../src/core/store/store'
 import { labelCount, labelsInRange } from '../../../src/core/store/packedStrings'
-import { storeFromRecords } from '../../../src/core/store/builder'
+import { builtLabels, storeFromRecords } from '../../../src/core/store/builder'
 import { runSteps, type Steps } from '../../../src/core/steps'
 import {
   KEPT_PACKED,
@@ -142,6 +142,22 @@ describe('packColumns / unpackColumns', () => {
       expect(data.packed !== undefined).toBe(KEPT_PACKED.includes(column))
       if (data.packed) expect(data.values).toEqual([])
     }
+  })
+
+  // A built store's labels cross as the dictionary's bytes, never made strings in the worker; they
+  // are the bytes packStrings makes of the same labels, whatever the labels.
+  it("sends a built dictionary's bytes as packStrings would pack its labels", () => {
+    fc.assert(
+      fc.property(fc.array(wellFormed, { maxLength: 20 }), (labels) => {
+        const store = storeFromRecords(
+          labels.map((label) => ({ ...emptyRecord(), incident_id: label, date: '2021' })),
+        )
+        const data = store.columns.categories.incident_id
+        const sent = packColumns(store.columns).categories.incident_id.values
+        expect(builtLabels(data)).toBe(sent)
+        expect(sent).toEqual(packStrings(data.values))
+      }),
+    )
   })
 
   it('passes a dictionary kept packed through as it is', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { storeFromRecords } from '../../../src/core/store/builder'
 import { allRows } from '../../../src/core/view/filter'
-import { figureAt } from '../../../src/core/view/aggregate'
+import { figureAt, sumTotals, type MeasureArrays } from '../../../src/core/view/aggregate'
 import { summarizePlaces } from '../../../src/core/view/placeSums'
 import { record } from '../../helpers/record'
 
@@ -18,7 +18,14 @@ const store = storeFromRecords([
     killed_max: 12,
     ...at('1'),
   }),
-  record({ incident_id: 'A', country: 'Afghanistan', admin1: 'Kabul', killed_min: 5, ...at('1') }),
+  record({
+    incident_id: 'A',
+    country: 'Afghanistan',
+    admin1: 'Kabul',
+    target_group: 'police',
+    killed_min: 5,
+    ...at('1'),
+  }),
   record({
     incident_id: 'B',
     country: 'Afghanistan',
@@ -101,5 +108,28 @@ describe('summarizePlaces', () => {
     expect(figureAt(some.places.killed, kabul)).toMatchObject({ min: 5, max: 5, openRows: 1 })
     expect(some.points.sums.rows[0]).toBe(1)
     expect(some.levels.province).toBe(1)
+  })
+})
+
+describe('summarizePlaces with several reports of one figure', () => {
+  // Incident R's civilians killed, reported three times: one figure, never added up.
+  const reports = storeFromRecords([
+    record({ incident_id: 'R', admin1: 'Kabul', source: 's1', killed_min: 10, killed_max: 10 }),
+    record({ incident_id: 'R', admin1: 'Kabul', source: 's2', killed_min: 12, killed_max: 15 }),
+    record({ incident_id: 'R', admin1: 'Kabul', source: 's3', killed_text: 'dozens' }),
+    record({ incident_id: 'S', admin1: 'Kunduz', killed_min: 4, killed_max: 4 }),
+  ])
+  const rows = allRows(reports)
+  const places = summarizePlaces(reports, rows)
+
+  it('adds each figure once, as the headline figures do', () => {
+    const totals = sumTotals(reports, rows)
+    const sum = (arrays: MeasureArrays) => arrays.min.reduce((a, b) => a + b, 0)
+    expect(sum(places.places.killed)).toBe(totals.killed.min)
+    const kabul = places.admin1.indexOf('Kabul')
+    expect(places.places.rows[kabul]).toBe(3)
+    expect(places.places.incidents[kabul]).toBe(1)
+    expect(places.places.killed.quantifiedRows[kabul]).toBe(1)
+    expect(places.places.killed.min[kabul]).toBeLessThan(22)
   })
 })

@@ -1,0 +1,162 @@
+/// <reference lib="dom" />
+// The page in Chromium, for bench/browser.ts and bench/peers.ts: serving a production build,
+// the JavaScript of a first visit, importing a file through the "Import CSV" input and timing a
+// filter change frame by frame.
+
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import type { Page } from '@playwright/test'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+/** Serves the build in `dist` with vite preview on `port`; resolves once `page` answers. */
+export async function serve(dist: string, port: number, page = ''): Promise<ChildProcess> {
+  const base = `http://127.0.0.1:${port}/`
+  const server = spawn(
+    'npx',
+    [
+      'vite',
+      'preview',
+      '--outDir',
+      dist,
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
+    { cwd: ROOT, stdio: 'ignore', detached: true },
+  )
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(base + page)).ok) return server
+    } catch {
+      // not up yet
+    }
+    await new Promise((done) => setTimeout(done, 200))
+  }
+  throw new Error(`vite preview did not answer on ${base}`)
+}
+
+/** The JavaScript a first visit loads, by URL, with each file's gzip size from the build. */
+export async function firstVisitJs(
+  page: Page,
+  base: string,
+  dist: string,
+): Promise<{ files: { path: string; gzip: number }[]; total: number }> {
+  const urls = new Set<string>()
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script' || request.url().endsWith('.js'))
+      urls.add(request.url())
+  })
+  await page.goto(base, { waitUntil: 'networkidle' })
+  const files = [...urls]
+    .filter((url) => url.startsWith(base))
+    .map((url) => {
+      const path = new URL(url).pathname.replace(/^\//, '')
+      const bytes = readFileSync(resolve(ROOT, dist, path))
+      return { path, gzip: gzipSync(bytes, { level: 9 }).length }
+    })
+  return { files, total: files.reduce((sum, file) => sum + file.gzip, 0) }
+}
+
+// Long Tasks and progress-bar values, recorded in the page from its first script on.
+export const RECORDER = `
+  window.__longTasks = []
+  window.__progress = []
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration })
+  }).observe({ type: 'longtask', buffered: true })
+  setInterval(() => {
+    const bar = document.querySelector('progress')
+    if (bar) window.__progress.push(Number(bar.value))
+  }, 50)
+`
+
+export interface Recorded {
+  longTasks: { start: number; duration: number }[]
+  progress: number[]
+}
+
+/** Imports `path` (of `rows` rows) through the page's Import input, until its figures are painted. */
+export async function importFile(
+  page: Page,
+  path: string,
+  rows: number,
+  gtd = false,
+): Promise<{ ms: number; since: number; end: number }> {
+  const since = await page.evaluate(() => performance.now())
+  const input = page.getByLabel(/Import/).and(page.locator('input[type=file]'))
+  const start = Date.now()
+  await input.setInputFiles(path)
+  // A GTD export goes through the column mapping step, as the page proposes it.
+  if (gtd) await page.getByRole('button', { name: 'Load with this mapping' }).click()
+  // Done when the progress bar is gone and the page names the row count it now shows.
+  const count = new Intl.NumberFormat('en-US').format(rows)
+  await page.waitForFunction(
+    (text) => !document.querySelector('progress') && document.body.innerText.includes(text),
+    count,
+    { timeout: 15 * 60_000, polling: 100 },
+  )
+  // Big views update in steps after the row count shows: done when the "Updating the figures"
+  // status is empty again and one more frame has painted.
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid=view-updating]')?.textContent?.trim(),
+    undefined,
+    {
+      timeout: 5 * 60_000,
+      polling: 50,
+    },
+  )
+  await page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))),
+  )
+  const end = await page.evaluate(() => performance.now())
+  return { ms: Date.now() - start, since, end }
+}
+
+/**
+ * Click a filter checkbox `times` times; per click, the time to the first frame painted after it,
+ * and to the first frame painted with the new figures (the "Updating the figures" status empty).
+ * Frame by frame: a requestAnimationFrame callback sees the DOM that frame paints, and a timeout
+ * set from it runs once that frame is painted.
+ */
+export async function filterChange(
+  page: Page,
+  times: number,
+  /** Also wait for the map: its canvas drawn with the new view's figures. */
+  map = false,
+): Promise<{ frame: number[]; figures: number[] }> {
+  const results = { frame: [] as number[], figures: [] as number[] }
+  for (let i = 0; i < times; i++) {
+    // No named functions inside evaluate: tsx wraps them in a `__name` helper the page lacks.
+    const ms = await page.evaluate(async (withMap) => {
+      const box = document.querySelector<HTMLInputElement>('.filter-panel input[type=checkbox]')
+      if (!box) return [-1, -1]
+      const start = performance.now()
+      box.click()
+      let frame = -1
+      for (let frames = 0; frames < 600; frames++) {
+        const shown = await new Promise<boolean>((done) =>
+          requestAnimationFrame(() => {
+            const busy =
+              document.querySelector('[data-testid=view-updating]')?.textContent?.trim() ||
+              (withMap && document.querySelector('[data-testid=map-card] [aria-busy=true]'))
+            setTimeout(() => done(!busy), 0)
+          }),
+        )
+        const now = performance.now() - start
+        if (frame < 0) frame = now
+        if (shown) return [frame, now]
+      }
+      return [frame, -1]
+    }, map)
+    results.frame.push(ms[0] ?? -1)
+    results.figures.push(ms[1] ?? -1)
+    await page.waitForTimeout(300)
+  }
+  return results
+}
