@@ -61,7 +61,7 @@ for (const width of [375, 1024, 1440]) {
       await page.getByRole('button', { name: `Show as table (${what})` }).click()
     }
     const scrollers = page.locator('.chart-card .table-scroll')
-    await expect(scrollers).toHaveCount(2)
+    await expect(scrollers.nth(1)).toBeVisible()
     for (const scroller of await scrollers.all()) {
       const cut = await scroller.evaluate((element) => element.scrollWidth - element.clientWidth)
       expect(cut).toBeLessThanOrEqual(0)
