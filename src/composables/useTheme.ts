@@ -23,5 +23,7 @@ export function useTheme(
     reducedMotion: mediaRef(win, '(prefers-reduced-motion: reduce)'),
     /** A phone-sized viewport: charts shorten their axis labels. */
     narrow: mediaRef(win, '(max-width: 600px)'),
+    /** Too narrow for the incident table's columns beside the filters: the list is cards. */
+    compact: mediaRef(win, '(max-width: 1100px)'),
   }
 }

@@ -1,11 +1,22 @@
 import { mount } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import IncidentTable from '../../src/components/IncidentTable.vue'
 import { useDataset } from '../../src/composables/useDataset'
 import { resetViewStateForTests } from '../../src/composables/useViewState'
 import { startDashboard } from './dashboardState'
 
 afterEach(() => resetViewStateForTests())
+
+/** A window as narrow as a phone (matches every max-width query), or a wide one (matches none). */
+function phone(matches: boolean) {
+  window.matchMedia = ((query: string) => ({
+    matches: matches && query.includes('max-width'),
+    media: query,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  })) as unknown as typeof window.matchMedia
+}
+beforeEach(() => phone(false))
 
 describe('IncidentTable', () => {
   it('lists every row with the source words, and says which rows it shows', () => {
@@ -44,16 +55,6 @@ describe('IncidentTable', () => {
 })
 
 describe('IncidentTable on a phone', () => {
-  function phone(matches: boolean) {
-    window.matchMedia = ((query: string) => ({
-      matches: matches && query.includes('max-width'),
-      media: query,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-    })) as unknown as typeof window.matchMedia
-  }
-  afterEach(() => phone(false))
-
   it('shows one card per row with the date, place, group, figures and a quote button', async () => {
     phone(true)
     startDashboard('?sort=-killed')
