@@ -5,6 +5,8 @@
 // file could not be read.
 
 import { readFileSync } from 'node:fs'
+import { parseSources } from '../core/load/sources'
+import { SOURCE_COLUMNS } from '../core/reports'
 import {
   FORMAT_OPTIONS,
   formatMessage,
@@ -39,6 +41,7 @@ export async function validateFile(
     const reason = error instanceof Error ? error.message : String(error)
     return { ...report, readable: false, issues: [{ file, message: `cannot be read: ${reason}` }] }
   }
+  if (format === 'auto' && isSourceRegistry(bytes)) return validateSources(file, bytes)
   const load = await loadMapped(bytes, format)
   if (!load.ok) return { ...report, readable: true, issues: [{ file, message: load.message }] }
   const { issues, warnings } = loadMessages(file, load)
@@ -49,6 +52,38 @@ export async function validateFile(
     rowsWithIssues: load.result.summary.rowsWithIssues,
     issues,
     warnings,
+  }
+}
+
+/** A source registry (data/sources.csv) names `id` and `outlet` and no column of the rows' schema. */
+function isSourceRegistry(bytes: Uint8Array): boolean {
+  const text = new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '')
+  const header = (text.split(/\r?\n/, 1)[0] ?? '')
+    .split(',')
+    .map((cell) => cell.trim().toLowerCase())
+  const known = new Set<string>(SOURCE_COLUMNS)
+  return (
+    header.includes('id') && header.includes('outlet') && header.every((cell) => known.has(cell))
+  )
+}
+
+// Checks a source registry as the page does (core/load/sources): one entry a line.
+function validateSources(file: string, bytes: Uint8Array): FileReport {
+  const registry = parseSources(new TextDecoder().decode(bytes))
+  const issues = registry.issues.map((issue) => ({
+    file,
+    line: issue.line,
+    column: issue.column,
+    message: issue.message,
+  }))
+  const lines = new Set(registry.issues.map((issue) => issue.line))
+  return {
+    file,
+    readable: true,
+    rowsValid: registry.sources.size,
+    rowsWithIssues: lines.size,
+    issues,
+    warnings: [],
   }
 }
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runValidate } from '../../src/cli/validateFiles'
 
@@ -17,6 +20,25 @@ async function run(args: string[]) {
 }
 
 describe('validate command', () => {
+  it('checks the shipped data and its source registry, each by its own rules', async () => {
+    const { code, out } = await run(['data/attacks.csv', 'data/sources.csv'])
+    expect(code).toBe(0)
+    expect(out).toEqual(['8 rows valid, 0 rows with issues'])
+  })
+
+  it('names a source registry line without an id or with an id given twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sources-'))
+    const file = join(dir, 'sources.csv')
+    writeFileSync(file, 'id,outlet,kind\nsrc-1,AP,news agency\n,X,\nsrc-1,Y,local outlet\n')
+    const { code, out } = await run([file])
+    expect(code).toBe(1)
+    expect(out).toEqual([
+      `${file}:3: id: a source needs an id; left out`,
+      `${file}:4: id: the source “src-1” is given twice (first on line 2); left out`,
+      '1 rows valid, 2 rows with issues',
+    ])
+  })
+
   it('exits 0 and prints the summary for a valid file', async () => {
     const { code, out } = await run([fixture('valid-minimal.csv')])
     expect(code).toBe(0)
