@@ -89,7 +89,7 @@ export async function importFile(
   gtd = false,
 ): Promise<{ ms: number; since: number; end: number }> {
   const since = await page.evaluate(() => performance.now())
-  const input = page.getByLabel(/Import/).and(page.locator('input[type=file]'))
+  const input = page.getByLabel('Import CSV', { exact: true }).and(page.locator('input[type=file]'))
   const start = Date.now()
   await input.setInputFiles(path)
   // A GTD export goes through the column mapping step, as the page proposes it.
