@@ -10,6 +10,7 @@ import { storeFromRecords } from '../core/store/builder'
 import { readerFromHeader, validateRow } from '../core/load/validate'
 import type { ReportedMention, TextSpan } from '../core/extract'
 import { rowEntry } from '../core/store/changeLog'
+import { findReportedIncident } from '../core/reports'
 import { useDataset } from './useDataset'
 
 /** What the user decided about a proposal. */
@@ -26,7 +27,15 @@ export interface ProposalDraft {
   status: ProposalStatus
   /** Why the row could not be accepted as edited, or ''. */
   error: string
+  /**
+   * The incident already in the data that this row reports on (a later toll of it, read from a
+   * new text): its id is taken, so the row is a report of that figure, reconciled, never added.
+   */
+  reportOf: string | null
 }
+
+/** Data up to this size is searched for the incident a proposal reports on. */
+const REPORT_SEARCH_ROWS = 100_000
 
 /** A run of the report's text: plain, or the words of a figure. */
 export interface TextSegment {
@@ -77,7 +86,7 @@ export function segmentText(
 }
 
 export function useExtract() {
-  const { appendStore } = useDataset()
+  const { appendStore, store } = useDataset()
   const text = ref('')
   const sourceName = ref('')
   const result = shallowRef<ExtractionResult | null>(null)
@@ -95,16 +104,24 @@ export function useExtract() {
     result.value = next
     madeFrom.value = []
     analysedText.value = text.value
-    proposals.value = next.rows.map((row, id) => ({
-      id,
-      fields: toFields(row.record),
-      confidence: row.confidence,
-      killed: row.killed,
-      injured: row.injured,
-      quote: row.quote,
-      status: 'pending',
-      error: '',
-    }))
+    const data = store.value
+    const records = data && data.length <= REPORT_SEARCH_ROWS ? data.records() : []
+    proposals.value = next.rows.map((row, id) => {
+      const fields = toFields(row.record)
+      const reportOf = findReportedIncident(records, row.record)
+      if (reportOf) fields.incident_id = reportOf
+      return {
+        id,
+        fields,
+        confidence: row.confidence,
+        killed: row.killed,
+        injured: row.injured,
+        quote: row.quote,
+        status: 'pending',
+        error: '',
+        reportOf,
+      }
+    })
     const aside = next.mentions.filter((m) => m.row === null).length
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
     message.value =
@@ -207,6 +224,7 @@ export function useExtract() {
       quote: span,
       status: 'pending',
       error: '',
+      reportOf: null,
     })
     madeFrom.value = [...madeFrom.value, mention.start]
     message.value = `Row ${id + 1} made from “${mention.text}”: fill in its date and place.`

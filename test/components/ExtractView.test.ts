@@ -45,6 +45,22 @@ describe('From text view', () => {
     expect(useDataset().store.value?.length).toBe(7)
   })
 
+  it('proposes a later toll of an incident already in the data as a report of it', async () => {
+    const wrapper = await proposeFrom(REPORT)
+    // The shipped data holds the Kunduz mosque bombing of October 2021 (shia worshippers).
+    const note = wrapper.get('[data-testid="proposal-report-of-0"]')
+    expect(note.text()).toContain('AFG-2021-10-KDZ-SHIA-MOSQUE')
+    expect(wrapper.get<HTMLInputElement>('#p0-incident_id').element.value).toBe(
+      'AFG-2021-10-KDZ-SHIA-MOSQUE',
+    )
+  })
+
+  it('proposes a new incident when the data holds none it could report on', async () => {
+    resetDatasetForTests()
+    const wrapper = await proposeFrom(REPORT)
+    expect(wrapper.find('[data-testid="proposal-report-of-0"]').exists()).toBe(false)
+  })
+
   it('adds an accepted row, as edited, to the data, and only that row', async () => {
     const wrapper = await proposeFrom(REPORT)
     await wrapper.get('#p0-location').setValue('Sayed Abad mosque, Kunduz')
