@@ -21,6 +21,7 @@ import { FigureReconciler, reportIndexInSteps, type ReconciledCounts } from './r
 import { DistinctPairs } from './distinctPairs'
 import {
   FigureState,
+  STATES,
   YEAR_ONLY,
   figureIndexInSteps,
   injuredState,
@@ -176,7 +177,37 @@ function* storePlacesInSteps(store: CasualtyStore): Steps<StorePlaces> {
   return result
 }
 
-// Adds rows [start, end) of `rows` into `into` by `keyOf` (rows whose key is negative are skipped).
+/** Figure kinds without the year-only part: killed state + STATES * injured state. */
+const KINDS = STATES * STATES
+/** Per kind byte (year-only part included): the kind without it. */
+const KIND_STATES = Uint8Array.from({ length: 2 * KINDS }, (_, kind) => kind % YEAR_ONLY)
+
+// What the pass over the rows adds up per key before it becomes KeyedSums: rows per kind (a
+// histogram, kind by kind, from which the quantified, open and unquantified counts follow; no
+// branch per row on a figure's state) and per key killed min, killed max, injured min, injured
+// max. Reports of a figure with several are counted in `rows` only: they add once, reconciled.
+interface KeyedPass {
+  keyCount: number
+  rows: Uint32Array
+  histogram: Uint32Array
+  sums: Float64Array
+  /** Rows of incidents with several rows, and those incidents counted once per key. */
+  sharedRows: Uint32Array
+  sharedIncidents: Uint32Array
+}
+
+function keyedPass(keyCount: number): KeyedPass {
+  return {
+    keyCount,
+    rows: new Uint32Array(keyCount),
+    histogram: new Uint32Array(keyCount * KINDS),
+    sums: new Float64Array(keyCount * 4),
+    sharedRows: new Uint32Array(keyCount),
+    sharedIncidents: new Uint32Array(keyCount),
+  }
+}
+
+// Adds `rows` into `into` by `keyOf` (rows whose key is negative are skipped).
 // A plain function: V8 optimizes its loop, not one inside a generator.
 function addRows(
   store: CasualtyStore,
@@ -185,7 +216,7 @@ function addRows(
   kinds: Uint8Array,
   sharedOfRow: Int32Array,
   shared: DistinctPairs,
-  into: KeyedSums,
+  into: KeyedPass,
   /** Per row: its figure when the figure has several reports (core/view/reportIndex), or -1. */
   figureOfRow: Int32Array,
   /** Gathers those reports, to add each figure once (addReconciled); null: they are skipped. */
@@ -193,35 +224,63 @@ function addRows(
 ): void {
   const { killed_min: killedMin, killed_max: killedMax } = store.columns.counts
   const { injured_min: injuredMin, injured_max: injuredMax } = store.columns.counts
-  const { killed, injured } = into
+  const { keyCount, histogram, sums, sharedRows, sharedIncidents } = into
+  const keyRows = into.rows
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!
     const key = keyOf[row]!
     if (key < 0) continue
-    into.rows[key]!++
+    keyRows[key]!++
     const incident = sharedOfRow[row]!
-    if (incident < 0 || shared.add(incident, key)) into.incidents[key]!++
+    if (incident >= 0) {
+      sharedRows[key]!++
+      if (shared.add(incident, key)) sharedIncidents[key]!++
+    }
     const figure = figureOfRow[row]!
     if (figure >= 0) {
       reconciler?.add(row, figure, kinds[row]!)
       continue
     }
-    const kind = kinds[row]! % YEAR_ONLY
-    countState(killed, key, killedState(kind))
-    countState(injured, key, injuredState(kind))
+    histogram[KIND_STATES[kinds[row]!]! * keyCount + key]!++
     // Branch-free sums (as in aggregate): an empty count is -1, so `v + (v >>> 31)` is v or 0,
     // and a missing maximum becomes the minimum.
+    const at = key * 4
     let min = killedMin[row]!
     let max = killedMax[row]!
     let low = min + (min >>> 31)
-    killed.min[key]! += low
-    killed.max[key]! += max + (max >>> 31) * (low + 1)
+    sums[at]! += low
+    sums[at + 1]! += max + (max >>> 31) * (low + 1)
     min = injuredMin[row]!
     max = injuredMax[row]!
     low = min + (min >>> 31)
-    injured.min[key]! += low
-    injured.max[key]! += max + (max >>> 31) * (low + 1)
+    sums[at + 2]! += low
+    sums[at + 3]! += max + (max >>> 31) * (low + 1)
   }
+}
+
+// The pass' counts as figures per key.
+function keyedSumsOf(pass: KeyedPass): KeyedSums {
+  const { keyCount, histogram, sums } = pass
+  const out = keyedSums(keyCount)
+  for (let key = 0; key < keyCount; key++) {
+    out.rows[key] = pass.rows[key]!
+    out.incidents[key] = pass.rows[key]! - pass.sharedRows[key]! + pass.sharedIncidents[key]!
+    out.killed.min[key] = sums[key * 4]!
+    out.killed.max[key] = sums[key * 4 + 1]!
+    out.injured.min[key] = sums[key * 4 + 2]!
+    out.injured.max[key] = sums[key * 4 + 3]!
+  }
+  for (let kind = 0; kind < KINDS; kind++) {
+    const killed = killedState(kind)
+    const injured = injuredState(kind)
+    for (let key = 0; key < keyCount; key++) {
+      const count = histogram[kind * keyCount + key]!
+      if (count === 0) continue
+      countState(out.killed, key, killed, count)
+      countState(out.injured, key, injured, count)
+    }
+  }
+  return out
 }
 
 // Adds each figure of several reports once, reconciled, at the place (or point) of its latest
@@ -246,15 +305,16 @@ function addReconciled(
   }
 }
 
-function countState(into: MeasureArrays, key: number, state: FigureState): void {
+// Counts `count` rows of `state` at `key` of `into`.
+function countState(into: MeasureArrays, key: number, state: FigureState, count = 1): void {
   if (state === FigureState.None) return
   if (state === FigureState.Unquantified) {
-    into.unquantifiedRows[key]!++
+    into.unquantifiedRows[key]! += count
     return
   }
-  into.quantifiedRows[key]!++
-  if (state === FigureState.Open) into.openRows[key]!++
-  else if (state === FigureState.MaxOnly) into.maxOnlyRows[key]!++
+  into.quantifiedRows[key]! += count
+  if (state === FigureState.Open) into.openRows[key]! += count
+  else if (state === FigureState.MaxOnly) into.maxOnlyRows[key]! += count
 }
 
 function countLevels(
@@ -290,7 +350,7 @@ export function* summarizePlacesInSteps(
       : null
   const placeCount = placesOfStore.countries.length
   const pointCount = placesOfStore.latitude.length
-  const places = keyedSums(placeCount)
+  const placePass = keyedPass(placeCount)
   addRows(
     store,
     rows,
@@ -298,13 +358,15 @@ export function* summarizePlacesInSteps(
     kinds,
     sharedOfRow,
     new DistinctPairs(sharedCount, placeCount),
-    places,
+    placePass,
     reports.figureOfRow,
     reconciler,
   )
+  const places = keyedSumsOf(placePass)
   if (reconciler) addReconciled(reconciler, placesOfStore.placeOfRow, places)
-  const pointSums = keyedSums(pointCount)
+  let pointSums = keyedSums(pointCount)
   if (pointCount > 0) {
+    const pointPass = keyedPass(pointCount)
     yield
     addRows(
       store,
@@ -313,10 +375,11 @@ export function* summarizePlacesInSteps(
       kinds,
       sharedOfRow,
       new DistinctPairs(sharedCount, pointCount),
-      pointSums,
+      pointPass,
       reports.figureOfRow,
       null,
     )
+    pointSums = keyedSumsOf(pointPass)
     if (reconciler) addReconciled(reconciler, placesOfStore.pointOfRow, pointSums)
   }
   return {
