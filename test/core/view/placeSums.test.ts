@@ -9,7 +9,7 @@ import {
   type MeasureArrays,
 } from '../../../src/core/view/aggregate'
 import { runSteps } from '../../../src/core/steps'
-import { summarizePlacesInSteps } from '../../../src/core/view/placeSums'
+import { storePlacesInSteps, summarizePlacesInSteps } from '../../../src/core/view/placeSums'
 import type { ReconcileRule } from '../../../src/core/reports'
 import { summarizePlaces } from '../../../src/core/view/placeSums'
 import { record } from '../../helpers/record'
@@ -169,8 +169,7 @@ describe('summarizePlaces against the headline totals', () => {
     injured: figure,
   })
   const total = (arrays: MeasureArrays) => {
-    const sum = (values: ArrayLike<number>) =>
-      Array.prototype.reduce.call(values, (a: number, b: number) => a + b, 0)
+    const sum = (values: ArrayLike<number>) => Array.from(values).reduce((a, b) => a + b, 0)
     return {
       min: sum(arrays.min),
       max: sum(arrays.max),
@@ -206,9 +205,29 @@ describe('summarizePlaces against the headline totals', () => {
           )
           const rows = Uint32Array.from([...pairs.keys()].filter((i) => pairs[i]![1]))
           const places = runSteps(summarizePlacesInSteps(data, rows, { rule }))
-          const { totals } = runSteps(
+          const sums = runSteps(
             summarizeRowsInSteps(data, rows, 'target_group', 'year', 1e9, { rule }),
           )
+          const { totals } = sums
+          // The dashboard's pass with the places too: the same figures per place, the rest as
+          // without them.
+          const rowPlaces = runSteps(storePlacesInSteps(data))
+          const both = runSteps(
+            summarizeRowsInSteps(
+              data,
+              rows,
+              'target_group',
+              'year',
+              2,
+              { rule },
+              {
+                placeOfRow: rowPlaces.placeOfRow,
+                count: rowPlaces.countries.length,
+              },
+            ),
+          )
+          expect(both.places).toEqual(places.places)
+          expect({ ...both, places: null }).toEqual(sums)
           expect(total(places.places.killed)).toEqual(totals.killed)
           expect(total(places.places.injured)).toEqual(totals.injured)
           expect(places.places.rows.reduce((a, b) => a + b, 0)).toBe(rows.length)
