@@ -39,10 +39,11 @@ import { STEP_ROWS } from '../core/steps'
 
 /**
  * How long the figures of a new selection may take in one task before it lets the page paint:
- * enough for a million rows' figures in one go, leaving room in the task for the charts and table
- * drawn after them.
+ * enough for a million rows' figures (the charts' and the map's, one pass) in one go, leaving room
+ * in the task for the charts, map and table drawn after them. A pause costs a frame (about 16 ms)
+ * before the figures show.
  */
-const FIGURES_BUDGET_MS = 24
+const FIGURES_BUDGET_MS = 40
 
 /**
  * How many recent results each step of the view keeps. Going back to a view seen a moment ago (a
