@@ -45,9 +45,10 @@ import {
 } from './keyedSums'
 import { DEFAULT_RULE, type ReconcileRule } from '../reports'
 import {
-  FigureReconciler,
+  SelectedReports,
   noOrder,
   reportIndexInSteps,
+  wholeFiguresInSteps,
   type ReportIndex,
   type ReportOrder,
 } from './reportIndex'
@@ -183,7 +184,28 @@ const MAX_GRID_CELLS = 1 << 15
 const KINDS = STATES * STATES
 /** Histogram rows per cell: every kind (the states, and the same plus YEAR_ONLY). */
 const KIND_COUNT = 2 * KINDS
-const KIND_MASK = (1 << KIND_BITS) - 1
+/** The kind in a row's byte of the packed cells; above it, two flags. */
+const KIND_MASK = 63
+/** The row is a report of a figure with several (core/view/reportIndex). */
+const REPORT_FLAG = 64
+/** The row's incident has other rows. */
+const SHARED_FLAG = 128
+
+// Per row: its kind and flags, the byte packed below its cell; so the pass reads a row's figure
+// number and shared incident only for the rows that have them.
+function flaggedKinds(figures: FigureIndex, reports: ReportIndex): Uint8Array {
+  const { kinds, sharedOfRow } = figures
+  const { figureOfRow } = reports
+  const flagged = new Uint8Array(kinds.length)
+  for (let row = 0; row < kinds.length; row++) {
+    flagged[row] =
+      kinds[row]! |
+      (figureOfRow[row]! >= 0 ? REPORT_FLAG : 0) |
+      (sharedOfRow[row]! >= 0 ? SHARED_FLAG : 0)
+  }
+  return flagged
+}
+const flaggedOf = new WeakMap<CasualtyStore, Uint8Array>()
 
 // Per kind without the year-only part: the flags of the distinct-incident counting, bit 2 for a
 // killed figure in words only, bit 4 for injured.
@@ -234,18 +256,22 @@ export function* summarizeRowsInSteps(
   // The grid's slots: the store's, or those of the selection when the store's are too many.
   let grid = { shift: 0, slotCount: axis.length + 1 }
   let cells: Uint32Array
+  let flagged = flaggedOf.get(store)
+  if (!flagged) flaggedOf.set(store, (flagged = flaggedKinds(figures, reports)))
   if (grid.slotCount * groupCount <= MAX_GRID_CELLS) {
-    cells = yield* storeCellsInSteps(store, unit, column)
+    cells = yield* storeCellsInSteps(store, unit, column, flagged)
   } else {
     grid = selectionSlots(axis.slots, rows)
     const shifted = shiftSlots(axis.slots, grid.shift)
     yield
-    cells = yield* packedCellsInSteps(shifted, groups.codes, groupCount, figures.kinds)
+    cells = yield* packedCellsInSteps(shifted, groups.codes, groupCount, flagged)
   }
-  const reconciler =
-    reports.figureCount > 0
-      ? new FigureReconciler(store, reports, reconciling.order ?? noOrder(store), reconciling.rule)
-      : null
+  let reconciler: SelectedReports | null = null
+  if (reports.figureCount > 0) {
+    const order = reconciling.order ?? noOrder(store)
+    const whole = yield* wholeFiguresInSteps(store, order, reconciling.rule)
+    reconciler = new SelectedReports(store, reports, whole, order, reconciling.rule, figures.kinds)
+  }
   const pass = new SummaryPass(store, rows, column, figures, axis, cells, grid, reports, reconciler)
   if (places) pass.sumPlaces(places, figures.sharedCount)
   for (let start = 0; start < rows.length; start += step) {
@@ -322,7 +348,7 @@ class SummaryPass {
     grid: { shift: number; slotCount: number },
     readonly reports: ReportIndex,
     /** Gathers the reports of figures of several reports; null when the store has none. */
-    readonly reconciler: FigureReconciler | null,
+    readonly reconciler: SelectedReports | null,
   ) {
     const groupData = store.columns.categories[column]
     this.groupCount = groupData.values.length
@@ -360,10 +386,9 @@ class SummaryPass {
     for (let i = start; i < end; i++) {
       const row = rows[i]!
       const packed = cells[row]!
-      const figure = figureOfRow[row]!
-      if (figure >= 0) {
+      if (packed & REPORT_FLAG) {
         // A report of a figure with several: added once per figure, in finish.
-        reconciler!.add(row, figure, packed & KIND_MASK)
+        reconciler!.add(row, figureOfRow[row]!)
         continue
       }
       const cell = packed >>> KIND_BITS
@@ -379,8 +404,8 @@ class SummaryPass {
       low = min + (min >>> 31)
       sums[at + 2]! += low
       sums[at + 3]! += max + (max >>> 31) * (low + 1)
-      const incident = sharedOfRow[row]!
-      if (incident >= 0) this.countShared(incident, (packed & KIND_MASK) % KINDS, cell)
+      if (packed & SHARED_FLAG)
+        this.countShared(sharedOfRow[row]!, (packed & KIND_MASK) % KINDS, cell)
     }
   }
 
@@ -402,16 +427,15 @@ class SummaryPass {
     for (let i = start; i < end; i++) {
       const row = rows[i]!
       const packed = cells[row]!
-      const figure = figureOfRow[row]!
       const place = placeOfRow[row]!
       placeRows[place]!++
-      const incident = sharedOfRow[row]!
+      const incident = packed & SHARED_FLAG ? sharedOfRow[row]! : -1
       if (incident >= 0) {
         placeSharedRows[place]!++
         if (pairs.add(incident, place)) placeSharedIncidents[place]!++
       }
-      if (figure >= 0) {
-        reconciler!.add(row, figure, packed & KIND_MASK)
+      if (packed & REPORT_FLAG) {
+        reconciler!.add(row, figureOfRow[row]!)
         continue
       }
       const cell = packed >>> KIND_BITS
@@ -468,11 +492,12 @@ class SummaryPass {
   private addReconciled(): void {
     const { reconciler, cells, cellCount, histogram, sums } = this
     if (!reconciler) return
+    reconciler.resolve()
     const { sharedOfRow } = this.figures
     const { placeOfRow, placePass } = this
     for (let i = 0; i < reconciler.metCount; i++) {
       const figure = reconciler.met[i]!
-      const lead = reconciler.lead[figure]!
+      const lead = reconciler.leadOf(figure)
       const packed = cells[lead]!
       const cell = packed >>> KIND_BITS
       const at = cell * 4
