@@ -192,17 +192,35 @@ const REPORT_FLAG = 64
 const SHARED_FLAG = 128
 
 // Per row: its kind and flags, the byte packed below its cell; so the pass reads a row's figure
-// number and shared incident only for the rows that have them.
-function flaggedKinds(figures: FigureIndex, reports: ReportIndex): Uint8Array {
+// number and shared incident only for the rows that have them. Rows [start, end) into `flagged`.
+function flagKinds(
+  figures: FigureIndex,
+  reports: ReportIndex,
+  flagged: Uint8Array,
+  start: number,
+  end: number,
+): void {
   const { kinds, sharedOfRow } = figures
   const { figureOfRow } = reports
-  const flagged = new Uint8Array(kinds.length)
-  for (let row = 0; row < kinds.length; row++) {
+  for (let row = start; row < end; row++) {
     flagged[row] =
       kinds[row]! |
       (figureOfRow[row]! >= 0 ? REPORT_FLAG : 0) |
       (sharedOfRow[row]! >= 0 ? SHARED_FLAG : 0)
   }
+}
+
+function* flaggedKindsInSteps(store: CasualtyStore): Steps<Uint8Array> {
+  let flagged = flaggedOf.get(store)
+  if (flagged) return flagged
+  const figures = yield* figureIndexInSteps(store)
+  const reports = yield* reportIndexInSteps(store)
+  flagged = new Uint8Array(store.length)
+  for (let start = 0; start < store.length; start += STEP_ROWS) {
+    flagKinds(figures, reports, flagged, start, Math.min(store.length, start + STEP_ROWS))
+    yield
+  }
+  flaggedOf.set(store, flagged)
   return flagged
 }
 const flaggedOf = new WeakMap<CasualtyStore, Uint8Array>()
@@ -256,8 +274,7 @@ export function* summarizeRowsInSteps(
   // The grid's slots: the store's, or those of the selection when the store's are too many.
   let grid = { shift: 0, slotCount: axis.length + 1 }
   let cells: Uint32Array
-  let flagged = flaggedOf.get(store)
-  if (!flagged) flaggedOf.set(store, (flagged = flaggedKinds(figures, reports)))
+  const flagged = yield* flaggedKindsInSteps(store)
   if (grid.slotCount * groupCount <= MAX_GRID_CELLS) {
     cells = yield* storeCellsInSteps(store, unit, column, flagged)
   } else {

@@ -315,35 +315,52 @@ export interface WholeFigures {
   max: Int32Array
 }
 
-// Every report of the store, reconciled per figure (a plain function: V8 optimizes its loop).
-function reconcileWhole(
+// Reports among rows [start, end) added to `reconciler` and counted per figure in `reports`; the
+// number added. A plain function: V8 optimizes its loop, not one inside a generator.
+function addWhole(
+  reconciler: FigureReconciler,
+  figureOfRow: Int32Array,
+  kinds: Uint8Array,
+  reports: Uint32Array,
+  start: number,
+  end: number,
+): number {
+  let added = 0
+  for (let row = start; row < end; row++) {
+    const figure = figureOfRow[row]!
+    if (figure < 0) continue
+    reconciler.add(row, figure, kinds[row]!)
+    reports[figure]!++
+    added++
+  }
+  return added
+}
+
+// Every report of the store, reconciled per figure, STEP_ROWS rows a step.
+function* reconcileWhole(
   store: CasualtyStore,
   index: ReportIndex,
   order: ReportOrder,
   rule: ReconcileRule,
   kinds: Uint8Array,
-): WholeFigures {
+): Steps<WholeFigures> {
   const size = index.figureCount
   const reconciler = new FigureReconciler(store, index, order, rule)
   const reports = new Uint32Array(size)
   let reportCount = 0
-  const { figureOfRow } = index
-  for (let row = 0; row < store.length; row++) {
-    const figure = figureOfRow[row]!
-    if (figure < 0) continue
-    reconciler.add(row, figure, kinds[row]!)
-    reports[figure]!++
-    reportCount++
+  for (let start = 0; start < store.length; start += STEP_ROWS) {
+    const end = Math.min(store.length, start + STEP_ROWS)
+    reportCount += addWhole(reconciler, index.figureOfRow, kinds, reports, start, end)
+    yield
   }
   const state = new Uint8Array(size * 2)
   const min = new Int32Array(size * 2)
   const max = new Int32Array(size * 2)
-  for (let figure = 0; figure < size; figure++) {
-    for (const m of [0, 1] as const) {
-      state[figure * 2 + m] = reconciler.reconcile(figure, m)
-      min[figure * 2 + m] = reconciler.min
-      max[figure * 2 + m] = reconciler.max
-    }
+  // Slot 2f + m: figure f's measure m.
+  for (let at = 0; at < size * 2; at++) {
+    state[at] = reconciler.reconcile(at >> 1, (at & 1) as 0 | 1)
+    min[at] = reconciler.min
+    max[at] = reconciler.max
   }
   return { reports, reportCount, lead: reconciler.lead, state, min, max }
 }
@@ -362,8 +379,7 @@ export function* wholeFiguresInSteps(
   if (!whole) {
     const { kinds } = yield* figureIndexInSteps(store)
     const index = yield* reportIndexInSteps(store)
-    yield
-    whole = reconcileWhole(store, index, order, rule, kinds)
+    whole = yield* reconcileWhole(store, index, order, rule, kinds)
     byRule.set(rule, whole)
   }
   return whole
