@@ -96,7 +96,16 @@ export class RowLoader {
   private readonly madeDateCodes: number[] = []
 
   constructor(private readonly reader: RowReader) {
-    this.builder = new StoreBuilder(reader.extras.map((extra) => extra.name))
+    // A file column that one of ours is read from as it is (a column mapping keeps every column
+    // of the file too) is written out from ours at the end rather than copied row by row.
+    const fields = [...CATEGORY_COLUMNS, ...TEXT_COLUMNS].map((column) => reader.sources[column])
+    const echoes = reader.extras.map((extra) =>
+      fields.findIndex((source) => source === extra.index),
+    )
+    this.builder = new StoreBuilder(
+      reader.extras.map((extra) => extra.name),
+      echoes,
+    )
     const encoder = new TextEncoder()
     this.missing = (reader.missing?.tokens ?? []).map((token) => encoder.encode(token))
     for (const token of this.missing) {

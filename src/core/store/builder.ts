@@ -6,7 +6,7 @@ import { copyUnescaped } from '../csv/bytes'
 import { parseIsoDate } from '../date'
 import { CATEGORY_COLUMNS, COUNT_COLUMNS, TEXT_COLUMNS, type CasualtyRecord } from '../schema'
 import { ByteKeys } from './byteKeys'
-import { packedCount, unpackRange, type PackedStrings } from './packedStrings'
+import { packStrings, packedCount, unpackRange, type PackedStrings } from './packedStrings'
 import { CasualtyStore, MAX_TEXT_BYTES, NO_COUNT, type CategoryData, type TextData } from './store'
 
 const encoder = new TextEncoder()
@@ -261,6 +261,94 @@ export interface RowRanges {
   escaped: Uint8Array
 }
 
+/**
+ * An extra column that repeats a column of our schema (a mapped file's own column, kept under its
+ * own name, that one of ours is read from as it is): only the rows where its value differs (the
+ * field had spaces around it, the checked path changed it) are kept while importing; the column
+ * is written out from the schema column's values at the end, one copy per row in a tight loop
+ * instead of one per field while reading.
+ */
+class EchoBuilder {
+  /** Rows whose value differs from the schema column's, ascending, and their values. */
+  private readonly rows = new GrowableInts((n) => new Uint32Array(n))
+  private readonly values = new TextBuilder()
+
+  constructor(
+    /** The schema column's slot in a row's ranges: categories, then texts (RowRanges). */
+    readonly slot: number,
+  ) {}
+
+  /** Keeps row `row`'s own value, given as bytes. */
+  differsBytes(row: number, source: Uint8Array, start: number, end: number, escaped: boolean) {
+    this.rows.push(row)
+    this.values.pushBytes(source, start, end, escaped)
+  }
+
+  /** Keeps row `row`'s own value. */
+  differs(row: number, value: string): void {
+    this.rows.push(row)
+    this.values.push(value)
+  }
+
+  /** The column: each row's own value where kept, else the schema column's value in `from`. */
+  finish(length: number, from: TextData): TextData {
+    const rows = this.rows.finish()
+    const own = this.values.finish()
+    const offsets = new Uint32Array(length + 1)
+    // Sizes first, then one buffer of the exact size.
+    let total = 0
+    for (let row = 0, next = 0; row < length; row++) {
+      if (next < rows.length && rows[next] === row) {
+        total += own.offsets[next + 1]! - own.offsets[next]!
+        next++
+      } else total += from.offsets[row + 1]! - from.offsets[row]!
+      offsets[row + 1] = total
+    }
+    const bytes = new Uint8Array(total)
+    for (let row = 0, next = 0; row < length; row++) {
+      let source = from.bytes
+      let start = from.offsets[row]!
+      let end = from.offsets[row + 1]!
+      if (next < rows.length && rows[next] === row) {
+        source = own.bytes
+        start = own.offsets[next]!
+        end = own.offsets[next + 1]!
+        next++
+      }
+      let at = offsets[row]!
+      if (end - start < 64) for (let i = start; i < end; i++) bytes[at++] = source[i]!
+      else bytes.set(source.subarray(start, end), at)
+    }
+    return { bytes, offsets }
+  }
+}
+
+// A category column's values as a text column: each row's label bytes.
+function labelsAsText(codes: Uint32Array, labels: PackedStrings): TextData {
+  const offsets = new Uint32Array(codes.length + 1)
+  for (let row = 0; row < codes.length; row++) {
+    const code = codes[row]!
+    offsets[row + 1] = offsets[row]! + labels.offsets[code + 1]! - labels.offsets[code]!
+  }
+  const bytes = new Uint8Array(offsets[codes.length]!)
+  for (let row = 0; row < codes.length; row++) {
+    const code = codes[row]!
+    const start = labels.offsets[code]!
+    const end = labels.offsets[code + 1]!
+    let at = offsets[row]!
+    if (end - start < 64) for (let i = start; i < end; i++) bytes[at++] = labels.bytes[i]!
+    else bytes.set(labels.bytes.subarray(start, end), at)
+  }
+  return { bytes, offsets }
+}
+
+// The value a record gives the schema column at `slot` (RowRanges: categories, then texts).
+function schemaValue(record: CasualtyRecord, slot: number): string {
+  return slot < CATEGORY_COLUMNS.length
+    ? record[CATEGORY_COLUMNS[slot]!]
+    : record[TEXT_COLUMNS[slot - CATEGORY_COLUMNS.length]!]
+}
+
 /** Builds a store row by row. Extra column names are fixed up front (the file's header). */
 export class StoreBuilder {
   private readonly line = new GrowableInts((n) => new Uint32Array(n))
@@ -271,14 +359,24 @@ export class StoreBuilder {
   )
   private readonly categories = mapColumns(CATEGORY_COLUMNS, () => new CategoryBuilder())
   private readonly texts = mapColumns(TEXT_COLUMNS, () => new TextBuilder())
-  private readonly extras: TextBuilder[]
+  private readonly extras: (TextBuilder | EchoBuilder)[]
   private readonly countList = COUNT_COLUMNS.map((c) => this.counts[c])
   private readonly categoryList = CATEGORY_COLUMNS.map((c) => this.categories[c])
   private readonly textList = TEXT_COLUMNS.map((c) => this.texts[c])
   private rows = 0
 
-  constructor(private readonly extraNames: readonly string[] = []) {
-    this.extras = extraNames.map(() => new TextBuilder())
+  constructor(
+    private readonly extraNames: readonly string[] = [],
+    /**
+     * Per extra column: the slot (RowRanges: categories, then texts) of the schema column that
+     * repeats it, read from the same field as it is; -1 for none. Such a column is written out
+     * from the schema column at the end (EchoBuilder).
+     */
+    echoes: readonly number[] = [],
+  ) {
+    this.extras = extraNames.map((_, index) =>
+      (echoes[index] ?? -1) >= 0 ? new EchoBuilder(echoes[index]!) : new TextBuilder(),
+    )
   }
 
   get length(): number {
@@ -295,9 +393,11 @@ export class StoreBuilder {
     for (const column of TEXT_COLUMNS) this.texts[column].push(record[column])
     this.extraNames.forEach((name, index) => {
       const value = Object.prototype.hasOwnProperty.call(record.extra, name)
-        ? record.extra[name]
+        ? (record.extra[name] ?? '')
         : ''
-      this.extras[index]?.push(value ?? '')
+      const builder = this.extras[index]!
+      if (builder instanceof TextBuilder) builder.push(value)
+      else if (value !== schemaValue(record, builder.slot)) builder.differs(this.rows, value)
     })
     this.rows++
   }
@@ -320,22 +420,49 @@ export class StoreBuilder {
       at++
     }
     for (const builder of this.extras) {
-      builder.pushBytes(bytes, starts[at] ?? 0, ends[at] ?? 0, escaped[at] === 1)
+      if (builder instanceof TextBuilder) {
+        builder.pushBytes(bytes, starts[at] ?? 0, ends[at] ?? 0, escaped[at] === 1)
+      } else {
+        const slot = builder.slot
+        // The schema column took the same field, trimmed: the same bytes unless it had spaces.
+        if (starts[at] !== starts[slot] || ends[at] !== ends[slot]) {
+          builder.differsBytes(this.rows, bytes, starts[at]!, ends[at]!, escaped[at] === 1)
+        }
+      }
       at++
     }
     this.rows++
   }
 
   finish(): CasualtyStore {
+    const categories = mapColumns(CATEGORY_COLUMNS, (c) => this.categories[c].finish())
+    const texts = mapColumns(TEXT_COLUMNS, (c) => this.texts[c].finish())
+    // What an echo column repeats, by slot, as text (a category's labels made a column once).
+    const repeated = new Map<number, TextData>()
+    const repeatedAt = (slot: number): TextData => {
+      let data = repeated.get(slot)
+      if (!data) {
+        if (slot < CATEGORY_COLUMNS.length) {
+          const category = categories[CATEGORY_COLUMNS[slot]!]
+          data = labelsAsText(category.codes, builtLabels(category) ?? packStrings(category.values))
+        } else data = texts[TEXT_COLUMNS[slot - CATEGORY_COLUMNS.length]!]
+        repeated.set(slot, data)
+      }
+      return data
+    }
     return new CasualtyStore({
       length: this.rows,
       line: this.line.finish(),
       date: this.date.finish(),
       counts: mapColumns(COUNT_COLUMNS, (c) => this.counts[c].finish()),
-      categories: mapColumns(CATEGORY_COLUMNS, (c) => this.categories[c].finish()),
-      texts: mapColumns(TEXT_COLUMNS, (c) => this.texts[c].finish()),
+      categories,
+      texts,
       extraNames: [...this.extraNames],
-      extras: this.extras.map((builder) => builder.finish()),
+      extras: this.extras.map((builder) =>
+        builder instanceof TextBuilder
+          ? builder.finish()
+          : builder.finish(this.rows, repeatedAt(builder.slot)),
+      ),
     })
   }
 }
