@@ -138,7 +138,10 @@ describe('sourcesFromImport', () => {
     for (let row = 0; row < store.length; row++) {
       expect(sourceOf(row)).toBe(got.sourcesOfRow?.[row]?.[0] ?? '')
     }
-    expect(registry.get(cairo)).toMatchObject({ outlet: 'Washington Post', published: '1970-01-02' })
+    expect(registry.get(cairo)).toMatchObject({
+      outlet: 'Washington Post',
+      published: '1970-01-02',
+    })
     // A row without a citation (the PGIS rows) names no source.
     expect(store.category('incident_id', 2)).toBe('197001050001')
     expect(sourceOf(2)).toBe('')
