@@ -225,6 +225,35 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
     })
   }
 
+  /**
+   * Keeps the description of the data on show (its grade scale, edited on the page) with it: the
+   * stored dataset's record takes the new description, without writing its columns again; the
+   * shipped data, never stored as it is, becomes a stored dataset of its own, as on its first edit.
+   */
+  function keepDescription(): void {
+    const store = dataset.store.value
+    if (!store || !db) return
+    const id = dataset.context.value.datasetId
+    if (id === null) {
+      const made = newId()
+      dataset.context.value = { ...dataset.context.value, datasetId: made }
+      save(made, store)
+      return
+    }
+    const description = dataset.meta.value
+    void enqueue(async () => {
+      if (!db) return
+      try {
+        const record = (await get(dataKey(id), db)) as StoredDataset | undefined
+        if (!record) return save(id, store)
+        await setMany([[dataKey(id), { ...record, meta: description }]], db)
+        problem.value = ''
+      } catch (error) {
+        problem.value = `The dataset's description was not kept: ${describeError(error)}. It stays on show in this tab.`
+      }
+    })
+  }
+
   // The parts of a dataset's earlier saves (all of them when `keep` is null).
   async function staleParts(id: string, keep: string | null): Promise<string[]> {
     if (!db) return []
@@ -542,6 +571,7 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
     remove,
     removeAll,
     storeOf,
+    keepDescription,
     settled,
   }
 }

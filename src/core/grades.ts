@@ -107,31 +107,30 @@ export function sameGrades(a: readonly Grade[], b: readonly Grade[]): boolean {
 /**
  * Checks a scale's grades one by one (best first): a grade without a label, with a label given
  * before (compared without case), or beyond MAX_GRADES is left out with an issue; an over-long
- * label or meaning is cut. `where(i)` names the grade in the issue (`grade 3`, `line 4`).
+ * label or meaning is cut. Each issue names the index of its grade in `given`.
  */
-export function checkGrades(
-  given: readonly { label: string; meaning: string }[],
-  where: (index: number) => string = (i) => `grade ${i + 1}`,
-): { grades: Grade[]; issues: string[] } {
+export function checkGrades(given: readonly { label: string; meaning: string }[]): {
+  grades: Grade[]
+  issues: { index: number; message: string }[]
+} {
   const grades: Grade[] = []
-  const issues: string[] = []
+  const issues: { index: number; message: string }[] = []
   const seen = new Set<string>()
-  given.forEach((grade, i) => {
+  given.forEach((grade, index) => {
+    const issue = (message: string) => issues.push({ index, message })
     const label = grade.label.trim()
     const meaning = grade.meaning.trim()
-    if (label === '') return issues.push(`${where(i)}: a grade needs a label; left out`)
+    if (label === '') return issue('a grade needs a label; left out')
     const key = normalGrade(label)
     if (key === UNGRADED_NAME) {
-      return issues.push(`${where(i)}: “${label}” is the name of reports without a grade; left out`)
+      return issue(`“${label}” is the name of reports without a grade; left out`)
     }
-    if (seen.has(key)) {
-      return issues.push(`${where(i)}: the grade “${label}” is given twice; the first one is kept`)
-    }
+    if (seen.has(key)) return issue(`the grade “${label}” is given twice; the first one is kept`)
     if (grades.length >= MAX_GRADES) {
-      return issues.push(`${where(i)}: a scale holds at most ${MAX_GRADES} grades; left out`)
+      return issue(`a scale holds at most ${MAX_GRADES} grades; left out`)
     }
     if (label.length > MAX_GRADE_LABEL || meaning.length > MAX_GRADE_MEANING) {
-      issues.push(`${where(i)}: the grade “${label.slice(0, MAX_GRADE_LABEL)}” is too long; cut`)
+      issue(`the grade “${label.slice(0, MAX_GRADE_LABEL)}” is too long; cut`)
     }
     seen.add(key)
     grades.push({
@@ -170,7 +169,7 @@ export function readGrades(json: unknown): { grades: Grade[] | null; issues: str
     given.push({ label: text('label', 'id', 'name'), meaning: text('meaning', 'definition') })
   })
   const checked = checkGrades(given)
-  issues.push(...checked.issues)
+  issues.push(...checked.issues.map(({ index, message }) => `grade ${index + 1}: ${message}`))
   if (checked.grades.length === 0) {
     return { grades: null, issues: [...issues, 'no grade given: the default scale is used.'] }
   }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { checkReports, parseSources } from '../../../src/core/load/sources'
+import { checkReports, parseGradesCsv, parseSources } from '../../../src/core/load/sources'
+import { gradeScale } from '../../../src/core/grades'
 import { loadCsv } from '../../../src/core/load/loader'
 import { SCHEMA_COLUMNS } from '../../../src/core/schema'
 import { emptySource } from '../../../src/core/reports'
@@ -33,6 +34,59 @@ describe('parseSources', () => {
     expect(registry.issues).toMatchObject(issues)
     expect(Object.fromEntries(registry.sources)).toMatchObject(entries)
     expect(registry.sources.size).toBe(Object.keys(entries).length)
+  })
+})
+
+describe('grades on the data’s own scale', () => {
+  const scale = gradeScale([
+    { label: 'verified', meaning: 'Seen by our staff.' },
+    { label: 'reported', meaning: '' },
+  ])
+
+  it('a grade of the scale is kept; one of the default scale only is a line and column issue', () => {
+    const registry = parseSources('id,grade\na,Verified\nb,confirmed\nc,', scale)
+    expect(registry.issues).toEqual([
+      {
+        line: 3,
+        column: 'grade',
+        message: '“confirmed” is not a grade: use verified, reported',
+        value: 'confirmed',
+      },
+    ])
+    expect([...registry.sources.values()].map((s) => s.grade)).toEqual(['Verified', '', ''])
+  })
+})
+
+describe('parseGradesCsv', () => {
+  it.each([
+    ['grade,meaning\nverified,Seen by our staff.\nreported,', ['verified', 'reported'], []],
+    ['label,definition\n"a, b","x"', ['a, b'], []],
+    [
+      'grade,meaning\nweak,\n,lost\nWeak,again\nungraded,',
+      ['weak'],
+      [
+        { line: 3, column: 'grade', message: 'a grade needs a label; left out' },
+        {
+          line: 4,
+          column: 'grade',
+          message: 'the grade “Weak” is given twice; the first one is kept',
+        },
+        {
+          line: 5,
+          column: 'grade',
+          message: '“ungraded” is the name of reports without a grade; left out',
+        },
+      ],
+    ],
+    [
+      'meaning\nx',
+      null,
+      [{ line: 1, column: 'grade', message: 'a grade scale needs a “grade” column' }],
+    ],
+  ])('%j', (text, labels, issues) => {
+    const read = parseGradesCsv(text)
+    expect(read.grades?.map((g) => g.label) ?? null).toEqual(labels)
+    expect(read.issues).toEqual(issues)
   })
 })
 
