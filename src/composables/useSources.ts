@@ -70,8 +70,9 @@ function createSourcesState() {
     }
     if (changed) registry.value = sources
     const own = sameGrades(grades, DEFAULT_GRADES) ? undefined : grades.map((g) => ({ ...g }))
-    const { grades: _before, ...rest } = meta.value
-    meta.value = own ? { ...rest, grades: own } : rest
+    const description = { ...meta.value }
+    delete description.grades
+    meta.value = own ? { ...description, grades: own } : description
     return { renamed: renamedCount, ungraded }
   }
 
