@@ -84,6 +84,11 @@ function createSourcesState() {
     registryIssues.value = [...registryIssues.value, ...issues]
   }
 
+  /** Puts `entries` in the place of the registry (a stored dataset's, as it was saved). */
+  function replaceRegistry(entries: Iterable<Source>): void {
+    registry.value = new Map([...entries].map((entry) => [entry.id, entry]))
+  }
+
   // An imported GTD, ACLED or UCDP file names its sources in columns of its own: they join the
   // registry (a pass that decodes those columns: done for stores the page handles at once).
   watch(store, (data) => {
@@ -120,6 +125,7 @@ function createSourcesState() {
     scale,
     setGrades,
     addSources,
+    replaceRegistry,
     filterContext,
     gradesInUse,
     reportIssues,
