@@ -16,8 +16,8 @@ import { basename, dirname, join } from 'node:path'
 import { parseDatasetMeta } from '../core/datasetMeta'
 import { gradeScale, type GradeScale } from '../core/grades'
 import { sourcesFromImport } from '../core/load/sourceFields'
-import { checkReports, parseSources } from '../core/load/sources'
-import { SOURCE_COLUMNS, type Source } from '../core/reports'
+import { checkReports, isRegistryHeader, parseSources } from '../core/load/sources'
+import type { Source } from '../core/reports'
 import {
   FORMAT_OPTIONS,
   formatMessage,
@@ -112,19 +112,8 @@ function besideRegistry(file: string, read: Read, scale: GradeScale): Map<string
 }
 
 /** A source registry (data/sources.csv) names `id` and `outlet` and no column of the rows' schema. */
-function isSourceRegistry(bytes: Uint8Array): boolean {
-  const text = new TextDecoder().decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '')
-  const header = (text.split(/\r?\n/, 1)[0] ?? '').split(',').map((cell) =>
-    cell
-      .trim()
-      .toLowerCase()
-      .replace(/^"(.*)"$/, '$1'),
-  )
-  const known = new Set<string>(SOURCE_COLUMNS)
-  return (
-    header.includes('id') && header.includes('outlet') && header.every((cell) => known.has(cell))
-  )
-}
+const isSourceRegistry = (bytes: Uint8Array): boolean =>
+  isRegistryHeader(new TextDecoder().decode(bytes.subarray(0, 4096)))
 
 // Checks a source registry as the page does (core/load/sources): one entry a line, its grades
 // on the run's scale.

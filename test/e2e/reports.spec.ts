@@ -176,3 +176,90 @@ test('a grade scale of the data’s own: edited, used by the filter and the grad
   expect(axe.violations).toEqual([])
   await page.screenshot({ path: 'test-results/grade-scale-editor.png', fullPage: true })
 })
+
+test('the charts’ tables and downloads give the reconciled figure, never the sum', async ({
+  page,
+}) => {
+  const card = page
+    .locator('section', { has: page.getByRole('heading', { name: /by target group/ }) })
+    .first()
+  const table = await download(page, () => card.getByRole('button', { name: 'Table CSV' }).click())
+  const row = table.text.split(/\r?\n/).find((line) => line.includes('shia worshippers'))
+  expect(row).toBeDefined()
+  expect(row).toContain('47')
+  expect(row).toContain('53')
+  expect(row).not.toContain('151')
+})
+
+test('rows, sources and the grade scale export and import back together, the same bytes', async ({
+  page,
+  browser,
+}) => {
+  // A scale of the data's own, and sources graded on it.
+  await page.getByTestId('edit-grades').click()
+  const editor = page.getByTestId('grade-scale-editor')
+  await editor.getByLabel('Grade 1 label').fill('verified')
+  await editor.getByTestId('save-grades').click()
+  await page.getByText(/^Sources \(/).click()
+  await page
+    .getByTestId('import-sources')
+    .setInputFiles(
+      tempFile(
+        'sources.csv',
+        'id,outlet,title,published,kind,grade\nwire-1,Wire,"Mosque attack, at least 47 dead",2021-10-15,news agency,weak\nlocal-2,Local,,2021-10-16,local outlet,fair\nhospital-3,Hospital,=53 dead,2021-10-17,official,verified\n',
+      ),
+    )
+  await page.getByRole('radio', { name: 'highest-graded report' }).check()
+  await expect(page.getByTestId('kpi-killed')).toHaveText('53')
+
+  const rows = await download(page, () => page.getByRole('button', { name: /^Export CSV/ }).click())
+  await page.getByRole('button', { name: /^Export options/ }).click()
+  const meta = await download(page, () =>
+    page.getByRole('button', { name: 'Description (.meta.json)' }).click(),
+  )
+  const sources = await download(page, () =>
+    page.getByRole('button', { name: 'Sources (-sources.csv)' }).click(),
+  )
+  await page.getByRole('button', { name: 'Done' }).click()
+  expect(sources.name).toBe(rows.name.replace(/\.csv$/, '-sources.csv'))
+  expect(sources.text).toContain(`"'=53 dead"`)
+
+  // Another browser: nothing stored; the three files picked together bring it all back.
+  const other = await browser.newContext({ acceptDownloads: true })
+  const fresh = await other.newPage()
+  await fresh.goto(page.url().replace(/\?.*$/, ''))
+  await expect(fresh.getByRole('heading', { level: 1 })).toBeVisible()
+  await fresh
+    .getByLabel('Import CSV')
+    .setInputFiles([
+      tempFile(rows.name, rows.text),
+      tempFile(sources.name, sources.text),
+      tempFile(meta.name, meta.text),
+    ])
+  await expect(fresh.getByTestId('import-summary')).toContainText(
+    '3 rows loaded, 0 rows with issues',
+  )
+  await expect(fresh.getByTestId('import-companions')).toContainText('4 sources from')
+  await expect(fresh.getByTestId('kpi-killed')).toHaveText('47–53')
+  await expect(fresh.getByTestId('kpi-incidents')).toHaveText('1')
+  await expect(
+    fresh.getByTestId('grade-filter').getByRole('checkbox', { name: 'verified' }),
+  ).toBeVisible()
+  await fresh.getByRole('radio', { name: 'highest-graded report' }).check()
+  await expect(fresh.getByTestId('kpi-killed')).toHaveText('53')
+
+  const rowsAgain = await download(fresh, () =>
+    fresh.getByRole('button', { name: /^Export CSV/ }).click(),
+  )
+  await fresh.getByRole('button', { name: /^Export options/ }).click()
+  const sourcesAgain = await download(fresh, () =>
+    fresh.getByRole('button', { name: 'Sources (-sources.csv)' }).click(),
+  )
+  const metaAgain = await download(fresh, () =>
+    fresh.getByRole('button', { name: 'Description (.meta.json)' }).click(),
+  )
+  expect(rowsAgain.text).toBe(rows.text)
+  expect(sourcesAgain.text).toBe(sources.text)
+  expect(JSON.parse(metaAgain.text).grades).toEqual(JSON.parse(meta.text).grades)
+  await other.close()
+})
