@@ -31,7 +31,14 @@ function createSourcesState() {
   /** What was wrong in the registry files read (line and column of each). */
   const registryIssues = shallowRef<RowIssue[]>(shipped.issues)
   /** The data's grade scale: its description's `grades`, else the default. */
-  const scale = computed(() => gradeScale(meta.value.grades ?? DEFAULT_GRADES))
+  // The same scale object while its grades stay the same: a new description (an import's) does
+  // not make the figures be summed again.
+  let lastScale = gradeScale()
+  const scale = computed(() => {
+    const grades = meta.value.grades ?? DEFAULT_GRADES
+    if (!sameGrades(grades, lastScale.grades)) lastScale = gradeScale(grades)
+    return lastScale
+  })
 
   /**
    * Puts `grades` (best first) in the place of the data's scale. `renamed` maps a grade's label
