@@ -5,7 +5,6 @@
 
 import { EXCEL_FRIENDLY, toCsv, type CsvWriteOptions } from '../csv/write'
 import { SOURCE_COLUMNS, type Source } from '../reports'
-import type { Grade } from '../grades'
 
 /** The registry's entries as CSV text, in the order given. */
 export function sourcesToCsv(
@@ -20,16 +19,4 @@ export function sourcesToCsv(
 /** The registry's file name beside a rows export named `rowsFileName` (`…-sources.csv`). */
 export function sourcesFileName(rowsFileName: string): string {
   return rowsFileName.replace(/\.csv$/i, '') + '-sources.csv'
-}
-
-/** A grade scale as CSV (`grade,meaning`, best first), read back by core/load/sources. */
-export function gradesToCsv(
-  grades: readonly Grade[],
-  options: CsvWriteOptions = EXCEL_FRIENDLY,
-): string {
-  return toCsv(
-    ['grade', 'meaning'],
-    grades.map((grade) => [grade.label, grade.meaning]),
-    options,
-  )
 }

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { gradesToCsv, sourcesFileName, sourcesToCsv } from '../../../src/core/export/exportSources'
+import { sourcesFileName, sourcesToCsv } from '../../../src/core/export/exportSources'
 import { PLAIN_RFC4180 } from '../../../src/core/csv/write'
-import { parseGradesCsv, parseSources } from '../../../src/core/load/sources'
+import { parseSources } from '../../../src/core/load/sources'
 import { SOURCE_KINDS, emptySource, type Source } from '../../../src/core/reports'
 import { DEFAULT_GRADES } from '../../../src/core/grades'
 
@@ -48,40 +48,5 @@ describe('sourcesToCsv', () => {
 
   it('names the file beside the rows', () => {
     expect(sourcesFileName('casualties-2024-06-01.csv')).toBe('casualties-2024-06-01-sources.csv')
-  })
-})
-
-describe('gradesToCsv', () => {
-  const grade = fc.record({
-    label: fc
-      .string({ minLength: 1, maxLength: 12 })
-      .map((s) => s.trim())
-      .filter((s) => s !== '' && s.toLowerCase() !== 'ungraded'),
-    meaning: fc.string({ maxLength: 40 }).map((s) => s.trim()),
-  })
-
-  it('round-trips any scale, and an export of an import is the same bytes', () => {
-    fc.assert(
-      fc.property(
-        fc.uniqueArray(grade, {
-          selector: (g) => g.label.toLowerCase(),
-          minLength: 1,
-          maxLength: 8,
-        }),
-        (grades) => {
-          const text = gradesToCsv(grades)
-          const read = parseGradesCsv(text)
-          expect(read.issues).toEqual([])
-          expect(read.grades).toEqual(grades)
-          expect(gradesToCsv(read.grades!)).toBe(text)
-        },
-      ),
-    )
-  })
-
-  it('writes the default scale as the codebook gives it, best first', () => {
-    expect(gradesToCsv(DEFAULT_GRADES, PLAIN_RFC4180).split('\r\n')[1]).toBe(
-      '"confirmed","Confirmed by the party that caused the harm, or by several independent sources that agree."',
-    )
   })
 })

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { checkReports, parseGradesCsv, parseSources } from '../../../src/core/load/sources'
+import { checkReports, parseSources } from '../../../src/core/load/sources'
 import { gradeScale } from '../../../src/core/grades'
 import { loadCsv } from '../../../src/core/load/loader'
 import { SCHEMA_COLUMNS } from '../../../src/core/schema'
@@ -54,39 +54,6 @@ describe('grades on the data’s own scale', () => {
       },
     ])
     expect([...registry.sources.values()].map((s) => s.grade)).toEqual(['Verified', '', ''])
-  })
-})
-
-describe('parseGradesCsv', () => {
-  it.each([
-    ['grade,meaning\nverified,Seen by our staff.\nreported,', ['verified', 'reported'], []],
-    ['label,definition\n"a, b","x"', ['a, b'], []],
-    [
-      'grade,meaning\nweak,\n,lost\nWeak,again\nungraded,',
-      ['weak'],
-      [
-        { line: 3, column: 'grade', message: 'a grade needs a label; left out' },
-        {
-          line: 4,
-          column: 'grade',
-          message: 'the grade “Weak” is given twice; the first one is kept',
-        },
-        {
-          line: 5,
-          column: 'grade',
-          message: '“ungraded” is the name of reports without a grade; left out',
-        },
-      ],
-    ],
-    [
-      'meaning\nx',
-      null,
-      [{ line: 1, column: 'grade', message: 'a grade scale needs a “grade” column' }],
-    ],
-  ])('%j', (text, labels, issues) => {
-    const read = parseGradesCsv(text)
-    expect(read.grades?.map((g) => g.label) ?? null).toEqual(labels)
-    expect(read.issues).toEqual(issues)
   })
 })
 
