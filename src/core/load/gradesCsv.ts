@@ -39,6 +39,11 @@ export function parseGradesCsv(text: string): { grades: Grade[] | null; issues: 
   })
   scanner.push(new TextEncoder().encode(text.replace(/^\uFEFF/, '')))
   scanner.finish()
+  // A first grade whose every cell starts with `#` reads as an HXL hashtag row: said, not dropped
+  // silently.
+  for (const skipped of scanner.tally.skipped) {
+    issues.push({ line: skipped.line, message: `read as an ${skipped.reason} and skipped` })
+  }
   for (const issue of scanner.tally.issues) {
     issues.push({ line: issue.line ?? 0, message: issue.message })
   }

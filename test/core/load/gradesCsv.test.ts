@@ -23,6 +23,11 @@ describe('parseGradesCsv', () => {
       ],
     ],
     [
+      'grade,meaning\n#1,#top\n#2,next',
+      ['#2'],
+      [{ line: 2, message: 'read as an HXL hashtag row and skipped' }],
+    ],
+    [
       'meaning\nx',
       null,
       [{ line: 1, column: 'grade', message: 'a grade scale needs a “grade” column' }],
