@@ -290,56 +290,53 @@ class EchoBuilder {
     this.values.push(value)
   }
 
-  /** The column: each row's own value where kept, else the schema column's value in `from`. */
-  finish(length: number, from: TextData): TextData {
+  /**
+   * The column: each row's own value where kept, else the schema column's value, from `from`: a
+   * category's codes and labels, or a text column (copied: never the same buffers as it).
+   */
+  finish(length: number, from: { codes: Uint32Array; labels: PackedStrings } | TextData): TextData {
     const rows = this.rows.finish()
     const own = this.values.finish()
-    const offsets = new Uint32Array(length + 1)
+    // Value `row` of the schema column: its bytes are source[start .. end] of `from`.
+    const labels = 'codes' in from ? from.labels : null
+    const codes = 'codes' in from ? from.codes : null
+    const text = 'codes' in from ? null : from
+    if (rows.length === 0 && text)
+      return { bytes: text.bytes.slice(), offsets: text.offsets.slice() }
     // Sizes first, then one buffer of the exact size.
+    const offsets = new Uint32Array(length + 1)
     let total = 0
     for (let row = 0, next = 0; row < length; row++) {
       if (next < rows.length && rows[next] === row) {
         total += own.offsets[next + 1]! - own.offsets[next]!
         next++
-      } else total += from.offsets[row + 1]! - from.offsets[row]!
+      } else if (codes) {
+        const code = codes[row]!
+        total += labels!.offsets[code + 1]! - labels!.offsets[code]!
+      } else total += text!.offsets[row + 1]! - text!.offsets[row]!
       offsets[row + 1] = total
     }
     const bytes = new Uint8Array(total)
     for (let row = 0, next = 0; row < length; row++) {
-      let source = from.bytes
-      let start = from.offsets[row]!
-      let end = from.offsets[row + 1]!
+      let source: Uint8Array
+      let start: number
       if (next < rows.length && rows[next] === row) {
         source = own.bytes
-        start = own.offsets[next]!
-        end = own.offsets[next + 1]!
-        next++
+        start = own.offsets[next++]!
+      } else if (codes) {
+        source = labels!.bytes
+        start = labels!.offsets[codes[row]!]!
+      } else {
+        source = text!.bytes
+        start = text!.offsets[row]!
       }
       let at = offsets[row]!
-      if (end - start < 64) for (let i = start; i < end; i++) bytes[at++] = source[i]!
-      else bytes.set(source.subarray(start, end), at)
+      const end = offsets[row + 1]!
+      if (end - at < 64) for (let i = start; at < end; i++) bytes[at++] = source[i]!
+      else bytes.set(source.subarray(start, start + end - at), at)
     }
     return { bytes, offsets }
   }
-}
-
-// A category column's values as a text column: each row's label bytes.
-function labelsAsText(codes: Uint32Array, labels: PackedStrings): TextData {
-  const offsets = new Uint32Array(codes.length + 1)
-  for (let row = 0; row < codes.length; row++) {
-    const code = codes[row]!
-    offsets[row + 1] = offsets[row]! + labels.offsets[code + 1]! - labels.offsets[code]!
-  }
-  const bytes = new Uint8Array(offsets[codes.length]!)
-  for (let row = 0; row < codes.length; row++) {
-    const code = codes[row]!
-    const start = labels.offsets[code]!
-    const end = labels.offsets[code + 1]!
-    let at = offsets[row]!
-    if (end - start < 64) for (let i = start; i < end; i++) bytes[at++] = labels.bytes[i]!
-    else bytes.set(labels.bytes.subarray(start, end), at)
-  }
-  return { bytes, offsets }
 }
 
 // The value a record gives the schema column at `slot` (RowRanges: categories, then texts).
@@ -437,18 +434,15 @@ export class StoreBuilder {
   finish(): CasualtyStore {
     const categories = mapColumns(CATEGORY_COLUMNS, (c) => this.categories[c].finish())
     const texts = mapColumns(TEXT_COLUMNS, (c) => this.texts[c].finish())
-    // What an echo column repeats, by slot, as text (a category's labels made a column once).
-    const repeated = new Map<number, TextData>()
-    const repeatedAt = (slot: number): TextData => {
-      let data = repeated.get(slot)
-      if (!data) {
-        if (slot < CATEGORY_COLUMNS.length) {
-          const category = categories[CATEGORY_COLUMNS[slot]!]
-          data = labelsAsText(category.codes, builtLabels(category) ?? packStrings(category.values))
-        } else data = texts[TEXT_COLUMNS[slot - CATEGORY_COLUMNS.length]!]
-        repeated.set(slot, data)
+    // What an echo column repeats: a category's codes and labels, or a text column.
+    const repeatedAt = (slot: number) => {
+      if (slot >= CATEGORY_COLUMNS.length)
+        return texts[TEXT_COLUMNS[slot - CATEGORY_COLUMNS.length]!]
+      const category = categories[CATEGORY_COLUMNS[slot]!]
+      return {
+        codes: category.codes,
+        labels: builtLabels(category) ?? packStrings(category.values),
       }
-      return data
     }
     return new CasualtyStore({
       length: this.rows,
