@@ -6,3 +6,9 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>
   export default component
 }
+
+declare module 'virtual:shipped-data' {
+  import type { ShippedLoad } from './core/load/shipped'
+  const shipped: ShippedLoad
+  export default shipped
+}

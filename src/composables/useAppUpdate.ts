@@ -1,6 +1,12 @@
-// The installable, offline web app's service worker (vite-plugin-pwa): registered once the page
-// has loaded, it keeps the built files so the dashboard opens without a network. A new version
-// announces itself and waits for the user's reload instead of replacing the page in use.
+// The installable, offline web app's service worker (made by vite-plugin-pwa at build time): registered
+// once the page has loaded, it keeps the built files so the dashboard opens without a network. A
+// new version announces itself and waits for the user's reload instead of replacing the page in use.
+//
+// Registered by hand rather than through the plugin's workbox-window helper (2.9 KB gzip of the first
+// visit for what is a few lines): a worker that installs while another controls the page is a new
+// version waiting (`updateReady`); one that installs with none is the first, now kept offline
+// (`offlineReady`). The reload tells the waiting worker to take over (the generated worker answers
+// a `SKIP_WAITING` message) and reloads once it controls the page.
 
 import { shallowRef } from 'vue'
 import { createGlobalState } from './globalState'
@@ -10,21 +16,51 @@ function createAppUpdateState() {
   const updateReady = shallowRef(false)
   /** The dashboard has just been kept for use without a network. */
   const offlineReady = shallowRef(false)
-  let applyUpdate: ((reloadPage?: boolean) => Promise<void>) | null = null
+  let registration: ServiceWorkerRegistration | null = null
+
+  // Tells which of the two a worker that has just installed is.
+  function installed(): void {
+    if (navigator.serviceWorker.controller) updateReady.value = true
+    else offlineReady.value = true
+  }
+
+  function watch(worker: ServiceWorker): void {
+    worker.addEventListener('statechange', () => {
+      if (worker.state === 'installed') installed()
+    })
+  }
 
   /** Registers the service worker (the production build only: the dev server has none). */
   async function register(): Promise<void> {
     if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return
-    const { registerSW } = await import('virtual:pwa-register')
-    applyUpdate = registerSW({
-      onNeedRefresh: () => (updateReady.value = true),
-      onOfflineReady: () => (offlineReady.value = true),
+    // After the page has loaded, so the worker's caching never competes with the first paint.
+    if (document.readyState !== 'complete') {
+      await new Promise<void>((done) =>
+        window.addEventListener('load', () => done(), { once: true }),
+      )
+    }
+    try {
+      registration = await navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`, {
+        scope: import.meta.env.BASE_URL,
+      })
+    } catch {
+      return // No worker (a private window, a browser setting): the page works online as ever.
+    }
+    if (registration.waiting && navigator.serviceWorker.controller) updateReady.value = true
+    if (registration.installing) watch(registration.installing)
+    registration.addEventListener('updatefound', () => {
+      if (registration?.installing) watch(registration.installing)
     })
   }
 
   /** Reloads the page into the new version. */
   async function update(): Promise<void> {
-    await applyUpdate?.(true)
+    const waiting = registration?.waiting
+    if (!waiting) return window.location.reload()
+    navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+      once: true,
+    })
+    waiting.postMessage({ type: 'SKIP_WAITING' })
   }
 
   function dismiss(): void {

@@ -8,7 +8,9 @@ import { formatDateLabel } from '../core/date'
 import { formatSourceLine } from '../core/format'
 import { dateSpanOf } from '../core/view/figureIndex'
 import { allRowsInSteps } from '../core/view/filter'
-import { loadCsv, type LoadResult } from '../core/load/loader'
+import type { LoadResult } from '../core/load/loader'
+import { fromShipped } from '../core/load/shipped'
+import shippedLoad from 'virtual:shipped-data'
 import { CATEGORY_COLUMNS } from '../core/schema'
 import type { Steps } from '../core/steps'
 import { labelCountsInSteps, type CasualtyStore } from '../core/store/store'
@@ -16,7 +18,6 @@ import { labelCount } from '../core/store/packedStrings'
 import { concatStores, concatStoresInSteps } from '../core/store/concat'
 import { createGlobalState } from './globalState'
 import { ASYNC_ROWS, runInSteps, yieldToPage } from './yieldToPage'
-import shippedCsv from '../../data/attacks.csv?raw'
 import shippedMetaText from '../../data/attacks.meta.json?raw'
 import { emptyMeta, metaForFile, parseDatasetMeta, type DatasetMeta } from '../core/datasetMeta'
 import type { ImportReport } from '../core/load/importJob'
@@ -238,18 +239,17 @@ function createDatasetState() {
     })
   }
 
-  // Loads CSV text on the main thread: for the small shipped file. Imports go through the worker.
-  function loadText(text: string, name: string, options: ChangeOptions = {}): LoadResult {
-    const result = loadCsv(text)
-    lastLoad.value = result
-    if (result.ok && result.store) replaceStore(result.store, name, options)
-    return result
-  }
-
+  // The shipped file, read at build time by the import's loader (core/load/shipped): the page
+  // builds its store from the rows. Imports go through the worker.
   function loadShipped(): LoadResult {
     expectMeta(SHIPPED_DATASET_NAME, parseDatasetMeta(shippedMetaText).meta)
     const shipped = { datasetId: null, changeLog: [], report: null }
-    return loadText(shippedCsv, SHIPPED_DATASET_NAME, { change: 'shipped', context: shipped })
+    const result = fromShipped(shippedLoad)
+    lastLoad.value = result
+    if (result.ok && result.store) {
+      replaceStore(result.store, SHIPPED_DATASET_NAME, { change: 'shipped', context: shipped })
+    }
+    return result
   }
 
   /** Goes back to the state before the last change; false when there is none. */
@@ -307,7 +307,6 @@ function createDatasetState() {
     sourceLine,
     replaceStore,
     appendStore,
-    loadText,
     loadShipped,
     expectMeta,
   }

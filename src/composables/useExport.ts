@@ -9,7 +9,6 @@
 // file is the same bytes either way.
 
 import { computed, ref, shallowRef } from 'vue'
-import { storeCsvParts } from '../core/export/exportCsv'
 import { EXCEL_FRIENDLY, PLAIN_RFC4180 } from '../core/csv/write'
 import { exportFileName } from '../core/export/fileName'
 import { useDataset } from './useDataset'
@@ -115,6 +114,15 @@ class BlobCollector {
   }
 }
 
+// The CSV writer loads with the first export, not with the page; once loaded, an export starts
+// within the click.
+let csvWriter: typeof import('../core/export/exportCsv') | null = null
+
+/** Loads the CSV writer (done by the first export; a test may do it first). */
+export async function loadCsvWriter(): Promise<typeof import('../core/export/exportCsv')> {
+  return (csvWriter ??= await import('../core/export/exportCsv'))
+}
+
 export function useExport(options: UseExportOptions = {}) {
   const download = options.download ?? useDownload().downloadBlob
   const today = options.today ?? (() => localIsoDay())
@@ -164,6 +172,8 @@ export function useExport(options: UseExportOptions = {}) {
       return false
     }
     try {
+      const { storeCsvParts } = csvWriter ?? (await loadCsvWriter())
+      if (!stillWanted()) return null
       let since = performance.now()
       const parts = storeCsvParts(current.store, current.rows, { ...format, hxl: hxl.value })
       for (const part of parts) {

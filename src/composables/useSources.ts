@@ -20,7 +20,7 @@ import type { FilterContext } from '../core/view/filter'
 import { createGlobalState } from './globalState'
 import { useDataset } from './useDataset'
 import shippedSourcesCsv from '../../data/sources.csv?raw'
-import { sourcesFromImport } from '../core/load/sourceFields'
+import { namesSources } from '../core/load/sourceColumns'
 import { ASYNC_ROWS } from './yieldToPage'
 
 function createSourcesState() {
@@ -98,8 +98,11 @@ function createSourcesState() {
 
   // An imported GTD, ACLED or UCDP file names its sources in columns of its own: they join the
   // registry (a pass that decodes those columns: done for stores the page handles at once).
-  watch(store, (data) => {
-    if (!data || data.length >= ASYNC_ROWS) return
+  // The reader loads only for a file with such columns.
+  watch(store, async (data) => {
+    if (!data || data.length >= ASYNC_ROWS || !namesSources(data.extraNames)) return
+    const { sourcesFromImport } = await import('../core/load/sourceFields')
+    if (store.value !== data) return
     const imported = sourcesFromImport(data).sources.filter((s) => !registry.value.has(s.id))
     if (imported.length > 0) addSources(imported)
   })

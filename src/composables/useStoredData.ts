@@ -9,13 +9,7 @@
 import { onScopeDispose, shallowRef, watch } from 'vue'
 import { clear, createStore, delMany, get, getMany, keys, setMany, type UseStore } from 'idb-keyval'
 import { isChangeLog, type ChangeEntry } from '../core/store/changeLog'
-import {
-  columnsFromParts,
-  planStored,
-  readManifest,
-  storeFromStoredInSteps,
-  type StoredManifest,
-} from '../core/store/persist'
+import type { StoredManifest } from '../core/store/persist'
 import type { ImportReport } from '../core/load/importJob'
 import { readDatasetMeta, type DatasetMeta } from '../core/datasetMeta'
 import type { CasualtyStore } from '../core/store/store'
@@ -182,6 +176,9 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
       if (!db || latestSave.get(id) !== turn) return
       const savedAt = new Date().toISOString()
       const partsOf = newId()
+      // The store's packing loads with the first save (or restore), not with the page.
+      const { planStored } = await import('../core/store/persist')
+      if (latestSave.get(id) !== turn) return
       const { manifest, parts } = planStored(store)
       const written: string[] = []
       const record: StoredDataset = {
@@ -320,6 +317,8 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
     if (!db) return { ok: false, message: 'nothing can be stored in this browser' }
     const record = (await get(dataKey(id), db)) as Partial<StoredDataset> | undefined
     if (!record) return { ok: false, message: 'it is no longer stored' }
+    const { columnsFromParts, readManifest, storeFromStoredInSteps } =
+      await import('../core/store/persist')
     const read = readManifest(record.manifest)
     if (!read.ok) return read
     const { manifest } = read

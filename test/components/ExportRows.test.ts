@@ -1,10 +1,10 @@
 import { flushPromises, mount } from '@vue/test-utils'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import ExportRows from '../../src/components/ExportRows.vue'
 import { resetDatasetForTests, useDataset } from '../../src/composables/useDataset'
 import { resetFiltersForTests, useFilters } from '../../src/composables/useFilters'
-import type { UseExportOptions } from '../../src/composables/useExport'
+import { loadCsvWriter, type UseExportOptions } from '../../src/composables/useExport'
 import { CSV_PART_ROWS, storeToCsv } from '../../src/core/export/exportCsv'
 import { EXCEL_FRIENDLY } from '../../src/core/csv/write'
 import { loadCsv } from '../../src/core/load/loader'
@@ -51,6 +51,12 @@ function bigStore(rows: number) {
   }))
   return storeFromRecords(records)
 }
+
+// The CSV writer loads with the first export: loaded before these tests, which follow an export
+// from its click; the first export's own wait is tested in useExport's.
+beforeAll(async () => {
+  await loadCsvWriter()
+})
 
 beforeEach(() => {
   FakeBlobWorker.made = []

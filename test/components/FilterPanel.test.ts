@@ -1,3 +1,4 @@
+import { loadCsv } from '../../src/core/load/loader'
 import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, it } from 'vitest'
 import FilterChips from '../../src/components/FilterChips.vue'
@@ -134,7 +135,7 @@ describe('FilterPanel on a long list', () => {
 
   it('shows the places with the most rows, finds the others by name, and keeps ticked ones', async () => {
     startDashboard()
-    useDataset().loadText(manyPlaces(), 'places.csv')
+    useDataset().replaceStore(loadCsv(manyPlaces()).store!, 'places.csv')
     const wrapper = mount(FilterPanel, { props: { dateSpan: null } })
     expect(placesIn(wrapper)).toHaveLength(200)
     expect(placesIn(wrapper)).not.toContain('P249')

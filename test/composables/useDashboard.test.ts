@@ -1,5 +1,6 @@
 // The dashboard's figures on big data: computed in steps after a change, shown together when the
 // last step is done, and always the same as the one-pass computation over the same view.
+import { loadCsv } from '../../src/core/load/loader'
 import { mount } from '@vue/test-utils'
 import { Chart } from 'chart.js'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -241,7 +242,7 @@ C,2023-02,military,1,1,,
     startedView = startDashboard()
     vi.spyOn(console, 'error').mockImplementation(() => {})
     vi.spyOn(Chart.prototype, 'update').mockImplementation(() => {})
-    useDataset().loadText(TYPO, 'typo.csv')
+    useDataset().replaceStore(loadCsv(TYPO).store!, 'typo.csv')
     const { timeChart, timeFit } = useDashboard()
     // A typo of a thousand years: 12,002 months in 3 groups, where 500 can be drawn.
     expect(startedView.timeUnit.value).toBe('month')

@@ -20,6 +20,7 @@ import { parseIsoDate } from '../date'
 import { emptySource, type Source, type SourceKind } from '../reports'
 import type { CasualtyStore } from '../store/store'
 import { labelAt } from '../store/packedStrings'
+import { namesSources } from './sourceColumns'
 
 /** What an import's own columns say about its sources. */
 export interface ImportedSources {
@@ -81,6 +82,7 @@ export function gtdCitation(citation: string): Source {
 /** The sources an imported file's columns name (empty when it has none of the columns above). */
 export function sourcesFromImport(store: CasualtyStore): ImportedSources {
   const names = store.extraNames
+  if (!namesSources(names)) return { sources: [] }
   const has = (name: string) => names.includes(name)
   const decoder = new TextDecoder()
   const extra = (name: string, row: number): string => {

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { SOURCE_COLUMNS, namesSources } from '../../../src/core/load/sourceColumns'
 import { gtdCitation, sourcesFromImport } from '../../../src/core/load/sourceFields'
 import { checkReports } from '../../../src/core/load/sources'
 import { emptySource } from '../../../src/core/reports'
@@ -156,5 +158,37 @@ describe('sourcesFromImport', () => {
     expect(sourcesFromImport(storeFromRecords([record({ source: 'src-000' })]))).toEqual({
       sources: [],
     })
+  })
+})
+
+// The page loads the reader only for a file that has one of SOURCE_COLUMNS: a column the reader
+// reads and the list lacks would leave that file's sources out, silently.
+describe('namesSources', () => {
+  it.each([
+    ['real/gtd-citations.csv', true],
+    ['real/ucdp-ged-columns.csv', true],
+    ['real/acled-spreadsheet-dates.csv', true],
+    ['real/acled-pandas-export.csv', false],
+    ['real/gtd-r-extract.csv', false],
+  ])('%s names sources of its own: %s', async (name, expected) => {
+    const load = await loadMapped(fixtureBytes(name))
+    if (!load.ok) throw new Error(load.message)
+    const extraNames = load.result.store?.extraNames ?? []
+    expect(namesSources(extraNames)).toBe(expected)
+    expect(sourcesFromImport(load.result.store!).sources.length > 0).toBe(expected)
+  })
+
+  it('every column the reader reads is listed', () => {
+    const read = [
+      ...readFileSync('src/core/load/sourceFields.ts', 'utf8').matchAll(
+        /has\(['`]([a-z_0-9${}]+)['`]\)/g,
+      ),
+    ]
+      .map((match) => match[1]!)
+      .flatMap((name) =>
+        name.includes('${n}') ? [1, 2, 3].map((n) => name.replace('${n}', String(n))) : [name],
+      )
+    expect(read.length).toBeGreaterThan(5)
+    for (const name of read) expect(SOURCE_COLUMNS.has(name), name).toBe(true)
   })
 })
