@@ -4,7 +4,15 @@
 
 import { copyUnescaped } from '../csv/bytes'
 import { parseIsoDate } from '../date'
-import { CATEGORY_COLUMNS, COUNT_COLUMNS, TEXT_COLUMNS, type CasualtyRecord } from '../schema'
+import {
+  CATEGORY_COLUMNS,
+  COUNT_COLUMNS,
+  TEXT_COLUMNS,
+  type CasualtyRecord,
+  type CategoryColumn,
+  type CountColumn,
+  type TextColumn,
+} from '../schema'
 import { ByteKeys } from './byteKeys'
 import { packedCount, unpackRange, type PackedStrings } from './packedStrings'
 import { CasualtyStore, MAX_TEXT_BYTES, NO_COUNT, type CategoryData, type TextData } from './store'
@@ -33,6 +41,20 @@ class GrowableInts<T extends Int32Array | Uint32Array> {
     }
     this.block[this.used++] = value
     this.length++
+  }
+  /** Appends `values` (kept as a block until finish(), never copied before). */
+  append(values: T): void {
+    if (values.length === 0) return
+    this.blocks.push(this.block.subarray(0, this.used) as T, values)
+    this.length += values.length
+    this.block = this.make(1024)
+    this.used = 0
+  }
+  /** Appends `values[i] + by` for every i. */
+  appendShifted(values: ArrayLike<number>, by: number): void {
+    const shifted = this.make(values.length)
+    for (let i = 0; i < values.length; i++) shifted[i] = (values[i] as number) + by
+    this.append(shifted)
   }
   finish(): T {
     const out = this.make(this.length)
@@ -155,6 +177,27 @@ class TextBuilder {
     }
     this.offsets.push(this.stored + this.used)
   }
+  /** Appends every value of a text column as it is (bytes copied once, offsets shifted). */
+  append(data: TextData, rows: number): void {
+    this.flush()
+    const size = data.offsets[rows] ?? 0
+    const need = this.stored + size
+    let { buffer } = this.store
+    if (need > MAX_TEXT_BYTES) throw new RangeError('A text column would exceed 4 GB.')
+    if (need > buffer.byteLength) {
+      if (this.store.resizable) {
+        ;(buffer as ArrayBuffer & { resize(size: number): void }).resize(need)
+      } else {
+        const bigger = new ArrayBuffer(need)
+        new Uint8Array(bigger).set(new Uint8Array(buffer, 0, this.stored))
+        buffer = bigger
+        this.store = { buffer, resizable: false }
+      }
+    }
+    new Uint8Array(buffer, this.stored, size).set(data.bytes.subarray(0, size))
+    this.offsets.appendShifted(data.offsets.subarray(1, rows + 1), this.stored)
+    this.stored += size
+  }
   finish(): TextData {
     this.flush()
     let { buffer } = this.store
@@ -214,6 +257,24 @@ class CategoryBuilder {
     }
     this.codes.push(code)
   }
+  /**
+   * Appends a column coded by another dictionary (labels as UTF-8 with offsets): its labels are
+   * looked up once each, new ones added in its order (its codes number labels by first
+   * appearance, so the dictionary ends as if its rows had been pushed one by one), and its codes
+   * are mapped in one pass.
+   */
+  append(codes: Uint32Array, labels: PackedStrings, rows: number): void {
+    const count = packedCount(labels)
+    const remap = new Uint32Array(count)
+    const { bytes, offsets } = labels
+    for (let code = 0; code < count; code++) {
+      remap[code] = this.keys.find(bytes, offsets[code] as number, offsets[code + 1] as number)
+    }
+    const mapped = new Uint32Array(rows)
+    for (let row = 0; row < rows; row++) mapped[row] = remap[codes[row] as number] as number
+    this.codes.append(mapped)
+    this.last = -1
+  }
   finish(): CategoryData {
     // The labels stay the dictionary's UTF-8 bytes until `values` is first read, then become
     // strings at once (one decode, then substrings): the import worker sends the bytes as they
@@ -259,6 +320,18 @@ export interface RowRanges {
   starts: Int32Array
   ends: Int32Array
   escaped: Uint8Array
+}
+
+/** Columns as a builder made them, with every dictionary's labels as UTF-8 (packed). */
+export interface PartColumns {
+  length: number
+  line: Uint32Array
+  date: Int32Array
+  counts: Record<CountColumn, Int32Array>
+  categories: Record<CategoryColumn, { codes: Uint32Array; values: PackedStrings }>
+  texts: Record<TextColumn, TextData>
+  extraNames: readonly string[]
+  extras: readonly TextData[]
 }
 
 /** Builds a store row by row. Extra column names are fixed up front (the file's header). */
@@ -324,6 +397,29 @@ export class StoreBuilder {
       at++
     }
     this.rows++
+  }
+
+  /**
+   * Appends the rows of columns built by another builder from the same header (the second part of
+   * a file read in two), their lines moved on by `lineOffset`: the result is the store one
+   * builder would have made of both parts' rows.
+   */
+  append(part: PartColumns, lineOffset: number): void {
+    const rows = part.length
+    if (part.extraNames.join('\n') !== this.extraNames.join('\n')) {
+      throw new Error('The parts of a file must have the same columns.')
+    }
+    this.line.appendShifted(part.line.subarray(0, rows), lineOffset)
+    this.date.append(part.date.subarray(0, rows) as Int32Array<ArrayBuffer>)
+    for (const column of COUNT_COLUMNS)
+      this.counts[column].append(part.counts[column].subarray(0, rows) as Int32Array<ArrayBuffer>)
+    for (const column of CATEGORY_COLUMNS) {
+      const data = part.categories[column]
+      this.categories[column].append(data.codes, data.values, rows)
+    }
+    for (const column of TEXT_COLUMNS) this.texts[column].append(part.texts[column], rows)
+    this.extras.forEach((builder, index) => builder.append(part.extras[index] as TextData, rows))
+    this.rows += rows
   }
 
   finish(): CasualtyStore {
