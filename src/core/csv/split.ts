@@ -9,6 +9,12 @@
 // row really starts there (it is at a row's start when it has scanned every byte before it), and
 // scans on alone when not.
 
+/**
+ * Files from this size on are read in two parts at once where a second worker can run: below it,
+ * starting a second worker costs about what it saves.
+ */
+export const SPLIT_MIN_BYTES = 16 * 1024 * 1024
+
 const QUOTE = 34
 const LF = 10
 const CR = 13

@@ -18,7 +18,7 @@ import {
 import { DateFormatDetector } from './dates'
 import type { Delimiter, FileIssue } from '../csv/dialect'
 import { CsvScanner } from '../csv/scanner'
-import { rowBoundaryIn } from '../csv/split'
+import { rowBoundaryIn, SPLIT_MIN_BYTES } from '../csv/split'
 import type { SchemaColumn } from '../schema'
 import { packColumns, transferablesOfPacked, type PackedColumns } from '../store/transfer'
 import { headerRefusal, type RowIssue } from './validate'
@@ -42,12 +42,15 @@ export interface ByteSource {
   pieces?(size: number, from?: number, to?: number): AsyncIterable<Uint8Array>
 }
 
-/** The page's request: a file, and the column mapping the user confirmed (null: read by header). */
-export interface ImportRequest {
-  type: 'import'
-  file: Blob
-  mapping: ColumnMapping | null
-}
+/**
+ * The page's requests: import a file with the column mapping the user confirmed (null: read by
+ * header); with `port`, a second worker reads the file's second part (`tail`, the other end of the
+ * port) and the first appends it. `tail-failed`: that second worker stopped.
+ */
+export type ImportRequest =
+  | { type: 'import'; file: Blob; mapping: ColumnMapping | null; port?: MessagePort }
+  | { type: 'tail'; file: Blob; mapping: ColumnMapping | null; port: MessagePort }
+  | { type: 'tail-failed' }
 
 /** What an import reports to the page, besides the data. */
 export interface ImportReport {
@@ -176,8 +179,6 @@ function piecesOf(
   })()
 }
 
-/** Files from this size on are read in two parts at once where a second worker can run. */
-export const SPLIT_MIN_BYTES = 16 * 1024 * 1024
 /** Bytes read where the file is cut, to find a row boundary there (csv/split). */
 const SPLIT_WINDOW = 256 * 1024
 
