@@ -34,6 +34,8 @@ const post = (reply: ImportReply, transfer: ArrayBuffer[] = []) =>
 
 /** Settles the tail part: from the other worker's port, or null when the page says it stopped. */
 let settleTail: ((part: TailPart | null) => void) | null = null
+/** The port to the other worker, held here for as long as this worker lives. */
+const heldPorts = new Set<MessagePort>()
 
 scope.onmessage = (event) => {
   const request = event.data
@@ -44,12 +46,14 @@ scope.onmessage = (event) => {
   const source = blobSource(request.file)
   if (request.type === 'tail') {
     const port = request.port
+    heldPorts.add(port)
     runTailJob(source, request.mapping, post, (part, transfer) =>
       port.postMessage(part, transfer),
     ).catch(() => port.postMessage(null))
     return
   }
   const port = request.port
+  if (port) heldPorts.add(port)
   const part = port
     ? new Promise<TailPart | null>((resolve) => {
         settleTail = resolve
