@@ -331,7 +331,7 @@ export interface PartColumns {
   categories: Record<CategoryColumn, { codes: Uint32Array; values: PackedStrings }>
   texts: Record<TextColumn, TextData>
   extraNames: readonly string[]
-  extras: readonly TextData[]
+  extras: TextData[]
 }
 
 /** Builds a store row by row. Extra column names are fixed up front (the file's header). */
@@ -402,7 +402,7 @@ export class StoreBuilder {
   /**
    * Appends the rows of columns built by another builder from the same header (the second part of
    * a file read in two), their lines moved on by `lineOffset`: the result is the store one
-   * builder would have made of both parts' rows.
+   * builder would have made of both parts' rows. The part's text columns are emptied.
    */
   append(part: PartColumns, lineOffset: number): void {
     const rows = part.length
@@ -417,8 +417,18 @@ export class StoreBuilder {
       const data = part.categories[column]
       this.categories[column].append(data.codes, data.values, rows)
     }
-    for (const column of TEXT_COLUMNS) this.texts[column].append(part.texts[column], rows)
-    this.extras.forEach((builder, index) => builder.append(part.extras[index] as TextData, rows))
+    // Each text column of the part is let go once copied (the part is used up): its bytes can be
+    // freed before the next column's are copied, so the part and the copy of it are never whole
+    // at once.
+    const emptyText = (): TextData => ({ bytes: new Uint8Array(0), offsets: new Uint32Array(1) })
+    for (const column of TEXT_COLUMNS) {
+      this.texts[column].append(part.texts[column], rows)
+      part.texts[column] = emptyText()
+    }
+    this.extras.forEach((builder, index) => {
+      builder.append(part.extras[index] as TextData, rows)
+      part.extras[index] = emptyText()
+    })
     this.rows += rows
   }
 
