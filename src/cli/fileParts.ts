@@ -44,7 +44,14 @@ export function fileSource(path: string): ByteSource & { close(): void } {
 export interface TailWorkerData {
   path: string
   minBytes?: number
+  share: number
 }
+
+/**
+ * The share of the file this thread reads: a little over half, as the worker thread starts some
+ * 200 ms later (it loads its modules first; the head waited that long for the tail at 0.5).
+ */
+export const HEAD_SHARE = 0.55
 
 // A worker thread running `file`. A TypeScript file (run through tsx, as the npm scripts do) is
 // started by a line of JavaScript that registers tsx in the thread first: a worker does not take
@@ -71,12 +78,13 @@ export async function loadFileInParts(
   info.parts = 1
   try {
     const loader = new CsvLoader(options)
-    const split = options.readerFor ? null : await findSplit(source, minBytes)
+    const split = options.readerFor ? null : await findSplit(source, minBytes, HEAD_SHARE)
     let from = 0
     if (split) {
       const worker = startWorker(new URL('./fileTail.worker.ts', import.meta.url), {
         path,
         minBytes,
+        share: HEAD_SHARE,
       })
       const part = new Promise<TailPart | null>((resolve) => {
         worker.once('message', resolve)

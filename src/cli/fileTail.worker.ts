@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { runTailJob } from '../core/load/importJob'
 import { fileSource, type TailWorkerData } from './fileParts'
 
-const { path, minBytes } = workerData as TailWorkerData
+const { path, minBytes, share } = workerData as TailWorkerData
 const source = fileSource(path)
 void runTailJob(
   source,
@@ -17,4 +17,5 @@ void runTailJob(
   },
   undefined,
   minBytes,
+  share,
 )

@@ -197,6 +197,8 @@ export interface SplitPoint {
 export async function findSplit(
   source: ByteSource,
   minBytes = SPLIT_MIN_BYTES,
+  /** Where the cut is looked for, as a share of the file (the part before it). */
+  share = 0.5,
 ): Promise<SplitPoint | null> {
   if (source.size < minBytes) return null
   const probe = await source.read(0, Math.min(source.size, HEADER_PROBE_BYTES))
@@ -206,7 +208,7 @@ export async function findSplit(
   if (!decoded.ok || decoded.encoding !== 'utf-8') return null
   const { header, delimiter } = readHeader(decoded.text)
   if (delimiter === null || header.length === 0) return null
-  const middle = Math.floor(source.size / 2)
+  const middle = Math.floor(source.size * share)
   const window = await source.read(middle, Math.min(source.size, middle + SPLIT_WINDOW))
   const offset = rowBoundaryIn(window, delimiter)
   const at = middle + offset
@@ -246,8 +248,9 @@ export async function runTailJob(
   send: (part: TailPart | null, transfer: ArrayBuffer[]) => void,
   chunkBytes = CHUNK_BYTES,
   minBytes = SPLIT_MIN_BYTES,
+  share = 0.5,
 ): Promise<void> {
-  const split = await findSplit(source, minBytes)
+  const split = await findSplit(source, minBytes, share)
   if (!split) return send(null, [])
   const notes: MappingNotes = { decimalCounts: 0 }
   const tail = new TailLoader(
