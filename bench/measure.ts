@@ -1,7 +1,8 @@
 // Pieces of the benchmark that look at a loaded store: its retained size, one plain typed-array
 // pass, the filter change the dashboard does, and the column mapping a GTD file is read with.
 
-import { summarizeRows } from '../src/core/view/aggregate'
+import { summarizeRows, summarizeRowsInSteps } from '../src/core/view/aggregate'
+import { storePlacesInSteps } from '../src/core/view/placeSums'
 import { monthIndex } from '../src/core/date'
 import {
   allRows,
@@ -108,6 +109,21 @@ export function filterChange(): FilterChange {
       return {
         filterRows: () => selectRows(store, filters),
         summarizeRows: () => sums(store, selection.rows),
+        // The page sums the map's provinces in the same pass (useDashboard).
+        'summarizeRows with the map': () => {
+          const places = runSteps(storePlacesInSteps(store))
+          return runSteps(
+            summarizeRowsInSteps(
+              store,
+              selection.rows,
+              'target_group',
+              'month',
+              undefined,
+              undefined,
+              places,
+            ),
+          )
+        },
         'table page': () => tablePage(store, selection),
       }
     },

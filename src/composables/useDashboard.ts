@@ -34,14 +34,16 @@ import { useTheme } from './useTheme'
 import { useViewState } from './useViewState'
 import { useSources } from './useSources'
 import { reportOrder } from '../core/view/reportIndex'
+import { mapSumsInSteps, storePlacesInSteps, type PlaceSums } from '../core/view/placeSums'
 import { STEP_ROWS } from '../core/steps'
 
 /**
  * How long the figures of a new selection may take in one task before it lets the page paint:
- * enough for a million rows' figures in one go, leaving room in the task for the charts and table
- * drawn after them.
+ * enough for a million rows' figures (the charts' and the map's, one pass) in one go, leaving room
+ * in the task for the charts, map and table drawn after them. A pause costs a frame (about 16 ms)
+ * before the figures show.
  */
-const FIGURES_BUDGET_MS = 24
+const FIGURES_BUDGET_MS = 40
 
 /**
  * How many recent results each step of the view keeps. Going back to a view seen a moment ago (a
@@ -107,6 +109,8 @@ interface DashboardView {
   /** The time chart's unit: years when the view has too many months to draw. */
   timeFit: TimeFit
   table: TableRows
+  /** The map's figures, summed in the same pass as the charts'. */
+  places: PlaceSums
 }
 
 function createDashboard() {
@@ -123,6 +127,7 @@ function createDashboard() {
   const groupChartOf = remembering(buildGroupChart)
   const timeChartOf = remembering(buildTimeChart)
   const tableOf = rememberingSteps(tableOrderInSteps)
+  const mapOf = rememberingSteps(mapSumsInSteps)
   const orderOf = remembering(reportOrder)
   // The same rule and order give the same object: the remembered sums are found by identity.
   const reconcilingOf = remembering(
@@ -143,14 +148,25 @@ function createDashboard() {
       labelCount(data.columns.categories[grouping.value]),
     )
     const reconciling = reconcilingOf(rule.value, orderOf(data, registry.value, scale.value))
-    const sums = yield* sumsOf(data, rows, grouping.value, timeFit.unit, STEP_ROWS, reconciling)
+    // The rows' provinces (numbered once per store): the map's figures come with the charts'.
+    const rowPlaces = yield* storePlacesInSteps(data)
+    const sums = yield* sumsOf(
+      data,
+      rows,
+      grouping.value,
+      timeFit.unit,
+      STEP_ROWS,
+      reconciling,
+      rowPlaces,
+    )
+    const places = yield* mapOf(data, rows, sums.places!, reconciling)
     const groupChart = groupChartOf(sums.groups, dark.value)
     const timeChart = timeChartOf(sums.series, metric.value, dark.value)
     const table = {
       store: data,
       rows: yield* tableOf(data, rows, sort.value, sortDirection.value, now.test),
     }
-    return { totals: sums.totals, groupChart, timeChart, timeFit, table }
+    return { totals: sums.totals, groupChart, timeChart, timeFit, table, places }
   }
 
   let generation = 0
@@ -218,9 +234,11 @@ function createDashboard() {
   )
   /** The selected rows in the table's order; empty before any data. */
   const table = computed(() => shown.value?.table ?? null)
+  /** The map's figures of the view on show. */
+  const places = computed(() => shown.value?.places ?? null)
   /** True while the figures on show belong to an earlier view (a big store is recomputing). */
   const updating = computed(() => publishing.value || filtering.value || computing.value)
-  return { totals, groupChart, timeChart, timeFit, groupLabels, table, updating }
+  return { totals, groupChart, timeChart, timeFit, groupLabels, table, places, updating }
 }
 
 export const useDashboard = createGlobalState(createDashboard)

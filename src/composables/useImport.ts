@@ -11,7 +11,12 @@ import { SPLIT_MIN_BYTES } from '../core/csv/split'
 import { CasualtyStore } from '../core/store/store'
 import { unpackColumns } from '../core/store/transfer'
 import { useDataset } from './useDataset'
+import { useSources } from './useSources'
 import { runInSteps } from './yieldToPage'
+import { parseDatasetMeta, type DatasetMeta } from '../core/datasetMeta'
+import { gradeScale } from '../core/grades'
+import { isRegistryHeader, parseSources } from '../core/load/sources'
+import { pluralize } from '../core/format'
 
 /** The parts of a Worker the import uses. */
 export interface ImportWorker {
@@ -59,7 +64,8 @@ function createModuleWorker(): ImportWorker {
 export function useImport(options: UseImportOptions = {}) {
   const createWorker = options.createWorker ?? createModuleWorker
   const twoWorkers = options.twoWorkers ?? twoWorkersByDefault
-  const { replaceStore, appendStore } = useDataset()
+  const { replaceStore, appendStore, expectMeta } = useDataset()
+  const sources = useSources()
 
   const phase = ref<ImportPhase>('idle')
   /** True: add the file's rows to the data on show. False (default): replace it. */
@@ -72,6 +78,8 @@ export function useImport(options: UseImportOptions = {}) {
   const pending = shallowRef<PendingMapping | null>(null)
   /** A file is being dragged over the page. */
   const dragging = ref(false)
+  /** What the files picked with the data brought (its sources, its description), in words. */
+  const companions = ref('')
 
   const busy = computed(() => phase.value === 'reading')
   const showProgress = computed(() => busy.value && progress.value.total > PROGRESS_MIN_BYTES)
@@ -194,7 +202,52 @@ export function useImport(options: UseImportOptions = {}) {
 
   /** Imports a file; a file without our columns first goes through the mapping step. */
   function importFile(file: File): void {
+    companions.value = ''
     start(file, null)
+  }
+
+  /**
+   * Files picked or dropped together, as the page exports them: the rows' CSV, its source registry
+   * (`…-sources.csv`, or any CSV of the registry's columns) and its description (`….meta.json`,
+   * with the grade scale). The registry's entries join the registry, checked on the description's
+   * scale; the description goes with the rows; then the rows are imported.
+   */
+  async function importFiles(files: readonly File[]): Promise<void> {
+    const metaFile = files.find((file) => /\.json$/i.test(file.name))
+    const rest = files.filter((file) => file !== metaFile)
+    let registryFile: File | undefined
+    let rowsFile: File | undefined
+    for (const file of rest) {
+      const registry =
+        !registryFile &&
+        (/(^|[-_])sources\.csv$/i.test(file.name) ||
+          isRegistryHeader(await file.slice(0, 4096).text()))
+      if (registry) registryFile = file
+      else rowsFile ??= file
+    }
+    const said: string[] = []
+    let meta: DatasetMeta | null = null
+    if (metaFile) {
+      const read = parseDatasetMeta(await metaFile.text())
+      meta = read.meta
+      said.push(`the description from ${metaFile.name}`)
+      if (read.issues.length > 0) said.push(read.issues.join(' '))
+    }
+    if (registryFile) {
+      const scale = meta?.grades ? gradeScale(meta.grades) : sources.scale.value
+      const read = parseSources(await registryFile.text(), scale)
+      sources.addSources(read.sources.values(), read.issues)
+      said.push(
+        `${pluralize(read.sources.size, 'source')} from ${registryFile.name}` +
+          (read.issues.length > 0
+            ? ` (${pluralize(read.issues.length, 'issue')}, under Sources)`
+            : ''),
+      )
+    }
+    companions.value = said.length > 0 ? `Read with the data: ${said.join('; ')}.` : ''
+    if (!rowsFile) return
+    if (meta && !append.value) expectMeta(rowsFile.name, meta)
+    start(rowsFile, null)
   }
 
   /** Loads the pending file with the mapping the user confirmed. */
@@ -238,10 +291,11 @@ export function useImport(options: UseImportOptions = {}) {
       drop(event) {
         depth = 0
         dragging.value = false
-        const file = event.dataTransfer?.files[0]
-        if (!file) return
+        const files = [...(event.dataTransfer?.files ?? [])]
+        if (files.length === 0) return
         event.preventDefault()
-        importFile(file)
+        if (files.length === 1) importFile(files[0]!)
+        else void importFiles(files)
       },
     }
     const types = Object.keys(handlers) as (keyof typeof handlers)[]
@@ -270,7 +324,9 @@ export function useImport(options: UseImportOptions = {}) {
     failure,
     pending,
     dragging,
+    companions,
     importFile,
+    importFiles,
     confirmMapping,
     cancel,
   }

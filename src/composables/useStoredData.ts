@@ -21,6 +21,8 @@ import { readDatasetMeta, type DatasetMeta } from '../core/datasetMeta'
 import type { CasualtyStore } from '../core/store/store'
 import { createGlobalState } from './globalState'
 import { useDataset } from './useDataset'
+import { useSources } from './useSources'
+import type { Source } from '../core/reports'
 import { runInSteps, yieldToPage } from './yieldToPage'
 
 /** A stored dataset as the list shows it. */
@@ -45,8 +47,10 @@ interface StoredDataset {
   partsOf: string
   changeLog: ChangeEntry[]
   report: ImportReport | null
-  /** What the data said about itself when saved (title, source, licence). */
+  /** What the data said about itself when saved (title, source, licence, grade scale). */
   meta?: DatasetMeta
+  /** The source registry the data was shown with (its sources, graded on its scale). */
+  sources?: Source[]
 }
 
 /** Whether the browser promised to keep the data (navigator.storage.persist's answer). */
@@ -110,8 +114,15 @@ function describeError(error: unknown): string {
   return message || 'the browser refused to store it'
 }
 
+const isSource = (value: unknown): value is Source =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Source).id === 'string' &&
+  typeof (value as Source).grade === 'string'
+
 function createStoredDataState(options: UseStoredDataOptions = {}) {
   const dataset = useDataset()
+  const sources = useSources()
   const status = shallowRef<StorageStatus>('starting')
   const persistence = shallowRef<Persistence>('asking')
   const datasets = shallowRef<readonly DatasetEntry[]>([])
@@ -164,6 +175,7 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
     latestSave.set(id, turn)
     const { changeLog, report } = dataset.context.value
     const description = dataset.meta.value
+    const registry = [...sources.registry.value.values()]
     const known = datasets.value.find((entry) => entry.id === id)
     const name = known?.name ?? dataset.sourceName.value
     void enqueue(async () => {
@@ -181,6 +193,7 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
         changeLog: [...changeLog],
         report,
         meta: description,
+        sources: registry,
       }
       const entry: DatasetEntry = { id, name, rows: store.length, savedAt }
       // The manifest, the list entry and the choice of dataset go in one transaction, after the
@@ -221,6 +234,37 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
       } catch (error) {
         problem.value = `“${name}” was not saved: ${describeError(error)}. It stays on show in this tab.`
         await delMany(written, db).catch(() => undefined)
+      }
+    })
+  }
+
+  /**
+   * Keeps the description of the data on show (its grade scale, edited on the page) and its source
+   * registry (sources read from a file, regraded) with it: the stored dataset's record takes them,
+   * without writing its columns again; the
+   * shipped data, never stored as it is, becomes a stored dataset of its own, as on its first edit.
+   */
+  function keepDescription(): void {
+    const store = dataset.store.value
+    if (!store || !db) return
+    const id = dataset.context.value.datasetId
+    if (id === null) {
+      const made = newId()
+      dataset.context.value = { ...dataset.context.value, datasetId: made }
+      save(made, store)
+      return
+    }
+    const description = dataset.meta.value
+    const registry = [...sources.registry.value.values()]
+    void enqueue(async () => {
+      if (!db) return
+      try {
+        const record = (await get(dataKey(id), db)) as StoredDataset | undefined
+        if (!record) return save(id, store)
+        await setMany([[dataKey(id), { ...record, meta: description, sources: registry }]], db)
+        problem.value = ''
+      } catch (error) {
+        problem.value = `The dataset's description was not kept: ${describeError(error)}. It stays on show in this tab.`
       }
     })
   }
@@ -309,6 +353,7 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
         report: (record.report as ImportReport | null | undefined) ?? null,
         // Read as a file's description is: a damaged one falls back to what the name gives.
         meta: record.meta === undefined ? undefined : readDatasetMeta(record.meta).meta,
+        ...(Array.isArray(record.sources) ? { sources: record.sources.filter(isSource) } : {}),
       },
     }
   }
@@ -333,6 +378,8 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
       // The description saved with it; one saved before descriptions were kept: by its name.
       ...(record.meta ? { meta: record.meta } : {}),
     })
+    // Its sources as they were (a save from before sources were kept leaves the registry as it is).
+    if (record.sources) sources.replaceRegistry(record.sources)
     setCurrent(id)
     return true
   }
@@ -542,6 +589,7 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
     remove,
     removeAll,
     storeOf,
+    keepDescription,
     settled,
   }
 }

@@ -1,6 +1,9 @@
 // What a dataset says about itself: a small JSON file beside the CSV (`data/attacks.meta.json` for
 // the shipped data) with a title, a description, where the figures come from, their licence and the
-// date of the data. The page shows it at the top and in every published chart; exports carry it.
+// date of the data, and the grade scale its sources are graded on when it is not the default. The
+// page shows it at the top and in every published chart; exports carry it.
+
+import { readGrades, type Grade } from './grades'
 
 /** A dataset's own description. Every field is optional text; unknown fields are ignored. */
 export interface DatasetMeta {
@@ -12,6 +15,12 @@ export interface DatasetMeta {
   dataDate: string
   /** A warning the reader must see next to the figures (for example "one article, not checked"). */
   caveat: string
+  /**
+   * The scale the sources' grades are on, best first (core/grades); absent: the default scale.
+   * Kept with the data, so a dataset graded on its own scale keeps it in the browser and in an
+   * export's `.meta.json`.
+   */
+  grades?: Grade[]
 }
 
 export const META_FIELDS = [
@@ -64,6 +73,11 @@ export function readDatasetMeta(json: unknown): MetaReading {
     }
     meta[field] = text.slice(0, MAX_META_CHARS)
   }
+  if (record.grades !== undefined && record.grades !== null) {
+    const read = readGrades(record.grades)
+    if (read.grades) meta.grades = read.grades
+    issues.push(...read.issues.map((issue) => `Metadata field "grades": ${issue}`))
+  }
   return { meta, issues }
 }
 
@@ -89,7 +103,10 @@ export function metaForFile(fileName: string, address = ''): DatasetMeta {
 
 /** The metadata as a file to save beside an exported CSV (`<name>.meta.json`). */
 export function formatDatasetMeta(meta: DatasetMeta): string {
-  const record: Record<string, string> = {}
+  const record: Record<string, unknown> = {}
   for (const field of META_FIELDS) if (meta[field] !== '') record[field] = meta[field]
+  if (meta.grades) {
+    record.grades = meta.grades.map(({ label, meaning }) => ({ label, meaning }))
+  }
   return `${JSON.stringify(record, null, 2)}\n`
 }

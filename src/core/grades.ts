@@ -86,3 +86,92 @@ export function parseGradeScale(text: string): { scale: GradeScale; issues: stri
     return { scale: gradeScale(), issues: [...issues, 'no grade given: the default scale is used'] }
   return { scale: gradeScale(grades), issues }
 }
+
+/** Most grades a scale holds: ranks must stay below UNGRADED, and a scale is a short list. */
+export const MAX_GRADES = 50
+/** Longest label and meaning kept: a grade is a word and a sentence or two. */
+export const MAX_GRADE_LABEL = 60
+export const MAX_GRADE_MEANING = 600
+
+/** The grades of the default scale as a fresh list. */
+export const defaultGrades = (): Grade[] => DEFAULT_GRADES.map((grade) => ({ ...grade }))
+
+/** Whether two scales have the same grades, in the same order, with the same meanings. */
+export function sameGrades(a: readonly Grade[], b: readonly Grade[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((grade, i) => grade.label === b[i]!.label && grade.meaning === b[i]!.meaning)
+  )
+}
+
+/**
+ * Checks a scale's grades one by one (best first): a grade without a label, with a label given
+ * before (compared without case), or beyond MAX_GRADES is left out with an issue; an over-long
+ * label or meaning is cut. Each issue names the index of its grade in `given`.
+ */
+export function checkGrades(given: readonly { label: string; meaning: string }[]): {
+  grades: Grade[]
+  issues: { index: number; message: string }[]
+} {
+  const grades: Grade[] = []
+  const issues: { index: number; message: string }[] = []
+  const seen = new Set<string>()
+  given.forEach((grade, index) => {
+    const issue = (message: string) => issues.push({ index, message })
+    const label = grade.label.trim()
+    const meaning = grade.meaning.trim()
+    if (label === '') return issue('a grade needs a label; left out')
+    const key = normalGrade(label)
+    if (key === UNGRADED_NAME) {
+      return issue(`“${label}” is the name of reports without a grade; left out`)
+    }
+    if (seen.has(key)) return issue(`the grade “${label}” is given twice; the first one is kept`)
+    if (grades.length >= MAX_GRADES) {
+      return issue(`a scale holds at most ${MAX_GRADES} grades; left out`)
+    }
+    if (label.length > MAX_GRADE_LABEL || meaning.length > MAX_GRADE_MEANING) {
+      issue(`the grade “${label.slice(0, MAX_GRADE_LABEL)}” is too long; cut`)
+    }
+    seen.add(key)
+    grades.push({
+      label: label.slice(0, MAX_GRADE_LABEL).trim(),
+      meaning: meaning.slice(0, MAX_GRADE_MEANING),
+    })
+  })
+  return { grades, issues }
+}
+
+/** The name of reports without a grade (the grade filter's); no grade of a scale may take it. */
+export const UNGRADED_NAME = 'ungraded'
+
+/**
+ * A scale as JSON gives it (a dataset's metadata, `grades`): a list of `{ "label", "meaning" }`
+ * best first (`id` and `definition` are read as label and meaning too). Null grades when the
+ * value is not a list or gives no usable grade: the default scale is used, and an issue says so.
+ */
+export function readGrades(json: unknown): { grades: Grade[] | null; issues: string[] } {
+  if (!Array.isArray(json)) {
+    return { grades: null, issues: ['“grades” is not a list; the default scale is used.'] }
+  }
+  const issues: string[] = []
+  const given: { label: string; meaning: string }[] = []
+  json.forEach((item: unknown) => {
+    const entry =
+      typeof item === 'string'
+        ? { label: item }
+        : item !== null && typeof item === 'object'
+          ? (item as Record<string, unknown>)
+          : {}
+    const text = (...names: string[]) => {
+      for (const name of names) if (typeof entry[name] === 'string') return entry[name]
+      return ''
+    }
+    given.push({ label: text('label', 'id', 'name'), meaning: text('meaning', 'definition') })
+  })
+  const checked = checkGrades(given)
+  issues.push(...checked.issues.map(({ index, message }) => `grade ${index + 1}: ${message}`))
+  if (checked.grades.length === 0) {
+    return { grades: null, issues: [...issues, 'no grade given: the default scale is used.'] }
+  }
+  return { grades: checked.grades, issues }
+}

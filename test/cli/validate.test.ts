@@ -39,6 +39,79 @@ describe('validate command', () => {
     ])
   })
 
+  it("prints the rows' source warnings with line and column, and still exits 0", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reports-'))
+    const rows = join(dir, 'kunduz.csv')
+    writeFileSync(
+      rows,
+      'incident_id,date,target_group,killed_min,killed_max,injured_min,injured_max,source\n' +
+        'K,2021-10-08,shia worshippers,47,,,,ap\n' +
+        'K,2021-10-08,shia worshippers,51,,,,ap\n' +
+        'K,2021-10-09,shia worshippers,53,53,,,bbc\n' +
+        'L,2021-10-15,shia worshippers,47,,,,tolo\n',
+    )
+    // The registry beside the file (the export's `<name>-sources.csv`) is the one checked against.
+    writeFileSync(join(dir, 'kunduz-sources.csv'), 'id,outlet\nap,AP\nbbc,BBC\n')
+    const { code, out } = await run([rows])
+    expect(code).toBe(0)
+    expect(out).toEqual([
+      `${rows}:3: source: warning: two reports of one figure from the same source: “ap” already reported K (shia worshippers) on line 2`,
+      `${rows}:5: source: warning: “tolo” is not in the source registry: a report of an unknown source`,
+      '4 rows valid, 0 rows with issues',
+    ])
+    // A registry given on the command line takes the place of the one beside the file.
+    const other = join(dir, 'sources.csv')
+    writeFileSync(other, 'id,outlet\nap,AP\nbbc,BBC\ntolo,TOLOnews\n')
+    const given = await run([rows, other])
+    expect(given.code).toBe(0)
+    expect(given.out.filter((line) => line.includes('unknown source'))).toEqual([])
+    expect(given.out.at(-1)).toBe('7 rows valid, 0 rows with issues')
+    const json = JSON.parse((await run(['--json', rows])).out.join('\n'))
+    expect(json.files[0].warnings).toContainEqual({
+      file: rows,
+      line: 5,
+      column: 'source',
+      message: 'warning: “tolo” is not in the source registry: a report of an unknown source',
+    })
+    expect(json.exitCode).toBe(0)
+  })
+
+  it('knows the sources a GTD export names itself: no unknown source', async () => {
+    const { code, out } = await run([fixture('real/gtd-citations.csv')])
+    expect(code).toBe(0)
+    expect(out.filter((line) => line.includes('source'))).toEqual([])
+  })
+
+  it("checks grades on the dataset's own scale (its .meta.json), else the default", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'grades-'))
+    const rows = join(dir, 'events.csv')
+    const sources = join(dir, 'sources.csv')
+    writeFileSync(
+      rows,
+      'incident_id,date,target_group,killed_min,killed_max,injured_min,injured_max,source\n' +
+        'K,2021-10-08,civilians,47,,,,ap\n',
+    )
+    writeFileSync(sources, 'id,outlet,grade\nap,AP,verified\n')
+    const plain = await run([rows, sources])
+    expect(plain.code).toBe(1)
+    expect(plain.out).toContain(
+      `${sources}:2: grade: “verified” is not a grade: use confirmed, fair, weak, contested, discounted`,
+    )
+    writeFileSync(
+      join(dir, 'events.meta.json'),
+      JSON.stringify({
+        title: 'Events',
+        grades: [
+          { label: 'verified', meaning: 'Seen by our own staff.' },
+          { label: 'unverified', meaning: 'Not seen.' },
+        ],
+      }),
+    )
+    const scaled = await run([rows, sources])
+    expect(scaled.code).toBe(0)
+    expect(scaled.out).toEqual(['2 rows valid, 0 rows with issues'])
+  })
+
   it('exits 0 and prints the summary for a valid file', async () => {
     const { code, out } = await run([fixture('valid-minimal.csv')])
     expect(code).toBe(0)

@@ -14,6 +14,9 @@ import {
   useStoredData,
   type UseStoredDataOptions,
 } from '../../src/composables/useStoredData'
+import { resetSourcesForTests, useSources } from '../../src/composables/useSources'
+import { emptySource } from '../../src/core/reports'
+import { DEFAULT_GRADES } from '../../src/core/grades'
 import { storeFromRecords } from '../../src/core/store/builder'
 import { rowEntry } from '../../src/core/store/changeLog'
 import { loadCsv } from '../../src/core/load/loader'
@@ -27,6 +30,7 @@ const noPersist = { persist: async () => false, persisted: async () => false }
 // A new page: the shared state made again on the same database.
 async function newPage(options: UseStoredDataOptions = {}) {
   useStoredData.reset()
+  resetSourcesForTests()
   resetDatasetForTests()
   configureStoredData({ storage: noPersist, channel: () => null, ...options })
   const stored = useStoredData()
@@ -40,6 +44,7 @@ beforeEach(() => {
 })
 afterEach(() => {
   useStoredData.reset()
+  resetSourcesForTests()
   resetDatasetForTests()
   configureStoredData({})
 })
@@ -66,6 +71,47 @@ describe('useStoredData', () => {
       'Imported mine.csv (2 rows)',
     ])
     expect(stored.datasets.value).toHaveLength(1)
+  })
+
+  it('keeps the data’s grade scale and its sources, regraded, with it in a new page', async () => {
+    const first = await newPage()
+    first.dataset.replaceStore(storeFromRecords([record({ source: 'ap' })]), 'mine.csv')
+    const sources = useSources()
+    sources.addSources([
+      { ...emptySource('ap'), outlet: 'AP', grade: 'fair' },
+      { ...emptySource('bbc'), grade: 'weak' },
+    ])
+    const grades = [
+      { label: 'verified', meaning: 'Seen by our staff.' },
+      { label: 'reported', meaning: 'One outlet.' },
+    ]
+    expect(sources.setGrades(grades, new Map([['Fair', 'verified']]))).toEqual({
+      renamed: 1,
+      ungraded: 1,
+    })
+    expect(sources.scale.value.grades).toEqual(grades)
+    first.stored.keepDescription()
+    await first.stored.settled()
+
+    const { dataset } = await newPage()
+    expect(dataset.meta.value.grades).toEqual(grades)
+    const again = useSources()
+    expect(again.scale.value.rank('reported')).toBe(1)
+    expect(again.registry.value.get('ap')).toMatchObject({ outlet: 'AP', grade: 'verified' })
+    expect(again.registry.value.get('bbc')?.grade).toBe('')
+  })
+
+  it('keeps a scale set on the shipped data as a dataset of its own; the default is no scale', async () => {
+    const first = await newPage()
+    useSources().setGrades([{ label: 'only', meaning: '' }])
+    first.stored.keepDescription()
+    await first.stored.settled()
+    expect(first.stored.datasets.value).toHaveLength(1)
+    const { dataset } = await newPage()
+    expect(dataset.store.value?.length).toBe(shippedRows)
+    expect(dataset.meta.value.grades).toEqual([{ label: 'only', meaning: '' }])
+    useSources().setGrades(DEFAULT_GRADES)
+    expect(dataset.meta.value.grades).toBeUndefined()
   })
 
   it('asks before the page is left while a write is under way, and not after', async () => {

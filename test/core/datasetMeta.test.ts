@@ -74,3 +74,32 @@ describe('metadata for data that came without it, and as a file', () => {
     expect(parseDatasetMeta(text)).toEqual({ meta, issues: [] })
   })
 })
+
+describe('a dataset’s grade scale in its metadata', () => {
+  it('is read, written and read back the same', () => {
+    const grades = [
+      { label: 'verified', meaning: 'Seen by our staff.' },
+      { label: 'reported', meaning: 'Named by one outlet.' },
+    ]
+    const { meta, issues } = readDatasetMeta({ title: 'T', grades })
+    expect(issues).toEqual([])
+    expect(meta.grades).toEqual(grades)
+    const text = formatDatasetMeta(meta)
+    expect(JSON.parse(text)).toEqual({ title: 'T', grades })
+    expect(parseDatasetMeta(text).meta).toEqual(meta)
+  })
+
+  it('absent: no scale (the default), and none written', () => {
+    const { meta } = readDatasetMeta({ title: 'T' })
+    expect(meta.grades).toBeUndefined()
+    expect(JSON.parse(formatDatasetMeta(meta))).toEqual({ title: 'T' })
+  })
+
+  it('a scale that cannot be used is named and left out', () => {
+    const { meta, issues } = readDatasetMeta({ title: 'T', grades: 'strong, weak' })
+    expect(meta.grades).toBeUndefined()
+    expect(issues).toEqual([
+      'Metadata field "grades": “grades” is not a list; the default scale is used.',
+    ])
+  })
+})

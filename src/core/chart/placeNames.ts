@@ -74,8 +74,22 @@ export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
 const KIND_WORDS =
   /\b(province|provincia|provinz|wilayat|welayat|velayat|vilayet|governorate|muhafazah|state|region|oblast|prefecture)\b/g
 
+// Plain forms already made: the map matches the same few hundred names at every filter change.
+const plainForms = new Map<string, string>()
+const PLAIN_FORMS_KEPT = 20_000
+
 /** A name in the plain form names are compared in: `Kunduz province` → `kunduz`. */
 export function plainName(name: string): string {
+  let plain = plainForms.get(name)
+  if (plain === undefined) {
+    if (plainForms.size >= PLAIN_FORMS_KEPT) plainForms.clear()
+    plain = makePlain(name)
+    plainForms.set(name, plain)
+  }
+  return plain
+}
+
+function makePlain(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

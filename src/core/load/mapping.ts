@@ -95,6 +95,9 @@ const FORMAT_MAPPINGS: Record<'gtd' | 'acled' | 'ucdp', ColumnMapping['sources']
     killed_max: col('nkill'),
     injured_min: col('nwound'),
     injured_max: col('nwound'),
+    // The event's first citation is its report's source (core/load/sourceFields makes each
+    // citation a registry entry of that id).
+    source: { kind: 'firstOf', names: ['scite1', 'scite2', 'scite3'] },
     notes: col('summary'),
   },
   acled: {

@@ -121,7 +121,16 @@ export class RowLoader {
   private readonly madeDateCodes: number[] = []
 
   constructor(readonly reader: RowReader) {
-    this.builder = new StoreBuilder(reader.extras.map((extra) => extra.name))
+    // A file column that one of ours is read from as it is (a column mapping keeps every column
+    // of the file too) is written out from ours at the end rather than copied row by row.
+    const fields = [...CATEGORY_COLUMNS, ...TEXT_COLUMNS].map((column) => reader.sources[column])
+    const echoes = reader.extras.map((extra) =>
+      fields.findIndex((source) => source === extra.index),
+    )
+    this.builder = new StoreBuilder(
+      reader.extras.map((extra) => extra.name),
+      echoes,
+    )
     const encoder = new TextEncoder()
     this.missing = (reader.missing?.tokens ?? []).map((token) => encoder.encode(token))
     for (const token of this.missing) {
@@ -354,8 +363,9 @@ export class RowLoader {
       key[at++] = (length >>> 16) & 255
       key[at++] = (length >>> 8) & 255
       key[at++] = length & 255
-      key.set(view.bytes.subarray(start, end), at)
-      at += length
+      // Byte by byte: a date's fields are short, and a subarray per field costs more.
+      const bytes = view.bytes
+      for (let i = start; i < end; i++) key[at++] = bytes[i]!
     }
     const found = this.madeDates.find(key, 0, at)
     if (this.madeDates.added) {

@@ -7,11 +7,15 @@
 //   `number_of_sources` is kept as a count of the reports behind the row.
 // - ACLED: `source` is the row's source; `source_scale` says whether the outlet is international,
 //   national or local, which becomes its kind where the scale names one.
-// - GTD: `scite1`..`scite3` are citations of up to three sources per event. The GTD's rows name no
-//   source in our `source` column, so each citation becomes an entry whose id is `gtd-<eventid>-N`
-//   and `sourcesOfRow` lists them per row; `related` names the events of one coordinated attack,
-//   which are other incidents, not other reports of one (kept in `related`).
+// - GTD: `scite1`..`scite3` are citations of up to three sources per event. Each citation becomes an
+//   entry whose id is the citation as written (one document cited by several events is one
+//   source), its title, outlet and date read from the GTD's citation style (`"Title," Outlet,
+//   January 2, 1970.`) where it follows it; the row's source is its first citation (the column
+//   mapping's), and `sourcesOfRow` lists every citation of each row. `related` names the events of
+//   one coordinated attack, which are other incidents, not other reports of one (kept in
+//   `related`).
 
+import { unescapeFormula } from '../csv/formula'
 import { parseIsoDate } from '../date'
 import { emptySource, type Source, type SourceKind } from '../reports'
 import type { CasualtyStore } from '../store/store'
@@ -43,6 +47,37 @@ function isoDay(text: string): string {
   return day !== '' && parseIsoDate(day).ok ? day : ''
 }
 
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]
+
+/**
+ * A GTD citation as a registry entry: its id is the citation as written; `"Title," Outlet, Month
+ * D, YYYY.` (the GTD's style) gives the title, the outlet and the date of publication. A citation
+ * of another shape is the entry's title alone.
+ */
+export function gtdCitation(citation: string): Source {
+  const entry = { ...emptySource(citation), title: citation }
+  const match = /^"(.+?),?"\s*(.*?),\s*([A-Za-z]+)\s+(\d{1,2}),\s*(\d{4})\.?$/.exec(citation)
+  if (!match) return entry
+  const [, title, outlet, monthName, day, year] = match as unknown as string[]
+  const month = MONTHS.indexOf(monthName!.toLowerCase()) + 1
+  const iso = `${year}-${String(month).padStart(2, '0')}-${day!.padStart(2, '0')}`
+  if (month === 0 || !parseIsoDate(iso).ok) return entry
+  return { ...entry, title: title!.trim(), outlet: outlet!.trim(), published: iso }
+}
+
 /** The sources an imported file's columns name (empty when it has none of the columns above). */
 export function sourcesFromImport(store: CasualtyStore): ImportedSources {
   const names = store.extraNames
@@ -71,11 +106,10 @@ export function sourcesFromImport(store: CasualtyStore): ImportedSources {
       const eventid = store.category('incident_id', row)
       const ids: string[] = []
       for (const n of [1, 2, 3]) {
-        const citation = has(`scite${n}`) ? extra(`scite${n}`, row).trim() : ''
-        if (citation === '') continue
-        const id = `gtd-${eventid}-${n}`
-        ids.push(id)
-        addEntry({ ...emptySource(id), title: citation })
+        const citation = has(`scite${n}`) ? unescapeFormula(extra(`scite${n}`, row).trim()) : ''
+        if (citation === '' || ids.includes(citation)) continue
+        ids.push(citation)
+        addEntry(gtdCitation(citation))
       }
       sourcesOfRow.push(ids)
       related.push(

@@ -127,6 +127,20 @@ export function parseSources(text: string, scale: GradeScale = gradeScale()): So
   return { sources, issues }
 }
 
+/**
+ * Whether a CSV's beginning is a source registry's: a header naming `id` and `outlet` and no
+ * column outside the registry's (quoted or not, after a BOM), so never a file of rows.
+ */
+export function isRegistryHeader(text: string): boolean {
+  const header = (text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '').split(',').map((cell) =>
+    cell
+      .trim()
+      .toLowerCase()
+      .replace(/^"(.*)"$/, '$1'),
+  )
+  return header.includes('id') && header.includes('outlet') && header.every((c) => KNOWN.has(c))
+}
+
 /** The most issues of one kind `checkReports` words; more are counted in one last issue. */
 export const REPORT_ISSUES_SHOWN = 100
 

@@ -14,7 +14,7 @@ import {
   type TextColumn,
 } from '../schema'
 import { ByteKeys } from './byteKeys'
-import { packedCount, unpackRange, type PackedStrings } from './packedStrings'
+import { packStrings, packedCount, unpackRange, type PackedStrings } from './packedStrings'
 import { CasualtyStore, MAX_TEXT_BYTES, NO_COUNT, type CategoryData, type TextData } from './store'
 
 const encoder = new TextEncoder()
@@ -334,6 +334,115 @@ export interface PartColumns {
   extras: TextData[]
 }
 
+/**
+ * An extra column that repeats a column of our schema (a mapped file's own column, kept under its
+ * own name, that one of ours is read from as it is): only the rows where its value differs (the
+ * field had spaces around it, the checked path changed it) are kept while importing; the column
+ * is written out from the schema column's values at the end, one copy per row in a tight loop
+ * instead of one per field while reading.
+ */
+class EchoBuilder {
+  /** Rows whose value differs from the schema column's, ascending, and their values. */
+  private readonly rows = new GrowableInts((n) => new Uint32Array(n))
+  private readonly values = new TextBuilder()
+
+  constructor(
+    /** The schema column's slot in a row's ranges: categories, then texts (RowRanges). */
+    readonly slot: number,
+  ) {}
+
+  /** Keeps row `row`'s own value, given as bytes. */
+  differsBytes(row: number, source: Uint8Array, start: number, end: number, escaped: boolean) {
+    this.rows.push(row)
+    this.values.pushBytes(source, start, end, escaped)
+  }
+
+  /** Keeps row `row`'s own value. */
+  differs(row: number, value: string): void {
+    this.rows.push(row)
+    this.values.push(value)
+  }
+
+  /**
+   * Appends the rows of a part (see StoreBuilder.append), the first of them row `first`: `own` is
+   * the part's column as written out, `from` the schema column it repeats there; the rows where
+   * they differ are kept.
+   */
+  appendPart(
+    first: number,
+    own: TextData,
+    from: { codes: Uint32Array; labels: PackedStrings } | TextData,
+    rows: number,
+  ): void {
+    const source = 'codes' in from ? from.labels : from
+    for (let row = 0; row < rows; row++) {
+      const index = 'codes' in from ? from.codes[row]! : row
+      const start = own.offsets[row]!
+      const end = own.offsets[row + 1]!
+      const theirs = source.offsets[index]!
+      let same = source.offsets[index + 1]! - theirs === end - start
+      for (let i = 0; same && i < end - start; i++)
+        same = own.bytes[start + i] === source.bytes[theirs + i]
+      if (!same) this.differsBytes(first + row, own.bytes, start, end, false)
+    }
+  }
+
+  /**
+   * The column: each row's own value where kept, else the schema column's value, from `from`: a
+   * category's codes and labels, or a text column (copied: never the same buffers as it).
+   */
+  finish(length: number, from: { codes: Uint32Array; labels: PackedStrings } | TextData): TextData {
+    const rows = this.rows.finish()
+    const own = this.values.finish()
+    // Value `row` of the schema column: its bytes are source[start .. end] of `from`.
+    const labels = 'codes' in from ? from.labels : null
+    const codes = 'codes' in from ? from.codes : null
+    const text = 'codes' in from ? null : from
+    if (rows.length === 0 && text)
+      return { bytes: text.bytes.slice(), offsets: text.offsets.slice() }
+    // Sizes first, then one buffer of the exact size.
+    const offsets = new Uint32Array(length + 1)
+    let total = 0
+    for (let row = 0, next = 0; row < length; row++) {
+      if (next < rows.length && rows[next] === row) {
+        total += own.offsets[next + 1]! - own.offsets[next]!
+        next++
+      } else if (codes) {
+        const code = codes[row]!
+        total += labels!.offsets[code + 1]! - labels!.offsets[code]!
+      } else total += text!.offsets[row + 1]! - text!.offsets[row]!
+      offsets[row + 1] = total
+    }
+    const bytes = new Uint8Array(total)
+    for (let row = 0, next = 0; row < length; row++) {
+      let source: Uint8Array
+      let start: number
+      if (next < rows.length && rows[next] === row) {
+        source = own.bytes
+        start = own.offsets[next++]!
+      } else if (codes) {
+        source = labels!.bytes
+        start = labels!.offsets[codes[row]!]!
+      } else {
+        source = text!.bytes
+        start = text!.offsets[row]!
+      }
+      let at = offsets[row]!
+      const end = offsets[row + 1]!
+      if (end - at < 64) for (let i = start; at < end; i++) bytes[at++] = source[i]!
+      else bytes.set(source.subarray(start, start + end - at), at)
+    }
+    return { bytes, offsets }
+  }
+}
+
+// The value a record gives the schema column at `slot` (RowRanges: categories, then texts).
+function schemaValue(record: CasualtyRecord, slot: number): string {
+  return slot < CATEGORY_COLUMNS.length
+    ? record[CATEGORY_COLUMNS[slot]!]
+    : record[TEXT_COLUMNS[slot - CATEGORY_COLUMNS.length]!]
+}
+
 /** Builds a store row by row. Extra column names are fixed up front (the file's header). */
 export class StoreBuilder {
   private readonly line = new GrowableInts((n) => new Uint32Array(n))
@@ -344,14 +453,24 @@ export class StoreBuilder {
   )
   private readonly categories = mapColumns(CATEGORY_COLUMNS, () => new CategoryBuilder())
   private readonly texts = mapColumns(TEXT_COLUMNS, () => new TextBuilder())
-  private readonly extras: TextBuilder[]
+  private readonly extras: (TextBuilder | EchoBuilder)[]
   private readonly countList = COUNT_COLUMNS.map((c) => this.counts[c])
   private readonly categoryList = CATEGORY_COLUMNS.map((c) => this.categories[c])
   private readonly textList = TEXT_COLUMNS.map((c) => this.texts[c])
   private rows = 0
 
-  constructor(private readonly extraNames: readonly string[] = []) {
-    this.extras = extraNames.map(() => new TextBuilder())
+  constructor(
+    private readonly extraNames: readonly string[] = [],
+    /**
+     * Per extra column: the slot (RowRanges: categories, then texts) of the schema column that
+     * repeats it, read from the same field as it is; -1 for none. Such a column is written out
+     * from the schema column at the end (EchoBuilder).
+     */
+    echoes: readonly number[] = [],
+  ) {
+    this.extras = extraNames.map((_, index) =>
+      (echoes[index] ?? -1) >= 0 ? new EchoBuilder(echoes[index]!) : new TextBuilder(),
+    )
   }
 
   get length(): number {
@@ -368,9 +487,11 @@ export class StoreBuilder {
     for (const column of TEXT_COLUMNS) this.texts[column].push(record[column])
     this.extraNames.forEach((name, index) => {
       const value = Object.prototype.hasOwnProperty.call(record.extra, name)
-        ? record.extra[name]
+        ? (record.extra[name] ?? '')
         : ''
-      this.extras[index]?.push(value ?? '')
+      const builder = this.extras[index]!
+      if (builder instanceof TextBuilder) builder.push(value)
+      else if (value !== schemaValue(record, builder.slot)) builder.differs(this.rows, value)
     })
     this.rows++
   }
@@ -393,7 +514,15 @@ export class StoreBuilder {
       at++
     }
     for (const builder of this.extras) {
-      builder.pushBytes(bytes, starts[at] ?? 0, ends[at] ?? 0, escaped[at] === 1)
+      if (builder instanceof TextBuilder) {
+        builder.pushBytes(bytes, starts[at] ?? 0, ends[at] ?? 0, escaped[at] === 1)
+      } else {
+        const slot = builder.slot
+        // The schema column took the same field, trimmed: the same bytes unless it had spaces.
+        if (starts[at] !== starts[slot] || ends[at] !== ends[slot]) {
+          builder.differsBytes(this.rows, bytes, starts[at]!, ends[at]!, escaped[at] === 1)
+        }
+      }
       at++
     }
     this.rows++
@@ -419,29 +548,57 @@ export class StoreBuilder {
     }
     // Each text column of the part is let go once copied (the part is used up): its bytes can be
     // freed before the next column's are copied, so the part and the copy of it are never whole
-    // at once.
+    // at once. An extra column is taken before the text columns it may repeat.
     const emptyText = (): TextData => ({ bytes: new Uint8Array(0), offsets: new Uint32Array(1) })
+    this.extras.forEach((builder, index) => {
+      const own = part.extras[index] as TextData
+      if (builder instanceof TextBuilder) builder.append(own, rows)
+      else {
+        const slot = builder.slot
+        const repeated =
+          slot < CATEGORY_COLUMNS.length
+            ? {
+                codes: part.categories[CATEGORY_COLUMNS[slot]!].codes,
+                labels: part.categories[CATEGORY_COLUMNS[slot]!].values,
+              }
+            : part.texts[TEXT_COLUMNS[slot - CATEGORY_COLUMNS.length]!]
+        builder.appendPart(this.rows, own, repeated, rows)
+      }
+      part.extras[index] = emptyText()
+    })
     for (const column of TEXT_COLUMNS) {
       this.texts[column].append(part.texts[column], rows)
       part.texts[column] = emptyText()
     }
-    this.extras.forEach((builder, index) => {
-      builder.append(part.extras[index] as TextData, rows)
-      part.extras[index] = emptyText()
-    })
     this.rows += rows
   }
 
   finish(): CasualtyStore {
+    const categories = mapColumns(CATEGORY_COLUMNS, (c) => this.categories[c].finish())
+    const texts = mapColumns(TEXT_COLUMNS, (c) => this.texts[c].finish())
+    // What an echo column repeats: a category's codes and labels, or a text column.
+    const repeatedAt = (slot: number) => {
+      if (slot >= CATEGORY_COLUMNS.length)
+        return texts[TEXT_COLUMNS[slot - CATEGORY_COLUMNS.length]!]
+      const category = categories[CATEGORY_COLUMNS[slot]!]
+      return {
+        codes: category.codes,
+        labels: builtLabels(category) ?? packStrings(category.values),
+      }
+    }
     return new CasualtyStore({
       length: this.rows,
       line: this.line.finish(),
       date: this.date.finish(),
       counts: mapColumns(COUNT_COLUMNS, (c) => this.counts[c].finish()),
-      categories: mapColumns(CATEGORY_COLUMNS, (c) => this.categories[c].finish()),
-      texts: mapColumns(TEXT_COLUMNS, (c) => this.texts[c].finish()),
+      categories,
+      texts,
       extraNames: [...this.extraNames],
-      extras: this.extras.map((builder) => builder.finish()),
+      extras: this.extras.map((builder) =>
+        builder instanceof TextBuilder
+          ? builder.finish()
+          : builder.finish(this.rows, repeatedAt(builder.slot)),
+      ),
     })
   }
 }

@@ -34,45 +34,32 @@ import type { CategoryColumn } from '../schema'
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
 import { NO_COUNT, type CasualtyStore } from '../store/store'
 import { DistinctPairs } from './distinctPairs'
+import {
+  KIND_STATES,
+  createMeasureArrays,
+  keyedPass,
+  keyedSumsOf,
+  type KeyedPass,
+  type KeyedSums,
+  type MeasureArrays,
+} from './keyedSums'
 import { DEFAULT_RULE, type ReconcileRule } from '../reports'
 import {
-  FigureReconciler,
+  SelectedReports,
   noOrder,
   reportIndexInSteps,
+  wholeFiguresInSteps,
   type ReportIndex,
   type ReportOrder,
 } from './reportIndex'
+
+export { createMeasureArrays, type MeasureArrays }
 
 /** How the pass reconciles several reports of one figure: the rule, and the reports' order. */
 export interface Reconciling {
   rule: ReconcileRule
   /** Publication dates and grades per source (reportOrder); by default, none known. */
   order?: ReportOrder
-}
-
-/** Summed figures of one measure over many cells (groups, periods), one array slot per cell. */
-export interface MeasureArrays {
-  min: Float64Array
-  /** Sum of maxima, with open rows counted at their minimum. */
-  max: Float64Array
-  openRows: Uint32Array
-  unquantifiedRows: Uint32Array
-  /** Rows with a number (a minimum, a maximum or both). */
-  quantifiedRows: Uint32Array
-  /** Rows with a maximum but no minimum ("up to 20"): they add nothing to `min`. */
-  maxOnlyRows: Uint32Array
-}
-
-/** Sums for `size` cells, all zero. */
-export function createMeasureArrays(size: number): MeasureArrays {
-  return {
-    min: new Float64Array(size),
-    max: new Float64Array(size),
-    openRows: new Uint32Array(size),
-    unquantifiedRows: new Uint32Array(size),
-    quantifiedRows: new Uint32Array(size),
-    maxOnlyRows: new Uint32Array(size),
-  }
 }
 
 /** A summed figure with the rows that gave a number, and those that gave only a maximum. */
@@ -150,6 +137,14 @@ export interface ViewSums {
   totals: ViewTotals
   groups: GroupTotals
   series: TimeSeries
+  /** Figures per place (the map's provinces), when the pass was given the rows' places. */
+  places: KeyedSums | null
+}
+
+/** Each row's place (a number below `count`), for figures per place in the same pass. */
+export interface RowPlaces {
+  placeOfRow: Uint32Array
+  count: number
 }
 
 // Adds cells [from, from + count) of `cells` into cell `to` of `into`.
@@ -189,7 +184,46 @@ const MAX_GRID_CELLS = 1 << 15
 const KINDS = STATES * STATES
 /** Histogram rows per cell: every kind (the states, and the same plus YEAR_ONLY). */
 const KIND_COUNT = 2 * KINDS
-const KIND_MASK = (1 << KIND_BITS) - 1
+/** The kind in a row's byte of the packed cells; above it, two flags. */
+const KIND_MASK = 63
+/** The row is a report of a figure with several (core/view/reportIndex). */
+const REPORT_FLAG = 64
+/** The row's incident has other rows. */
+const SHARED_FLAG = 128
+
+// Per row: its kind and flags, the byte packed below its cell; so the pass reads a row's figure
+// number and shared incident only for the rows that have them. Rows [start, end) into `flagged`.
+function flagKinds(
+  figures: FigureIndex,
+  reports: ReportIndex,
+  flagged: Uint8Array,
+  start: number,
+  end: number,
+): void {
+  const { kinds, sharedOfRow } = figures
+  const { figureOfRow } = reports
+  for (let row = start; row < end; row++) {
+    flagged[row] =
+      kinds[row]! |
+      (figureOfRow[row]! >= 0 ? REPORT_FLAG : 0) |
+      (sharedOfRow[row]! >= 0 ? SHARED_FLAG : 0)
+  }
+}
+
+function* flaggedKindsInSteps(store: CasualtyStore): Steps<Uint8Array> {
+  let flagged = flaggedOf.get(store)
+  if (flagged) return flagged
+  const figures = yield* figureIndexInSteps(store)
+  const reports = yield* reportIndexInSteps(store)
+  flagged = new Uint8Array(store.length)
+  for (let start = 0; start < store.length; start += STEP_ROWS) {
+    flagKinds(figures, reports, flagged, start, Math.min(store.length, start + STEP_ROWS))
+    yield
+  }
+  flaggedOf.set(store, flagged)
+  return flagged
+}
+const flaggedOf = new WeakMap<CasualtyStore, Uint8Array>()
 
 // Per kind without the year-only part: the flags of the distinct-incident counting, bit 2 for a
 // killed figure in words only, bit 4 for injured.
@@ -229,6 +263,8 @@ export function* summarizeRowsInSteps(
   /** Rows added between two pauses. */
   step = STEP_ROWS,
   reconciling: Reconciling = { rule: DEFAULT_RULE },
+  /** The rows' places: figures per place too (the map's), reconciled alike. */
+  places: RowPlaces | null = null,
 ): Steps<ViewSums> {
   const figures = yield* figureIndexInSteps(store)
   const reports = yield* reportIndexInSteps(store)
@@ -238,19 +274,23 @@ export function* summarizeRowsInSteps(
   // The grid's slots: the store's, or those of the selection when the store's are too many.
   let grid = { shift: 0, slotCount: axis.length + 1 }
   let cells: Uint32Array
+  const flagged = yield* flaggedKindsInSteps(store)
   if (grid.slotCount * groupCount <= MAX_GRID_CELLS) {
-    cells = yield* storeCellsInSteps(store, unit, column)
+    cells = yield* storeCellsInSteps(store, unit, column, flagged)
   } else {
     grid = selectionSlots(axis.slots, rows)
     const shifted = shiftSlots(axis.slots, grid.shift)
     yield
-    cells = yield* packedCellsInSteps(shifted, groups.codes, groupCount, figures.kinds)
+    cells = yield* packedCellsInSteps(shifted, groups.codes, groupCount, flagged)
   }
-  const reconciler =
-    reports.figureCount > 0
-      ? new FigureReconciler(store, reports, reconciling.order ?? noOrder(store), reconciling.rule)
-      : null
+  let reconciler: SelectedReports | null = null
+  if (reports.figureCount > 0) {
+    const order = reconciling.order ?? noOrder(store)
+    const whole = yield* wholeFiguresInSteps(store, order, reconciling.rule)
+    reconciler = new SelectedReports(store, reports, whole, order, reconciling.rule, figures.kinds)
+  }
   const pass = new SummaryPass(store, rows, column, figures, axis, cells, grid, reports, reconciler)
+  if (places) pass.sumPlaces(places, figures.sharedCount)
   for (let start = 0; start < rows.length; start += step) {
     pass.add(start, Math.min(rows.length, start + step))
     if (start + step < rows.length) yield
@@ -309,6 +349,10 @@ class SummaryPass {
   readonly sharedSlotIncidents: Uint32Array
   sharedIncidents = 0
   readonly sharedWordsOnly = { killed: 0, injured: 0, either: 0 }
+  // Figures per place, when asked for: each row's place, the sums, distinct incidents per place.
+  placeOfRow: Uint32Array | null = null
+  placePass: KeyedPass = keyedPass(0)
+  placePairs: DistinctPairs | null = null
 
   constructor(
     readonly store: CasualtyStore,
@@ -321,7 +365,7 @@ class SummaryPass {
     grid: { shift: number; slotCount: number },
     readonly reports: ReportIndex,
     /** Gathers the reports of figures of several reports; null when the store has none. */
-    readonly reconciler: FigureReconciler | null,
+    readonly reconciler: SelectedReports | null,
   ) {
     const groupData = store.columns.categories[column]
     this.groupCount = groupData.values.length
@@ -339,25 +383,29 @@ class SummaryPass {
     this.sharedSlotIncidents = new Uint32Array(grid.slotCount)
   }
 
+  /** Sums figures per place too (call before adding rows). */
+  sumPlaces(places: RowPlaces, sharedCount: number): void {
+    this.placeOfRow = places.placeOfRow
+    this.placePass = keyedPass(places.count)
+    this.placePairs = new DistinctPairs(sharedCount, places.count)
+  }
+
   /** Adds rows[start..end). */
   add(start: number, end: number): void {
-    const { rows, cells, groupCount, cellCount, histogram, sums } = this
+    if (this.placeOfRow) return this.addWithPlaces(start, end)
+    const { rows, cells, cellCount, histogram, sums } = this
     const { sharedOfRow } = this.figures
     const { figureOfRow } = this.reports
     const { reconciler } = this
-    const { sharedRows, sharedKinds, sharedFlags, sharedWordsOnly } = this
-    const { sharedPerCell, sharedPerSlot, sharedCellIncidents, sharedSlotIncidents } = this
     const { columns } = this.store
     const { killed_min: killedMin, killed_max: killedMax } = columns.counts
     const { injured_min: injuredMin, injured_max: injuredMax } = columns.counts
-    let sharedIncidents = 0
     for (let i = start; i < end; i++) {
       const row = rows[i]!
       const packed = cells[row]!
-      const figure = figureOfRow[row]!
-      if (figure >= 0) {
+      if (packed & REPORT_FLAG) {
         // A report of a figure with several: added once per figure, in finish.
-        reconciler!.add(row, figure, packed & KIND_MASK)
+        reconciler!.add(row, figureOfRow[row]!)
         continue
       }
       const cell = packed >>> KIND_BITS
@@ -373,71 +421,127 @@ class SummaryPass {
       low = min + (min >>> 31)
       sums[at + 2]! += low
       sums[at + 3]! += max + (max >>> 31) * (low + 1)
-      const incident = sharedOfRow[row]!
-      if (incident < 0) continue
-      const state = (packed & KIND_MASK) % KINDS
-      sharedRows[cell]!++
-      sharedKinds[state]!++
-      const before = sharedFlags[incident]!
-      const now = before | 1 | WORDS_ONLY[state]!
-      if (now !== before) {
-        sharedFlags[incident] = now
-        if (!(before & 1)) sharedIncidents++
-        if (now & 2 && !(before & 2)) sharedWordsOnly.killed++
-        if (now & 4 && !(before & 4)) sharedWordsOnly.injured++
-        if (now & 6 && !(before & 6)) sharedWordsOnly.either++
-      }
-      const slot = (cell / groupCount) | 0
-      if (slot !== 0) {
-        if (sharedPerCell.add(incident, cell)) sharedCellIncidents[cell]!++
-        if (sharedPerSlot.add(incident, slot)) sharedSlotIncidents[slot]!++
-      }
+      if (packed & SHARED_FLAG)
+        this.countShared(sharedOfRow[row]!, (packed & KIND_MASK) % KINDS, cell)
     }
-    this.sharedIncidents += sharedIncidents
+  }
+
+  // `add` with the figures per place summed in the same loop (one read of each column for both;
+  // two loops would cost a third more).
+  private addWithPlaces(start: number, end: number): void {
+    const { rows, cells, cellCount, histogram, sums } = this
+    const { sharedOfRow } = this.figures
+    const { figureOfRow } = this.reports
+    const { reconciler } = this
+    const { columns } = this.store
+    const { killed_min: killedMin, killed_max: killedMax } = columns.counts
+    const { injured_min: injuredMin, injured_max: injuredMax } = columns.counts
+    const placeOfRow = this.placeOfRow!
+    const pairs = this.placePairs!
+    const { keyCount: placeCount, histogram: placeHistogram, sums: placeSums } = this.placePass
+    const placeRows = this.placePass.rows
+    const { sharedRows: placeSharedRows, sharedIncidents: placeSharedIncidents } = this.placePass
+    for (let i = start; i < end; i++) {
+      const row = rows[i]!
+      const packed = cells[row]!
+      const place = placeOfRow[row]!
+      placeRows[place]!++
+      const incident = packed & SHARED_FLAG ? sharedOfRow[row]! : -1
+      if (incident >= 0) {
+        placeSharedRows[place]!++
+        if (pairs.add(incident, place)) placeSharedIncidents[place]!++
+      }
+      if (packed & REPORT_FLAG) {
+        reconciler!.add(row, figureOfRow[row]!)
+        continue
+      }
+      const cell = packed >>> KIND_BITS
+      const kind = packed & KIND_MASK
+      histogram[kind * cellCount + cell]!++
+      placeHistogram[KIND_STATES[kind]! * placeCount + place]!++
+      const at = cell * 4
+      const atPlace = place * 4
+      let min = killedMin[row]!
+      let max = killedMax[row]!
+      let low = min + (min >>> 31)
+      let high = max + (max >>> 31) * (low + 1)
+      sums[at]! += low
+      sums[at + 1]! += high
+      placeSums[atPlace]! += low
+      placeSums[atPlace + 1]! += high
+      min = injuredMin[row]!
+      max = injuredMax[row]!
+      low = min + (min >>> 31)
+      high = max + (max >>> 31) * (low + 1)
+      sums[at + 2]! += low
+      sums[at + 3]! += high
+      placeSums[atPlace + 2]! += low
+      placeSums[atPlace + 3]! += high
+      if (incident >= 0) this.countShared(incident, kind % KINDS, cell)
+    }
+  }
+
+  // Counts a row (or a reconciled figure) of an incident with several rows, whose kind without
+  // the year-only part is `state`, in cell `cell`: the incident once in the headline, once per
+  // cell and once per period.
+  private countShared(incident: number, state: number, cell: number): void {
+    this.sharedRows[cell]!++
+    this.sharedKinds[state]!++
+    const { sharedFlags, sharedWordsOnly } = this
+    const before = sharedFlags[incident]!
+    const now = before | 1 | WORDS_ONLY[state]!
+    if (now !== before) {
+      sharedFlags[incident] = now
+      if (!(before & 1)) this.sharedIncidents++
+      if (now & 2 && !(before & 2)) sharedWordsOnly.killed++
+      if (now & 4 && !(before & 4)) sharedWordsOnly.injured++
+      if (now & 6 && !(before & 6)) sharedWordsOnly.either++
+    }
+    const slot = (cell / this.groupCount) | 0
+    if (slot !== 0) {
+      if (this.sharedPerCell.add(incident, cell)) this.sharedCellIncidents[cell]!++
+      if (this.sharedPerSlot.add(incident, slot)) this.sharedSlotIncidents[slot]!++
+    }
   }
 
   // Adds each figure of several reports once: its reconciled figure, in its lead report's cell,
   // and its incident as the pass counts the rows of incidents with several rows.
   private addReconciled(): void {
-    const { reconciler, cells, cellCount, histogram, sums, groupCount } = this
+    const { reconciler, cells, cellCount, histogram, sums } = this
     if (!reconciler) return
+    reconciler.resolve()
     const { sharedOfRow } = this.figures
-    const { sharedRows, sharedKinds, sharedFlags, sharedWordsOnly } = this
+    const { placeOfRow, placePass } = this
     for (let i = 0; i < reconciler.metCount; i++) {
       const figure = reconciler.met[i]!
-      const lead = reconciler.lead[figure]!
+      const lead = reconciler.leadOf(figure)
       const packed = cells[lead]!
       const cell = packed >>> KIND_BITS
       const at = cell * 4
       const killed = reconciler.reconcile(figure, 0)
       const killedLow = reconciler.min === NO_COUNT ? 0 : reconciler.min
+      const killedHigh = reconciler.max === NO_COUNT ? killedLow : reconciler.max
       sums[at]! += killedLow
-      sums[at + 1]! += reconciler.max === NO_COUNT ? killedLow : reconciler.max
+      sums[at + 1]! += killedHigh
       const injured = reconciler.reconcile(figure, 1)
       const injuredLow = reconciler.min === NO_COUNT ? 0 : reconciler.min
+      const injuredHigh = reconciler.max === NO_COUNT ? injuredLow : reconciler.max
       sums[at + 2]! += injuredLow
-      sums[at + 3]! += reconciler.max === NO_COUNT ? injuredLow : reconciler.max
+      sums[at + 3]! += injuredHigh
       const kind = killed + STATES * injured + ((packed & KIND_MASK) >= YEAR_ONLY ? YEAR_ONLY : 0)
       histogram[kind * cellCount + cell]!++
+      if (placeOfRow) {
+        const place = placeOfRow[lead]!
+        const state = killed + STATES * injured
+        placePass.histogram[state * placePass.keyCount + place]!++
+        const placeSums = placePass.sums
+        placeSums[place * 4]! += killedLow
+        placeSums[place * 4 + 1]! += killedHigh
+        placeSums[place * 4 + 2]! += injuredLow
+        placeSums[place * 4 + 3]! += injuredHigh
+      }
       // The incident has several rows (this figure's reports at least).
-      const incident = sharedOfRow[lead]!
-      const state = kind % KINDS
-      sharedRows[cell]!++
-      sharedKinds[state]!++
-      const before = sharedFlags[incident]!
-      const now = before | 1 | WORDS_ONLY[state]!
-      if (now !== before) {
-        sharedFlags[incident] = now
-        if (!(before & 1)) this.sharedIncidents++
-        if (now & 2 && !(before & 2)) sharedWordsOnly.killed++
-        if (now & 4 && !(before & 4)) sharedWordsOnly.injured++
-        if (now & 6 && !(before & 6)) sharedWordsOnly.either++
-      }
-      const slot = (cell / groupCount) | 0
-      if (slot !== 0) {
-        if (this.sharedPerCell.add(incident, cell)) this.sharedCellIncidents[cell]!++
-        if (this.sharedPerSlot.add(incident, slot)) this.sharedSlotIncidents[slot]!++
-      }
+      this.countShared(sharedOfRow[lead]!, kind % KINDS, cell)
     }
   }
 
@@ -564,7 +668,8 @@ class SummaryPass {
       addCells(series.killed, p * groupCount, groupCount, series.totals.killed, p)
       addCells(series.injured, p * groupCount, groupCount, series.totals.injured, p)
     }
-    return { totals, groups, series }
+    const places = this.placeOfRow ? keyedSumsOf(this.placePass) : null
+    return { totals, groups, series, places }
   }
 }
 

@@ -182,8 +182,11 @@ function* buildPeriodSlots(store: CasualtyStore, unit: TimeUnit): Steps<PeriodSl
   return last >= first ? { first, length: last - first + 1, slots } : { first: 0, length: 0, slots }
 }
 
-/** Bits of a packed cell below the cell number: the row's kind (state and YEAR_ONLY). */
-export const KIND_BITS = 6
+/**
+ * Bits of a packed cell below the cell number: a byte per row given by the caller, the row's kind
+ * (its states and YEAR_ONLY, below 64) and flags of its own above.
+ */
+export const KIND_BITS = 8
 
 // Packs cell and kind of rows [start, end): the cell of a row is its slot x `groupCount` + group.
 function fillCells(
@@ -202,8 +205,8 @@ function fillCells(
 
 /**
  * Per row: its cell on a grid of the store's period slots x the groups of `groupCodes` (slot 0
- * for a year-only date on a monthly axis), shifted up by KIND_BITS, with its kind below. The grid
- * must have fewer than 2^25 cells.
+ * for a year-only date on a monthly axis), shifted up by KIND_BITS, with its byte of `kinds`
+ * below. The grid must have fewer than 2^24 cells.
  */
 export function* packedCellsInSteps(
   slots: Uint32Array,
@@ -269,18 +272,21 @@ export function* periodSlotsInSteps(store: CasualtyStore, unit: TimeUnit): Steps
   return (entry[unit] ??= yield* buildPeriodSlots(store, unit))
 }
 
-/** The store's packed cells on a `unit` axis by `column` (see packedCellsInSteps), kept. */
+/**
+ * The store's packed cells on a `unit` axis by `column` (see packedCellsInSteps), kept: built the
+ * first time from `kinds`, which must be the same bytes at every call for one store.
+ */
 export function* storeCellsInSteps(
   store: CasualtyStore,
   unit: TimeUnit,
   column: CategoryColumn,
+  kinds: Uint8Array,
 ): Steps<Uint32Array> {
   const entry = knownOf(store)
   entry.cells ??= new Map()
   const key = `${unit} ${column}`
   let cells = entry.cells.get(key)
   if (!cells) {
-    const { kinds } = yield* figureIndexInSteps(store)
     const { slots } = yield* periodSlotsInSteps(store, unit)
     const groups = store.columns.categories[column]
     cells = yield* packedCellsInSteps(slots, groups.codes, labelCount(groups), kinds)

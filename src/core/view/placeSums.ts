@@ -9,32 +9,24 @@
 import type { CasualtyStore } from '../store/store'
 import { labelCount } from '../store/packedStrings'
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
+import { unknownOrder, type Reconciling } from './aggregate'
 import {
-  createMeasureArrays,
-  unknownOrder,
+  KIND_STATES,
+  countState,
+  keyedPass,
+  keyedSums,
+  keyedSumsOf,
+  type KeyedPass,
+  type KeyedSums,
   type MeasureArrays,
-  type Reconciling,
-} from './aggregate'
+} from './keyedSums'
 import { DEFAULT_RULE } from '../reports'
 import { NO_COUNT } from '../store/store'
 import { FigureReconciler, reportIndexInSteps, type ReconciledCounts } from './reportIndex'
 import { DistinctPairs } from './distinctPairs'
-import {
-  FigureState,
-  YEAR_ONLY,
-  figureIndexInSteps,
-  injuredState,
-  killedState,
-} from './figureIndex'
+import { figureIndexInSteps } from './figureIndex'
+export type { KeyedSums }
 import { POINT_LEVELS, rowPointsInSteps, type PointLevel, type RowPoints } from './placePrecision'
-
-/** Figures per key (a province, a point): arrays indexed by the key. */
-export interface KeyedSums {
-  rows: Uint32Array
-  incidents: Uint32Array
-  killed: MeasureArrays
-  injured: MeasureArrays
-}
 
 /** The map's figures of a selection. */
 export interface PlaceSums {
@@ -48,20 +40,14 @@ export interface PlaceSums {
   levels: Record<PointLevel, number>
 }
 
-function keyedSums(size: number): KeyedSums {
-  return {
-    rows: new Uint32Array(size),
-    incidents: new Uint32Array(size),
-    killed: createMeasureArrays(size),
-    injured: createMeasureArrays(size),
-  }
-}
-
-interface StorePlaces {
+/** The places and points of a store's rows, found once per store. */
+export interface StorePlaces {
+  /** Per place: its country and admin1 label as the rows write them. */
   countries: string[]
   admin1: string[]
-  /** Per row: its place. */
+  /** Per row: its place (below `count`, the number of places). */
   placeOfRow: Uint32Array
+  count: number
   /** Per row: its point, or -1 when it is not drawn. */
   pointOfRow: Int32Array
   latitude: Float64Array
@@ -72,28 +58,36 @@ interface StorePlaces {
 
 const known = new WeakMap<CasualtyStore, StorePlaces>()
 
+// Pairs of labels up to which places are looked up in an array rather than a Map (16 MB at most).
+const DENSE_PAIRS = 1 << 22
+
 // Rows [from, to): their place, numbered in order of first appearance by (country, admin1) pair.
-// A plain function: V8 optimizes its loop, not one inside a generator.
+// `placeOfPair` holds place + 1 per pair (0: not met yet), in an array when the pairs are few
+// enough, else in a Map. A plain function: V8 optimizes its loop, not one inside a generator.
 function numberPlaces(
   store: CasualtyStore,
   from: number,
   to: number,
-  placeOfPair: Map<number, number>,
+  placeOfPair: Int32Array | Map<number, number>,
   found: { countries: string[]; admin1: string[] },
   placeOfRow: Uint32Array,
 ): void {
   const country = store.columns.categories.country.codes
   const admin1 = store.columns.categories.admin1.codes
   const admin1Count = labelCount(store.columns.categories.admin1)
+  const dense = placeOfPair instanceof Int32Array ? placeOfPair : null
   for (let row = from; row < to; row++) {
     const pair = country[row]! * admin1Count + admin1[row]!
-    let place = placeOfPair.get(pair)
-    if (place === undefined) {
-      place = found.countries.length
-      placeOfPair.set(pair, place)
-      found.countries.push(store.category('country', row))
-      found.admin1.push(store.category('admin1', row))
+    const known = dense ? dense[pair]! : ((placeOfPair as Map<number, number>).get(pair) ?? 0)
+    if (known > 0) {
+      placeOfRow[row] = known - 1
+      continue
     }
+    const place = found.countries.length
+    if (dense) dense[pair] = place + 1
+    else (placeOfPair as Map<number, number>).set(pair, place + 1)
+    found.countries.push(store.category('country', row))
+    found.admin1.push(store.category('admin1', row))
     placeOfRow[row] = place
   }
 }
@@ -128,12 +122,14 @@ function numberPoints(
   }
 }
 
-// The places and points of every row, found once per store, STEP_ROWS rows a step.
-function* storePlacesInSteps(store: CasualtyStore): Steps<StorePlaces> {
+/** The places and points of every row, found once per store, STEP_ROWS rows a step. */
+export function* storePlacesInSteps(store: CasualtyStore): Steps<StorePlaces> {
   const cached = known.get(store)
   if (cached) return cached
   const found = { countries: [] as string[], admin1: [] as string[] }
-  const placeOfPair = new Map<number, number>()
+  const pairs =
+    labelCount(store.columns.categories.country) * labelCount(store.columns.categories.admin1)
+  const placeOfPair = pairs <= DENSE_PAIRS ? new Int32Array(pairs) : new Map<number, number>()
   const placeOfRow = new Uint32Array(store.length)
   for (let from = 0; from < store.length; from += STEP_ROWS) {
     numberPlaces(
@@ -167,6 +163,7 @@ function* storePlacesInSteps(store: CasualtyStore): Steps<StorePlaces> {
     countries: found.countries,
     admin1: found.admin1,
     placeOfRow,
+    count: found.countries.length,
     pointOfRow,
     latitude: Float64Array.from(spots.latitude),
     longitude: Float64Array.from(spots.longitude),
@@ -176,7 +173,7 @@ function* storePlacesInSteps(store: CasualtyStore): Steps<StorePlaces> {
   return result
 }
 
-// Adds rows [start, end) of `rows` into `into` by `keyOf` (rows whose key is negative are skipped).
+// Adds `rows` into `into` by `keyOf` (rows whose key is negative are skipped).
 // A plain function: V8 optimizes its loop, not one inside a generator.
 function addRows(
   store: CasualtyStore,
@@ -185,42 +182,45 @@ function addRows(
   kinds: Uint8Array,
   sharedOfRow: Int32Array,
   shared: DistinctPairs,
-  into: KeyedSums,
+  into: KeyedPass,
   /** Per row: its figure when the figure has several reports (core/view/reportIndex), or -1. */
   figureOfRow: Int32Array,
-  /** Gathers those reports, to add each figure once (addReconciled); null: they are skipped. */
+  /** Gathers those reports, to add each figure once (addReconciled). */
   reconciler: FigureReconciler | null,
 ): void {
   const { killed_min: killedMin, killed_max: killedMax } = store.columns.counts
   const { injured_min: injuredMin, injured_max: injuredMax } = store.columns.counts
-  const { killed, injured } = into
+  const { keyCount, histogram, sums, sharedRows, sharedIncidents } = into
+  const keyRows = into.rows
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!
+    // A report of a figure with several adds once, reconciled, at its latest report's key; a
+    // figure whose latest report has no key is left out (addReconciled).
+    const figure = figureOfRow[row]!
+    if (figure >= 0) reconciler?.add(row, figure, kinds[row]!)
     const key = keyOf[row]!
     if (key < 0) continue
-    into.rows[key]!++
+    keyRows[key]!++
     const incident = sharedOfRow[row]!
-    if (incident < 0 || shared.add(incident, key)) into.incidents[key]!++
-    const figure = figureOfRow[row]!
-    if (figure >= 0) {
-      reconciler?.add(row, figure, kinds[row]!)
-      continue
+    if (incident >= 0) {
+      sharedRows[key]!++
+      if (shared.add(incident, key)) sharedIncidents[key]!++
     }
-    const kind = kinds[row]! % YEAR_ONLY
-    countState(killed, key, killedState(kind))
-    countState(injured, key, injuredState(kind))
+    if (figure >= 0) continue
+    histogram[KIND_STATES[kinds[row]!]! * keyCount + key]!++
     // Branch-free sums (as in aggregate): an empty count is -1, so `v + (v >>> 31)` is v or 0,
     // and a missing maximum becomes the minimum.
+    const at = key * 4
     let min = killedMin[row]!
     let max = killedMax[row]!
     let low = min + (min >>> 31)
-    killed.min[key]! += low
-    killed.max[key]! += max + (max >>> 31) * (low + 1)
+    sums[at]! += low
+    sums[at + 1]! += max + (max >>> 31) * (low + 1)
     min = injuredMin[row]!
     max = injuredMax[row]!
     low = min + (min >>> 31)
-    injured.min[key]! += low
-    injured.max[key]! += max + (max >>> 31) * (low + 1)
+    sums[at + 2]! += low
+    sums[at + 3]! += max + (max >>> 31) * (low + 1)
   }
 }
 
@@ -246,17 +246,6 @@ function addReconciled(
   }
 }
 
-function countState(into: MeasureArrays, key: number, state: FigureState): void {
-  if (state === FigureState.None) return
-  if (state === FigureState.Unquantified) {
-    into.unquantifiedRows[key]!++
-    return
-  }
-  into.quantifiedRows[key]!++
-  if (state === FigureState.Open) into.openRows[key]!++
-  else if (state === FigureState.MaxOnly) into.maxOnlyRows[key]!++
-}
-
 function countLevels(
   level: Uint8Array | null,
   rows: ArrayLike<number>,
@@ -269,14 +258,15 @@ function countLevels(
   >
 }
 
-/** The map's figures of `rows`, after the store's places and figure index (built once). */
-export function* summarizePlacesInSteps(
+// `rows` summed by `keyOf` into `count` keys: each row at its key (none when negative), each
+// figure of several reports once, reconciled, at the key of its latest selected report.
+function* keyedFiguresInSteps(
   store: CasualtyStore,
   rows: ArrayLike<number>,
-  /** The view's rule and the reports' order (as the headline's); by default the range. */
-  reconciling: Reconciling = { rule: DEFAULT_RULE },
-): Steps<PlaceSums> {
-  const placesOfStore = yield* storePlacesInSteps(store)
+  keyOf: ArrayLike<number>,
+  count: number,
+  reconciling: Reconciling,
+): Steps<KeyedSums> {
   const { kinds, sharedOfRow, sharedCount } = yield* figureIndexInSteps(store)
   const reports = yield* reportIndexInSteps(store)
   const reconciler =
@@ -288,46 +278,59 @@ export function* summarizePlacesInSteps(
           reconciling.rule,
         )
       : null
-  const placeCount = placesOfStore.countries.length
-  const pointCount = placesOfStore.latitude.length
-  const places = keyedSums(placeCount)
+  const pass = keyedPass(count)
   addRows(
     store,
     rows,
-    placesOfStore.placeOfRow,
+    keyOf,
     kinds,
     sharedOfRow,
-    new DistinctPairs(sharedCount, placeCount),
-    places,
+    new DistinctPairs(sharedCount, count),
+    pass,
     reports.figureOfRow,
     reconciler,
   )
-  if (reconciler) addReconciled(reconciler, placesOfStore.placeOfRow, places)
-  const pointSums = keyedSums(pointCount)
-  if (pointCount > 0) {
+  const sums = keyedSumsOf(pass)
+  if (reconciler) addReconciled(reconciler, keyOf, sums)
+  return sums
+}
+
+/** The map's figures of `rows`, after the store's places and figure index (built once). */
+export function* summarizePlacesInSteps(
+  store: CasualtyStore,
+  rows: ArrayLike<number>,
+  /** The view's rule and the reports' order (as the headline's); by default the range. */
+  reconciling: Reconciling = { rule: DEFAULT_RULE },
+): Steps<PlaceSums> {
+  const placesOfStore = yield* storePlacesInSteps(store)
+  const { placeOfRow, count } = placesOfStore
+  const places = yield* keyedFiguresInSteps(store, rows, placeOfRow, count, reconciling)
+  return yield* mapSumsInSteps(store, rows, places, reconciling)
+}
+
+/**
+ * The map's figures of `rows` from their figures per place (which the dashboard's pass sums with
+ * the charts' figures, core/view/aggregate): the points' figures, when the store has rows at a
+ * known spot, and the rows per level of their coordinates.
+ */
+export function* mapSumsInSteps(
+  store: CasualtyStore,
+  rows: ArrayLike<number>,
+  places: KeyedSums,
+  reconciling: Reconciling = { rule: DEFAULT_RULE },
+): Steps<PlaceSums> {
+  const placesOfStore = yield* storePlacesInSteps(store)
+  const { pointOfRow, latitude, longitude } = placesOfStore
+  let points = keyedSums(0)
+  if (latitude.length > 0) {
     yield
-    addRows(
-      store,
-      rows,
-      placesOfStore.pointOfRow,
-      kinds,
-      sharedOfRow,
-      new DistinctPairs(sharedCount, pointCount),
-      pointSums,
-      reports.figureOfRow,
-      null,
-    )
-    if (reconciler) addReconciled(reconciler, placesOfStore.pointOfRow, pointSums)
+    points = yield* keyedFiguresInSteps(store, rows, pointOfRow, latitude.length, reconciling)
   }
   return {
     countries: placesOfStore.countries,
     admin1: placesOfStore.admin1,
     places,
-    points: {
-      latitude: placesOfStore.latitude,
-      longitude: placesOfStore.longitude,
-      sums: pointSums,
-    },
+    points: { latitude, longitude, sums: points },
     levels: countLevels(placesOfStore.level, rows),
   }
 }

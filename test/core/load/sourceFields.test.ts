@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { sourcesFromImport } from '../../../src/core/load/sourceFields'
+import { gtdCitation, sourcesFromImport } from '../../../src/core/load/sourceFields'
+import { checkReports } from '../../../src/core/load/sources'
+import { emptySource } from '../../../src/core/reports'
+import { labelAt } from '../../../src/core/store/packedStrings'
+import { loadMapped } from '../../../src/cli/mappedFile'
+import { fixtureBytes } from '../../helpers/fixtures'
 import { storeFromRecords } from '../../../src/core/store/builder'
 import { record } from '../../helpers/record'
 import { setExtras } from '../../helpers/arbitraries'
@@ -60,28 +65,91 @@ describe('sourcesFromImport', () => {
     ])
   })
 
-  it('GTD: each citation an entry of its event, related events apart', () => {
+  it('GTD: each citation an entry of its own, related events apart', () => {
     const store = storeFromRecords([
       withExtras(
         { incident_id: '202110080001' },
         {
           scite1: '"Suicide bomber kills dozens at Kunduz mosque," Reuters, October 8, 2021.',
-          scite2: '"Kunduz mosque attack," BBC News, October 9, 2021.',
+          scite2: 'Kunduz mosque attack, BBC News',
           scite3: '',
           related: '202110080001, 202110080002',
         },
       ),
     ])
     const got = sourcesFromImport(store)
-    expect(got.sources.map((s) => [s.id, s.title])).toEqual([
-      [
-        'gtd-202110080001-1',
-        '"Suicide bomber kills dozens at Kunduz mosque," Reuters, October 8, 2021.',
-      ],
-      ['gtd-202110080001-2', '"Kunduz mosque attack," BBC News, October 9, 2021.'],
+    expect(got.sources).toEqual([
+      {
+        ...emptySource('"Suicide bomber kills dozens at Kunduz mosque," Reuters, October 8, 2021.'),
+        title: 'Suicide bomber kills dozens at Kunduz mosque',
+        outlet: 'Reuters',
+        published: '2021-10-08',
+      },
+      { ...emptySource('Kunduz mosque attack, BBC News'), title: 'Kunduz mosque attack, BBC News' },
     ])
-    expect(got.sourcesOfRow).toEqual([['gtd-202110080001-1', 'gtd-202110080001-2']])
+    expect(got.sourcesOfRow).toEqual([
+      [
+        '"Suicide bomber kills dozens at Kunduz mosque," Reuters, October 8, 2021.',
+        'Kunduz mosque attack, BBC News',
+      ],
+    ])
     expect(got.related).toEqual([['202110080002']])
+  })
+
+  it.each([
+    [
+      '"Police Chief Quits," Washington Post, January 2, 1970.',
+      { title: 'Police Chief Quits', outlet: 'Washington Post', published: '1970-01-02' },
+    ],
+    [
+      '"Cairo Police Chief Quits; Decries Local \'Militants\'," Afro-American, January 10, 1970.',
+      {
+        title: "Cairo Police Chief Quits; Decries Local 'Militants'",
+        outlet: 'Afro-American',
+        published: '1970-01-10',
+      },
+    ],
+    // Not the GTD's citation style, or not a day of the calendar: the title alone.
+    ['Christopher Hewitt, Praeger, 2005.', { outlet: '', published: '' }],
+    ['"A," Times, February 30, 1970.', { outlet: '', published: '' }],
+  ])('GTD citation %s', (citation, fields) => {
+    expect(gtdCitation(citation)).toMatchObject({ id: citation, ...fields })
+  })
+
+  it('a real GTD export: each row report is linked to its citations, none unknown', async () => {
+    // test/fixtures/real/gtd-citations.csv: five rows of the GTD's own export (see its README).
+    const load = await loadMapped(fixtureBytes('real/gtd-citations.csv'))
+    if (!load.ok) throw new Error(load.message)
+    expect(load.mapping?.format).toBe('gtd')
+    const store = load.result.store!
+    const got = sourcesFromImport(store)
+    const sources = store.columns.categories.source
+    const sourceOf = (row: number) => labelAt(sources, sources.codes[row]!)
+    const cairo = '"Police Chief Quits," Washington Post, January 2, 1970.'
+    expect(store.category('incident_id', 0)).toBe('197001010002')
+    expect(sourceOf(0)).toBe(cairo)
+    expect(got.sourcesOfRow?.[0]).toEqual([
+      cairo,
+      '"Cairo Police Chief Quits; Decries Local \'Militants\'," Afro-American, January 10, 1970.',
+      'Christopher Hewitt, "Political Violence and Terrorism in Modern America: A Chronology," Praeger Security International, 2005.',
+    ])
+    // Every row's source is the first of its citations, and an entry of the registry.
+    const registry = new Map(got.sources.map((s) => [s.id, s]))
+    for (let row = 0; row < store.length; row++) {
+      expect(sourceOf(row)).toBe(got.sourcesOfRow?.[row]?.[0] ?? '')
+    }
+    expect(registry.get(cairo)).toMatchObject({
+      outlet: 'Washington Post',
+      published: '1970-01-02',
+    })
+    // A row without a citation (the PGIS rows) names no source.
+    expect(store.category('incident_id', 2)).toBe('197001050001')
+    expect(sourceOf(2)).toBe('')
+    expect(checkReports(store, registry)).toEqual([])
+    // One document cited by several events is one source.
+    const hewitt = got.sources.filter((s) => s.id.startsWith('Christopher Hewitt'))
+    expect(hewitt).toHaveLength(1)
+    expect(got.related?.[3]).toEqual(['197001300002'])
   })
 
   it('a file of ours: nothing', () => {

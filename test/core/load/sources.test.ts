@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkReports, parseSources } from '../../../src/core/load/sources'
+import { gradeScale } from '../../../src/core/grades'
 import { loadCsv } from '../../../src/core/load/loader'
 import { SCHEMA_COLUMNS } from '../../../src/core/schema'
 import { emptySource } from '../../../src/core/reports'
@@ -33,6 +34,26 @@ describe('parseSources', () => {
     expect(registry.issues).toMatchObject(issues)
     expect(Object.fromEntries(registry.sources)).toMatchObject(entries)
     expect(registry.sources.size).toBe(Object.keys(entries).length)
+  })
+})
+
+describe('grades on the data’s own scale', () => {
+  const scale = gradeScale([
+    { label: 'verified', meaning: 'Seen by our staff.' },
+    { label: 'reported', meaning: '' },
+  ])
+
+  it('a grade of the scale is kept; one of the default scale only is a line and column issue', () => {
+    const registry = parseSources('id,grade\na,Verified\nb,confirmed\nc,', scale)
+    expect(registry.issues).toEqual([
+      {
+        line: 3,
+        column: 'grade',
+        message: '“confirmed” is not a grade: use verified, reported',
+        value: 'confirmed',
+      },
+    ])
+    expect([...registry.sources.values()].map((s) => s.grade)).toEqual(['Verified', '', ''])
   })
 })
 

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { storeFromRecords } from '../../../src/core/store/builder'
 import { allRows } from '../../../src/core/view/filter'
-import { figureAt, sumTotals, type MeasureArrays } from '../../../src/core/view/aggregate'
+import {
+  figureAt,
+  summarizeRowsInSteps,
+  sumTotals,
+  type MeasureArrays,
+} from '../../../src/core/view/aggregate'
+import { runSteps } from '../../../src/core/steps'
+import { storePlacesInSteps, summarizePlacesInSteps } from '../../../src/core/view/placeSums'
+import type { ReconcileRule } from '../../../src/core/reports'
 import { summarizePlaces } from '../../../src/core/view/placeSums'
 import { record } from '../../helpers/record'
 
@@ -131,5 +140,100 @@ describe('summarizePlaces with several reports of one figure', () => {
     expect(places.places.incidents[kabul]).toBe(1)
     expect(places.places.killed.quantifiedRows[kabul]).toBe(1)
     expect(places.places.killed.min[kabul]).toBeLessThan(22)
+  })
+})
+
+// Every selected row is in exactly one place, and every figure adds once at one place: summed over
+// the places, the map's figures are the headline's, whatever the rows, reports and rule.
+describe('summarizePlaces against the headline totals', () => {
+  const figure = fc.oneof(
+    fc.constant({ min: null, max: null, text: '' }),
+    fc.constant({ min: null, max: null, text: 'scores' }),
+    fc.record({ min: fc.nat(1000), max: fc.constant(null), text: fc.constant('at least') }),
+    fc.record({ min: fc.constant(null), max: fc.nat(1000), text: fc.constant('up to') }),
+    fc.nat(1000).chain((min) =>
+      fc.record({
+        min: fc.constant(min),
+        max: fc.nat(50).map((d) => min + d),
+        text: fc.constant(''),
+      }),
+    ),
+  )
+  const arbitraryRecord = fc.record({
+    incident_id: fc.constantFrom('A', 'B', 'C', 'D', 'E'),
+    date: fc.constantFrom('2019', '2021-08', '2021-08-30', '2024'),
+    target_group: fc.constantFrom('civilians', 'police'),
+    admin1: fc.constantFrom('', 'Kabul', 'Kunduz', 'Nangarhar'),
+    source: fc.constantFrom('', 's1', 's2'),
+    killed: figure,
+    injured: figure,
+  })
+  const total = (arrays: MeasureArrays) => {
+    const sum = (values: ArrayLike<number>) => Array.from(values).reduce((a, b) => a + b, 0)
+    return {
+      min: sum(arrays.min),
+      max: sum(arrays.max),
+      openRows: sum(arrays.openRows),
+      unquantifiedRows: sum(arrays.unquantifiedRows),
+      quantifiedRows: sum(arrays.quantifiedRows),
+      maxOnlyRows: sum(arrays.maxOnlyRows),
+    }
+  }
+
+  it('gives the same killed and injured figures and rows', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(arbitraryRecord, fc.boolean()), { maxLength: 30 }),
+        fc.constantFrom<ReconcileRule>('range', 'latest', 'graded'),
+        (pairs, rule) => {
+          const data = storeFromRecords(
+            pairs.map(([r]) =>
+              record({
+                incident_id: r.incident_id,
+                date: r.date,
+                target_group: r.target_group,
+                admin1: r.admin1,
+                source: r.source,
+                killed_min: r.killed.min,
+                killed_max: r.killed.max,
+                killed_text: r.killed.text,
+                injured_min: r.injured.min,
+                injured_max: r.injured.max,
+                injured_text: r.injured.text,
+              }),
+            ),
+          )
+          const rows = Uint32Array.from([...pairs.keys()].filter((i) => pairs[i]![1]))
+          const places = runSteps(summarizePlacesInSteps(data, rows, { rule }))
+          const sums = runSteps(
+            summarizeRowsInSteps(data, rows, 'target_group', 'year', 1e9, { rule }),
+          )
+          const { totals } = sums
+          // The dashboard's pass with the places too: the same figures per place, the rest as
+          // without them.
+          const rowPlaces = runSteps(storePlacesInSteps(data))
+          const both = runSteps(
+            summarizeRowsInSteps(
+              data,
+              rows,
+              'target_group',
+              'year',
+              2,
+              { rule },
+              {
+                placeOfRow: rowPlaces.placeOfRow,
+                count: rowPlaces.countries.length,
+              },
+            ),
+          )
+          expect(both.places).toEqual(places.places)
+          expect({ ...both, places: null }).toEqual(sums)
+          expect(total(places.places.killed)).toEqual(totals.killed)
+          expect(total(places.places.injured)).toEqual(totals.injured)
+          expect(places.places.rows.reduce((a, b) => a + b, 0)).toBe(rows.length)
+          expect(Math.max(0, ...places.places.incidents)).toBeLessThanOrEqual(totals.incidents)
+        },
+      ),
+    )
   })
 })
