@@ -137,7 +137,6 @@ const row = fc
 const file = fc
   .tuple(
     fc.array(fc.oneof({ weight: 8, arbitrary: row }, { weight: 1, arbitrary: fc.constant('') }), {
-      minLength: 1,
       minLength: 10,
       maxLength: 30,
     }),
