@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// npm run bench:browser [-- --size 3m|1m|100k|10k --gtd --throttle N --trace --no-build --export --store]
+// npm run bench:browser [-- --size 3m|1m|100k|10k --gtd --throttle N --trace --no-build --export --store --one-worker]
 // The page itself, in Chromium, on the production build: builds it into node_modules/.bench-dist-PORT,
 // serves it with vite preview on E2E_PORT (4184 by default), and measures
 //   - first visit: gzip size of the JavaScript the index page loads before any interaction;
@@ -18,6 +18,7 @@
 //   --gtd         imports the GTD-shaped 200k-row file instead, through the column mapping step
 //   --map         imports a 1M-row file of Afghanistan's provinces with coordinates and UCDP
 //                 precision codes instead: the map has its regions and points to draw
+//   --one-worker  the page told it has one core: a big file is read by one worker, not two
 //   --trace       builds without minifying, records a Chromium trace of the import and the filter
 //                 changes (bench/out/trace.json, for DevTools' Performance panel) and prints what
 //                 each main-thread task of 40 ms or more was made of (bench/traceTasks.ts).
@@ -45,6 +46,7 @@ const throttle = args.includes('--throttle') ? Number(args[args.indexOf('--throt
 if (!(throttle >= 1)) throw new Error('--throttle takes a factor of 1 or more')
 const DIST = `node_modules/.bench-dist-${PORT}${tracing ? '-unminified' : ''}`
 const gtd = args.includes('--gtd')
+const oneWorker = args.includes('--one-worker')
 /** The 1M-row file with Afghanistan's provinces and coordinates: the map has regions and points. */
 const mapFile = args.includes('--map')
 const size = (args[args.indexOf('--size') + 1] ?? '1m').toLowerCase()
@@ -181,6 +183,12 @@ async function main(): Promise<void> {
 
     const page = await context.newPage()
     await page.addInitScript(RECORDER)
+    // --one-worker: the page sees one core, so it reads the file with one worker (as before the
+    // import read big files in two parts): the two ways compared on the same build.
+    if (oneWorker) {
+      const cdp = await context.newCDPSession(page)
+      await cdp.send('Emulation.setHardwareConcurrencyOverride', { hardwareConcurrency: 1 })
+    }
     await page.goto(URL_BASE, { waitUntil: 'networkidle' })
     if (throttle > 1) {
       const cdp = await context.newCDPSession(page)
@@ -195,7 +203,10 @@ async function main(): Promise<void> {
           'disabled-by-default-v8.cpu_profiler',
         ],
       })
+    let workers = 0
+    page.on('worker', () => workers++)
     const imported = await importFile(page, file, rows as number, gtd)
+    console.log(`import workers started: ${workers}`)
     const recorded = (await page.evaluate(() => {
       const w = window as unknown as { __longTasks: Recorded['longTasks']; __progress: number[] }
       return { longTasks: w.__longTasks, progress: w.__progress }

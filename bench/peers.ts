@@ -269,7 +269,7 @@ async function peerFilterChange(page: Page): Promise<number> {
   return median(times)
 }
 
-function nodeRun(engine: 'ours' | 'duckdb', file: string): NodeReport {
+function nodeRun(engine: 'ours' | 'ours-1t' | 'duckdb', file: string): NodeReport {
   const out = execFileSync(
     process.execPath,
     ['--import', 'tsx', resolve(HERE, 'peersNode.ts'), engine, file, '1'],
@@ -311,7 +311,8 @@ async function firstVisitBytes(engine: 'ours' | 'duckdb-wasm'): Promise<number> 
 
 interface Round {
   page: { ours: PageRun; peer: PageRun }
-  node: { ours: NodeReport; peer: NodeReport }
+  /** ours: two threads (src/cli/fileParts.ts); ours1t: one. */
+  node: { ours: NodeReport; ours1t: NodeReport; peer: NodeReport }
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN)
@@ -330,9 +331,12 @@ async function benchSize(size: string, rounds: number): Promise<{ ratios: number
     // Node first: its DuckDB figures are the reference the pages are checked against.
     const nodePeer = nodeRun('duckdb', file)
     const nodeOurs = nodeRun('ours', file)
-    const wrongNode = differences(nodeOurs.figures, nodePeer.figures)
-    if (wrongNode.length > 0)
-      throw new Error(`our figures differ from DuckDB's:\n${wrongNode.join('\n')}`)
+    const nodeOurs1t = nodeRun('ours-1t', file)
+    for (const run of [nodeOurs, nodeOurs1t]) {
+      const wrongNode = differences(run.figures, nodePeer.figures)
+      if (wrongNode.length > 0)
+        throw new Error(`our figures differ from DuckDB's:\n${wrongNode.join('\n')}`)
+    }
     const pageOurs = await pageRun('ours', file, rows, nodePeer.figures)
     const pagePeer = await pageRun('duckdb-wasm', file, rows, nodePeer.figures)
     for (const [name, run] of [
@@ -344,7 +348,7 @@ async function benchSize(size: string, rounds: number): Promise<{ ratios: number
     }
     results.push({
       page: { ours: pageOurs, peer: pagePeer },
-      node: { ours: nodeOurs, peer: nodePeer },
+      node: { ours: nodeOurs, ours1t: nodeOurs1t, peer: nodePeer },
     })
     console.log(
       `round ${round + 1}: first figures ${pageOurs.firstFiguresMs} / ${pagePeer.firstFiguresMs} ms (${fmt(ratio(pageOurs.firstFiguresMs, pagePeer.firstFiguresMs))}), ` +
@@ -373,13 +377,23 @@ async function benchSize(size: string, rounds: number): Promise<{ ratios: number
       (v) => `${v.toFixed(1)} ms`,
     ],
     [
-      'import + figures, Node, wall (DuckDB 1 thread)',
+      'import + figures, Node, wall (ours 2 threads, DuckDB 1 thread)',
       (r) => [r.node.ours.importMs, r.node.peer.importMs],
       (v) => `${v.toFixed(0)} ms`,
     ],
     [
-      'import + figures, Node, CPU',
+      'import + figures, Node, CPU (ours 2 threads)',
       (r) => [r.node.ours.importCpuMs, r.node.peer.importCpuMs],
+      (v) => `${v.toFixed(0)} ms`,
+    ],
+    [
+      'import + figures, Node, wall, both 1 thread',
+      (r) => [r.node.ours1t.importMs, r.node.peer.importMs],
+      (v) => `${v.toFixed(0)} ms`,
+    ],
+    [
+      'import + figures, Node, CPU, both 1 thread',
+      (r) => [r.node.ours1t.importCpuMs, r.node.peer.importCpuMs],
       (v) => `${v.toFixed(0)} ms`,
     ],
     [

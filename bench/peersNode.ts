@@ -2,12 +2,14 @@
 // process of its own so that its memory is its own. Prints one line of JSON:
 //   import wall and CPU ms, peak resident memory over the process's start, the figures of every
 //   row, and the filter change (drop one target group, then back, median of the turns).
-// Engines: `ours` (CsvLoader fed the file in 4 MB pieces of one buffer, then summarizeRows and the table's
-// first page, as bench/measure.ts's filterChange), `duckdb` (@duckdb/node-api: read_csv into a
+// Engines: `ours` (the file read by two threads, each half of it, src/cli/fileParts.ts), `ours-1t`
+// (CsvLoader fed the file in 4 MB pieces of one buffer, one thread), each then summarizeRows and
+// the table's first page (as bench/measure.ts's filterChange), `duckdb` (@duckdb/node-api: read_csv into a
 // table, then the same figures in SQL) with `--threads N`.
 
 import { closeSync, openSync, readSync } from 'node:fs'
 import { resourceUsage } from 'node:process'
+import { loadFileInParts } from '../src/cli/fileParts'
 import { CsvLoader } from '../src/core/load/loader'
 import { summarizeRows } from '../src/core/view/aggregate'
 import { allRows, emptyFilters, selectRows } from '../src/core/view/filter'
@@ -24,8 +26,8 @@ import {
 } from './peerFigures'
 
 const [engine, path, threadsArg] = process.argv.slice(2)
-if (!path || (engine !== 'ours' && engine !== 'duckdb'))
-  throw new Error('usage: peersNode.ts ours|duckdb <file> [threads]')
+if (!path || (engine !== 'ours' && engine !== 'ours-1t' && engine !== 'duckdb'))
+  throw new Error('usage: peersNode.ts ours|ours-1t|duckdb <file> [threads]')
 const FILTER_TURNS = 8
 const CHUNK = 4 << 20
 
@@ -59,18 +61,24 @@ const peakRss = () => {
 async function runOurs(file: string): Promise<NodeReport> {
   const cpu = process.cpuUsage()
   const start = performance.now()
-  const loader = new CsvLoader()
-  const fd = openSync(file, 'r')
-  // One buffer for every piece, as the page's worker reads a File (the loader keeps no view of it).
-  const piece = new Uint8Array(CHUNK)
-  for (;;) {
-    const read = readSync(fd, piece, 0, piece.length, null)
-    if (read === 0) break
-    loader.push(piece.subarray(0, read))
-    sample()
+  let result
+  if (engine === 'ours-1t') {
+    const loader = new CsvLoader()
+    const fd = openSync(file, 'r')
+    // One buffer for every piece, as the page's worker reads a File (the loader keeps no view of it).
+    const piece = new Uint8Array(CHUNK)
+    for (;;) {
+      const read = readSync(fd, piece, 0, piece.length, null)
+      if (read === 0) break
+      loader.push(piece.subarray(0, read))
+      sample()
+    }
+    closeSync(fd)
+    result = loader.finish()
+  } else {
+    // Two threads, each reading half of the file (src/cli/fileParts.ts), as the page's two workers.
+    result = await loadFileInParts(file)
   }
-  closeSync(fd)
-  const result = loader.finish()
   const store = result.store as CasualtyStore
   const figures = figuresFromSums(summarizeRows(store, allRows(store), 'target_group', 'month'))
   const importMs = performance.now() - start
@@ -90,7 +98,7 @@ async function runOurs(file: string): Promise<NodeReport> {
     if (turn >= 2) times.push(performance.now() - begin)
   }
   return {
-    engine: 'ours',
+    engine: engine as string,
     importMs,
     importCpuMs: (used.user + used.system) / 1000,
     peakRssBytes: peak,
@@ -140,5 +148,5 @@ async function runDuckDb(file: string, threads: number): Promise<NodeReport> {
 }
 
 const report =
-  engine === 'ours' ? await runOurs(path) : await runDuckDb(path, Number(threadsArg ?? 1) || 1)
+  engine === 'duckdb' ? await runDuckDb(path, Number(threadsArg ?? 1) || 1) : await runOurs(path)
 console.log(JSON.stringify(report))

@@ -7,6 +7,7 @@ import { computed, getCurrentScope, onScopeDispose, ref, shallowRef } from 'vue'
 import type { ImportReply, ImportReport, ImportRequest } from '../core/load/importJob'
 import type { ColumnMapping } from '../core/load/mapping'
 import type { SchemaColumn } from '../core/schema'
+import { SPLIT_MIN_BYTES } from '../core/csv/split'
 import { CasualtyStore } from '../core/store/store'
 import { unpackColumns } from '../core/store/transfer'
 import { useDataset } from './useDataset'
@@ -19,7 +20,7 @@ import { pluralize } from '../core/format'
 
 /** The parts of a Worker the import uses. */
 export interface ImportWorker {
-  postMessage(message: ImportRequest): void
+  postMessage(message: ImportRequest, transfer?: Transferable[]): void
   terminate(): void
   onmessage: ((event: MessageEvent<ImportReply>) => void) | null
   onerror: ((event: ErrorEvent) => void) | null
@@ -30,6 +31,15 @@ export interface UseImportOptions {
   createWorker?: () => ImportWorker
   /** Listen for files dropped anywhere on this document; null for none. Default: `document`. */
   dropTarget?: Document | null
+  /**
+   * Read a file of this many bytes with two workers at once (each half of it)? By default for a
+   * file of SPLIT_MIN_BYTES or more where the machine has two cores or more.
+   */
+  twoWorkers?: (bytes: number) => boolean
+}
+
+function twoWorkersByDefault(bytes: number): boolean {
+  return bytes >= SPLIT_MIN_BYTES && (globalThis.navigator?.hardwareConcurrency ?? 1) >= 2
 }
 
 /** Files above this size show a progress bar (smaller ones load faster than a bar could draw). */
@@ -53,6 +63,7 @@ function createModuleWorker(): ImportWorker {
 
 export function useImport(options: UseImportOptions = {}) {
   const createWorker = options.createWorker ?? createModuleWorker
+  const twoWorkers = options.twoWorkers ?? twoWorkersByDefault
   const { replaceStore, appendStore, expectMeta } = useDataset()
   const sources = useSources()
 
@@ -74,18 +85,31 @@ export function useImport(options: UseImportOptions = {}) {
   const showProgress = computed(() => busy.value && progress.value.total > PROGRESS_MIN_BYTES)
 
   let worker: ImportWorker | null = null
+  /** The second worker of a file read in two parts: it reads the part after the cut. */
+  let tailWorker: ImportWorker | null = null
+  /** Bytes read by each worker of a file read in two parts (the first's are the whole's else). */
+  const partBytes = { head: 0, tail: 0 }
   /** Counts imports started and cancelled: a result that arrives for an older one is dropped. */
   let jobs = 0
 
   function stopWorker(): void {
     worker?.terminate()
     worker = null
+    tailWorker?.terminate()
+    tailWorker = null
   }
 
   function handleReply(file: File, reply: ImportReply): void {
     switch (reply.type) {
       case 'progress':
-        progress.value = { bytesRead: reply.bytesRead, total: reply.total }
+        if (reply.part === 'tail') partBytes.tail = reply.bytesRead
+        else partBytes.head = reply.bytesRead
+        // The first worker reading on alone (the cut was no row boundary): its bytes are all.
+        if (reply.part === undefined) partBytes.tail = 0
+        progress.value = {
+          bytesRead: Math.min(reply.total, partBytes.head + partBytes.tail),
+          total: reply.total,
+        }
         return
       case 'needs-mapping':
         stopWorker()
@@ -137,6 +161,8 @@ export function useImport(options: UseImportOptions = {}) {
     pending.value = null
     progress.value = { bytesRead: 0, total: file.size }
     phase.value = 'reading'
+    partBytes.head = 0
+    partBytes.tail = 0
     const current = createWorker()
     worker = current
     current.onmessage = (event) => {
@@ -151,7 +177,27 @@ export function useImport(options: UseImportOptions = {}) {
       }
       phase.value = 'failed'
     }
-    current.postMessage({ type: 'import', file, mapping })
+    if (!twoWorkers(file.size)) {
+      current.postMessage({ type: 'import', file, mapping })
+      return
+    }
+    // Two workers at once, each reading a part of the file; the second sends its part to the
+    // first over a channel of their own, and only its progress to the page.
+    const channel = new MessageChannel()
+    const second = createWorker()
+    tailWorker = second
+    second.onmessage = (event) => {
+      if (worker === current && event.data.type === 'progress') handleReply(file, event.data)
+    }
+    second.onerror = () => {
+      if (tailWorker !== second) return
+      second.terminate()
+      tailWorker = null
+      // The first reads on alone.
+      current.postMessage({ type: 'tail-failed' })
+    }
+    current.postMessage({ type: 'import', file, mapping, port: channel.port1 }, [channel.port1])
+    second.postMessage({ type: 'tail', file, mapping, port: channel.port2 }, [channel.port2])
   }
 
   /** Imports a file; a file without our columns first goes through the mapping step. */

@@ -193,8 +193,8 @@ describe('DataImport', () => {
     await form.trigger('submit')
     const second = FakeImportWorker.last()
     expect(FakeImportWorker.made).toHaveLength(2)
-    expect(second.requests[0]?.file).toBe(file)
-    expect(second.requests[0]?.mapping?.sources.date).toEqual(proposal.sources.date)
+    expect(second.importRequest()?.file).toBe(file)
+    expect(second.importRequest()?.mapping?.sources.date).toEqual(proposal.sources.date)
   })
 
   it('imports a file dropped anywhere on the page, with an overlay while dragging', async () => {
@@ -215,7 +215,7 @@ describe('DataImport', () => {
     drag('drop')
     await flushPromises()
     expect(wrapper.find('.drop-overlay').exists()).toBe(false)
-    expect(FakeImportWorker.last().requests[0]?.file).toBe(file)
+    expect(FakeImportWorker.last().importRequest()?.file).toBe(file)
   })
 
   it('stops listening for drops once unmounted', async () => {

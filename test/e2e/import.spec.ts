@@ -190,6 +190,37 @@ test('Cancel stops a big import and leaves the data as it was', async ({ page })
   await expect(page.getByText(/rows from data\/attacks\.csv/)).toHaveText(before ?? '')
 })
 
+// A file this big is read by two workers at once, each half of it: the issues of the second half
+// name the file's own lines (its quoted values hold line breaks), and every row is there.
+test('names the file’s own lines in the second half of a big file read by two workers', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const row = (i: number) =>
+    i % 50_000 === 7
+      ? `ID-${i},2021-13,civilians,1,2,,,"a month that is not one"\n`
+      : `ID-${i},2021-10-0${(i % 9) + 1},"group ${i % 5}",${i % 50},${(i % 50) + 3},,,"a note, ""quoted"",\nover two lines"\n`
+  const parts = [`${HEADER},notes\n`]
+  let size = 0
+  for (let i = 0; size < 20 * 1024 * 1024; i++) {
+    parts.push(row(i))
+    size += (parts.at(-1) as string).length
+  }
+  const text = parts.join('')
+  const path = tempFile('two-parts.csv', text)
+  const expected = loadCsv(readFileSync(path))
+  const lastIssue = expected.rowIssues.at(-1)
+  expect(lastIssue && lastIssue.line > expected.summary.rowsLoaded).toBe(true)
+  await importFile(page, path)
+  await expect(summary(page)).toContainText(
+    `${expected.summary.rowsLoaded} rows loaded, ${expected.summary.rowsWithIssues} rows with issues`,
+    { timeout: 90_000 },
+  )
+  await expect(page.getByTestId('import-issues')).toContainText(
+    `line ${lastIssue?.line}, column date:`,
+  )
+})
+
 test('lists the issues by line and column, and downloads the rows with issues', async ({
   page,
 }) => {

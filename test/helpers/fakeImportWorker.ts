@@ -17,6 +17,12 @@ export class FakeImportWorker implements ImportWorker {
     this.requests.push(message)
   }
 
+  /** The `n`th request if it is an import (not a second worker's part or a notice). */
+  importRequest(n = 0): Extract<ImportRequest, { type: 'import' }> | undefined {
+    const request = this.requests[n]
+    return request?.type === 'import' ? request : undefined
+  }
+
   terminate(): void {
     this.terminated = true
   }

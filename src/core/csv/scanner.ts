@@ -158,6 +158,28 @@ export class CsvScanner {
    */
   invalid = false
 
+  /**
+   * Starts scanning data rows at once, as if a header had been read: the delimiter is given, and
+   * the first row is physical line `line` (a part of a file, from a row boundary on; its lines are
+   * counted from there). Called before the first push.
+   */
+  resumeRows(delimiter: Delimiter, line = 1): void {
+    this.state = 'rows'
+    this.delimiter = delimiter.charCodeAt(0)
+    this.tally.delimiter = delimiter
+    this.line = line
+    // The row after the header (where an HXL row is looked for) is behind.
+    this.rowIndex = 2
+  }
+
+  /**
+   * True when every byte pushed so far ended a whole row, the header and the row after it (where
+   * an HXL row is looked for) among them: the next byte starts a data row.
+   */
+  get atRowStart(): boolean {
+    return this.state === 'rows' && this.rowIndex >= 2 && !this.invalid && this.carry.length === 0
+  }
+
   takeRest(): Uint8Array {
     const rest = this.carry
     this.carry = new Uint8Array(0)

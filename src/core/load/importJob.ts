@@ -6,7 +6,7 @@
 
 import { decodeBytes, type TextEncodingName } from '../csv/decode'
 import { rejectedRowsToCsv } from '../csv/write'
-import { CsvLoader, type LoadSummary } from './loader'
+import { CsvLoader, TailLoader, type LoadSummary, type TailPart } from './loader'
 import { KNOWN_COLUMN_NAMES, type FileFormat } from './formats'
 import {
   mappingWarnings,
@@ -18,6 +18,7 @@ import {
 import { DateFormatDetector } from './dates'
 import type { Delimiter, FileIssue } from '../csv/dialect'
 import { CsvScanner } from '../csv/scanner'
+import { rowBoundaryIn, SPLIT_MIN_BYTES } from '../csv/split'
 import type { SchemaColumn } from '../schema'
 import { packColumns, transferablesOfPacked, type PackedColumns } from '../store/transfer'
 import { headerRefusal, type RowIssue } from './validate'
@@ -34,18 +35,22 @@ export interface ByteSource {
   size: number
   read(start: number, end: number): Promise<Uint8Array>
   /**
-   * The whole file in pieces of `size` bytes (the last one shorter), in order; each piece may be
-   * overwritten by the next, so it is used before asking for the next. Without it: read().
+   * The file's bytes from `from` (0) to `to` (its end) in pieces of `size` bytes (the last one
+   * shorter), in order; each piece may be overwritten by the next, so it is used before asking
+   * for the next. Without it: read().
    */
-  pieces?(size: number): AsyncIterable<Uint8Array>
+  pieces?(size: number, from?: number, to?: number): AsyncIterable<Uint8Array>
 }
 
-/** The page's request: a file, and the column mapping the user confirmed (null: read by header). */
-export interface ImportRequest {
-  type: 'import'
-  file: Blob
-  mapping: ColumnMapping | null
-}
+/**
+ * The page's requests: import a file with the column mapping the user confirmed (null: read by
+ * header); with `port`, a second worker reads the file's second part (`tail`, the other end of the
+ * port) and the first appends it. `tail-failed`: that second worker stopped.
+ */
+export type ImportRequest =
+  | { type: 'import'; file: Blob; mapping: ColumnMapping | null; port?: MessagePort }
+  | { type: 'tail'; file: Blob; mapping: ColumnMapping | null; port: MessagePort }
+  | { type: 'tail-failed' }
 
 /** What an import reports to the page, besides the data. */
 export interface ImportReport {
@@ -89,7 +94,13 @@ function withIssues(
 
 /** The worker's messages to the page. */
 export type ImportReply =
-  | { type: 'progress'; bytesRead: number; total: number }
+  | {
+      type: 'progress'
+      bytesRead: number
+      total: number
+      /** Bytes read by one of two workers (the part before or after the cut); else the whole. */
+      part?: 'head' | 'tail'
+    }
   | {
       type: 'needs-mapping'
       header: string[]
@@ -120,19 +131,20 @@ export function blobSource(blob: Blob): ByteSource {
   return {
     size: blob.size,
     read,
-    async *pieces(size) {
+    async *pieces(size, from = 0, to = blob.size) {
       let reader: ReadableStreamBYOBReader | null = null
+      const part = from === 0 && to === blob.size ? blob : blob.slice(from, to)
       try {
-        reader = blob.stream().getReader({ mode: 'byob' })
+        reader = part.stream().getReader({ mode: 'byob' })
       } catch {
         // not a byte stream here
       }
       if (!reader) {
-        for (let start = 0; start < blob.size; start += size)
-          yield await read(start, Math.min(blob.size, start + size))
+        for (let start = from; start < to; start += size)
+          yield await read(start, Math.min(to, start + size))
         return
       }
-      let buffer = new ArrayBuffer(Math.min(size, Math.max(1, blob.size)))
+      let buffer = new ArrayBuffer(Math.min(size, Math.max(1, to - from)))
       for (let done = false; !done;) {
         let filled = 0
         while (filled < buffer.byteLength) {
@@ -153,13 +165,107 @@ export function blobSource(blob: Blob): ByteSource {
   }
 }
 
-// The source's pieces of `size` bytes, through pieces() when it has one.
-function piecesOf(source: ByteSource, size: number): AsyncIterable<Uint8Array> {
-  if (source.pieces) return source.pieces(size)
+// The source's pieces of `size` bytes from `from` to `to`, through pieces() when it has one.
+function piecesOf(
+  source: ByteSource,
+  size: number,
+  from = 0,
+  to = source.size,
+): AsyncIterable<Uint8Array> {
+  if (source.pieces) return source.pieces(size, from, to)
   return (async function* () {
-    for (let start = 0; start < source.size; start += size)
-      yield await source.read(start, Math.min(source.size, start + size))
+    for (let start = from; start < to; start += size)
+      yield await source.read(start, Math.min(to, start + size))
   })()
+}
+
+/** Bytes read where the file is cut, to find a row boundary there (csv/split). */
+const SPLIT_WINDOW = 256 * 1024
+
+/** Where a file is cut in two, and its header and delimiter (for the part after the cut). */
+export interface SplitPoint {
+  at: number
+  header: string[]
+  delimiter: Delimiter
+}
+
+/**
+ * Where to cut a UTF-8 file of at least `minBytes` bytes in two: a row boundary near its middle
+ * (csv/split), with the file's header and delimiter; null for a smaller file, another encoding,
+ * or no boundary found. Both workers find the same point from the same bytes.
+ */
+export async function findSplit(
+  source: ByteSource,
+  minBytes = SPLIT_MIN_BYTES,
+  /** Where the cut is looked for, as a share of the file (the part before it). */
+  share = 0.5,
+): Promise<SplitPoint | null> {
+  if (source.size < minBytes) return null
+  const probe = await source.read(0, Math.min(source.size, HEADER_PROBE_BYTES))
+  const end = probe.lastIndexOf(10) + 1
+  if (end === 0) return null
+  const decoded = decodeBytes(probe.subarray(0, end))
+  if (!decoded.ok || decoded.encoding !== 'utf-8') return null
+  const { header, delimiter } = readHeader(decoded.text)
+  if (delimiter === null || header.length === 0) return null
+  const middle = Math.floor(source.size * share)
+  const window = await source.read(middle, Math.min(source.size, middle + SPLIT_WINDOW))
+  const offset = rowBoundaryIn(window, delimiter)
+  const at = middle + offset
+  if (offset === -1 || at >= source.size) return null
+  return { at, header, delimiter }
+}
+
+/** Every ArrayBuffer of a tail part, once each: the postMessage transfer list. */
+export function transferablesOfTail(part: TailPart): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>()
+  const add = (array: ArrayBufferView) => buffers.add(array.buffer as ArrayBuffer)
+  const { columns } = part
+  add(columns.line)
+  add(columns.date)
+  for (const array of Object.values(columns.counts)) add(array)
+  for (const data of Object.values(columns.categories)) {
+    add(data.codes)
+    add(data.values.bytes)
+    add(data.values.offsets)
+  }
+  for (const data of [...Object.values(columns.texts), ...columns.extras]) {
+    add(data.bytes)
+    add(data.offsets)
+  }
+  return [...buffers]
+}
+
+/**
+ * The second worker's job: finds the same cut as the first (findSplit), reads the file from
+ * there to its end into a TailLoader, reports progress (`part: 'tail'`) and sends the part, or
+ * null when there is no cut or the part cannot be used, to the first worker with `send`.
+ */
+export async function runTailJob(
+  source: ByteSource,
+  mapping: ColumnMapping | null,
+  post: PostReply,
+  send: (part: TailPart | null, transfer: ArrayBuffer[]) => void,
+  chunkBytes = CHUNK_BYTES,
+  minBytes = SPLIT_MIN_BYTES,
+  share = 0.5,
+): Promise<void> {
+  const split = await findSplit(source, minBytes, share)
+  if (!split) return send(null, [])
+  const notes: MappingNotes = { decimalCounts: 0 }
+  const tail = new TailLoader(
+    split.at,
+    split.header,
+    split.delimiter,
+    mapping ? { readerFor: (header) => readerFromMapping(mapping, header, notes) } : {},
+  )
+  for await (const piece of piecesOf(source, chunkBytes, split.at)) {
+    if (!tail.usable) break
+    tail.push(piece)
+    post({ type: 'progress', bytesRead: tail.bytesRead, total: source.size, part: 'tail' })
+  }
+  const part = tail.finish()
+  send(part, part ? transferablesOfTail(part) : [])
 }
 
 /** What to do with a file: load it by its header, map its columns first, or say why it cannot. */
@@ -256,7 +362,11 @@ async function sampleColumns(
 
 // The header row of a text and its line, read by the scanner that reads the rows: a `sep=` line and
 // blank lines before the header are passed over as they are there.
-function readHeader(text: string): { header: string[]; headerLine: number } {
+function readHeader(text: string): {
+  header: string[]
+  headerLine: number
+  delimiter: Delimiter | null
+} {
   let header: string[] = []
   let headerLine = 1
   const scanner = new CsvScanner(
@@ -272,16 +382,25 @@ function readHeader(text: string): { header: string[]; headerLine: number } {
   )
   scanner.push(new TextEncoder().encode(text))
   scanner.finish()
-  return { header, headerLine: header.length > 0 ? headerLine : scanner.tally.headerLine }
+  return {
+    header,
+    headerLine: header.length > 0 ? headerLine : scanner.tally.headerLine,
+    delimiter: scanner.tally.delimiter,
+  }
 }
 
 // Runs one import: with no mapping, probes the header first and asks for a mapping when the file
 // lacks our required columns; otherwise reads every slice into CsvLoader and posts the result.
+// With `tail` (a second worker runs runTailJob on the same file): reads up to the cut only, then
+// appends the part the other read (`tail` resolves to it); when the cut is not a row boundary
+// after all, or the part cannot be used, reads on to the end alone.
 export async function runImportJob(
   source: ByteSource,
   mapping: ColumnMapping | null,
   post: PostReply,
   chunkBytes = CHUNK_BYTES,
+  tail?: () => Promise<TailPart | null>,
+  minBytes = SPLIT_MIN_BYTES,
 ): Promise<void> {
   if (source.size === 0)
     return post({ type: 'failed', message: 'The file is empty.', warnings: [] })
@@ -298,7 +417,26 @@ export async function runImportJob(
     mapping ? { readerFor: (header) => readerFromMapping(mapping, header, notes) } : {},
   )
   post({ type: 'progress', bytesRead: 0, total: source.size })
-  for await (const piece of piecesOf(source, chunkBytes)) {
+  const split = tail ? await findSplit(source, minBytes) : null
+  let from = 0
+  if (split && tail) {
+    for await (const piece of piecesOf(source, chunkBytes, 0, split.at)) {
+      loader.push(piece)
+      post({ type: 'progress', bytesRead: loader.bytesRead, total: source.size, part: 'head' })
+    }
+    from = split.at
+    if (loader.canAppend(split)) {
+      const part = await tail()
+      if (part && loader.canAppend(part)) {
+        loader.appendTail(part)
+        from = source.size
+      }
+    }
+  } else if (tail) {
+    // The other worker finds no cut either (the same bytes): its answer is not waited for.
+    void tail()
+  }
+  for await (const piece of piecesOf(source, chunkBytes, from)) {
     loader.push(piece)
     post({ type: 'progress', bytesRead: loader.bytesRead, total: source.size })
   }

@@ -11,7 +11,7 @@ import { workbookKind, type Delimiter, type FileIssue } from '../csv/dialect'
 import { KNOWN_COLUMN_NAMES } from './formats'
 import type { SchemaColumn } from '../schema'
 import type { CasualtyStore } from '../store/store'
-import { RowLoader, type RejectedRow } from './rowLoader'
+import { RowLoader, type RejectedRow, type RowsPart } from './rowLoader'
 import {
   duplicateColumnIssues,
   headerRefusal,
@@ -89,6 +89,79 @@ export function loadCsv(input: Uint8Array | string, options: LoadOptions = {}): 
 const SNIFF_BYTES = 8192
 
 /**
+ * The rest of a file from a row boundary on, read apart from its start (by a second worker): the
+ * rows as a RowLoader took them and what the scanner counted, lines counted from the part's first
+ * row (line 1). CsvLoader.appendTail puts it after the rows of the start.
+ */
+export interface TailPart extends RowsPart {
+  /** The byte where the part starts. */
+  at: number
+  /** Its bytes. */
+  bytes: number
+  header: string[]
+  delimiter: Delimiter
+  blankLines: number
+  issues: FileIssue[]
+}
+
+/**
+ * Reads the rest of a file from a row boundary on, given the file's header and delimiter (read
+ * from its start): push() its bytes, then finish(). The part is what CsvLoader would have made of
+ * those rows, lines counted from 1. Null from finish() when it cannot be used: bytes that are not
+ * UTF-8 (from there the whole file changes encoding), a header that is refused, a reader that
+ * numbers incidents by their line.
+ */
+export class TailLoader {
+  private readonly scanner: CsvScanner
+  private readonly rows: RowLoader | null = null
+  private received = 0
+
+  constructor(
+    private readonly at: number,
+    private readonly header: string[],
+    private readonly delimiter: Delimiter,
+    options: LoadOptions = {},
+  ) {
+    if (options.readerFor || !headerRefusal(header, 1)) {
+      const reader = options.readerFor ? options.readerFor(header) : readerFromHeader(header)
+      if (!reader.idFromLine) this.rows = new RowLoader(reader)
+    }
+    this.scanner = new CsvScanner({ header: () => false, row: (view) => this.rows?.write(view) })
+    this.scanner.resumeRows(delimiter)
+  }
+
+  /** False once the part cannot be used: then nothing more is read. */
+  get usable(): boolean {
+    return this.rows !== null && !this.scanner.invalid
+  }
+
+  get bytesRead(): number {
+    return this.received
+  }
+
+  push(bytes: Uint8Array): void {
+    this.received += bytes.length
+    if (this.usable) this.scanner.push(bytes)
+  }
+
+  finish(): TailPart | null {
+    if (!this.usable || !this.rows) return null
+    this.scanner.finish()
+    if (this.scanner.invalid) return null
+    const { tally } = this.scanner
+    return {
+      ...this.rows.part(),
+      at: this.at,
+      bytes: this.received,
+      header: this.header,
+      delimiter: this.delimiter,
+      blankLines: tally.blankLines,
+      issues: tally.issues,
+    }
+  }
+}
+
+/**
  * Loads a file fed in chunks (a worker reading a File slice by slice), reporting progress by bytes.
  * The contract: push() every chunk in order, then finish() once. Chunks may split characters and
  * lines anywhere. Each push decodes, parses, validates and stores the rows its bytes complete, so
@@ -147,6 +220,39 @@ export class CsvLoader {
       return
     }
     this.feed(chunk, false)
+  }
+
+  /**
+   * Can `part` follow the bytes pushed so far? When they end at a row boundary (the scanner has
+   * used every byte), were read as UTF-8, under the same header and delimiter, and rows are not
+   * numbered by their line.
+   */
+  canAppend(part: Pick<TailPart, 'at' | 'header' | 'delimiter'>): boolean {
+    const rows = this.rows
+    return (
+      (this.stage === 'utf-8' || this.stage === 'strict') &&
+      !this.fromText &&
+      rows !== null &&
+      !rows.reader.idFromLine &&
+      part.at === this.received &&
+      this.scanner.atRowStart &&
+      this.scanner.tally.delimiter === part.delimiter &&
+      part.header.length === this.header.length &&
+      part.header.every((cell, i) => cell === this.header[i])
+    )
+  }
+
+  /** Appends the rest of the file, read apart (canAppend must hold); then finish(). */
+  appendTail(part: TailPart): void {
+    if (!this.canAppend(part) || !this.rows) throw new Error('This part cannot follow here.')
+    const offset = this.scanner.nextLine - 1
+    this.rows.appendPart(part, offset)
+    const { tally } = this.scanner
+    tally.blankLines += part.blankLines
+    for (const issue of part.issues) {
+      tally.issues.push(issue.line === undefined ? issue : { ...issue, line: issue.line + offset })
+    }
+    this.received += part.bytes
   }
 
   finish(): LoadResult {

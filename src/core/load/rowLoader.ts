@@ -7,10 +7,35 @@ import { unescapeFormula } from '../csv/formula'
 import { FIELD_ESCAPED, FIELD_RAW, type RowView } from '../csv/scanner'
 import { parseIsoDate } from '../date'
 import { CATEGORY_COLUMNS, COUNT_COLUMNS, TEXT_COLUMNS, type SchemaColumn } from '../schema'
-import { StoreBuilder, type RowRanges } from '../store/builder'
+import { StoreBuilder, builtLabels, type PartColumns, type RowRanges } from '../store/builder'
+import { packStrings } from '../store/packedStrings'
+import type { StoreColumns } from '../store/store'
 import { ByteKeys } from '../store/byteKeys'
 import { NO_COUNT } from '../store/store'
 import { validateRow, type RowIssue, type RowReader } from './validate'
+
+/** The rows of a part of a file, as a RowLoader took them (lines counted in the part). */
+export interface RowsPart {
+  columns: PartColumns
+  rowIssues: RowIssue[]
+  rowWarnings: RowIssue[]
+  rejected: RejectedRow[]
+  /** Counts read with a zero fraction (a column mapping's notes). */
+  decimalCounts: number
+}
+
+// A built store's columns with each dictionary as its UTF-8 bytes (never made strings).
+function packedColumnsOf(columns: StoreColumns): PartColumns {
+  const categories = {} as PartColumns['categories']
+  for (const column of CATEGORY_COLUMNS) {
+    const data = columns.categories[column]
+    categories[column] = {
+      codes: data.codes,
+      values: builtLabels(data) ?? packStrings(data.values),
+    }
+  }
+  return { ...columns, categories }
+}
 
 /** A row kept out of the store, as read, so the user can fix and reload it. */
 export interface RejectedRow {
@@ -95,7 +120,7 @@ export class RowLoader {
   private readonly madeDates = new ByteKeys()
   private readonly madeDateCodes: number[] = []
 
-  constructor(private readonly reader: RowReader) {
+  constructor(readonly reader: RowReader) {
     // A file column that one of ours is read from as it is (a column mapping keeps every column
     // of the file too) is written out from ours at the end rather than copied row by row.
     const fields = [...CATEGORY_COLUMNS, ...TEXT_COLUMNS].map((column) => reader.sources[column])
@@ -136,6 +161,33 @@ export class RowLoader {
       starts: new Int32Array(width),
       ends: new Int32Array(width),
       escaped: new Uint8Array(width),
+    }
+  }
+
+  /**
+   * Appends the rows a RowLoader of the same reader took from the rest of the file (a second part
+   * read apart, its lines counted from 1): lines are moved on by `lineOffset`, issues follow ours.
+   */
+  appendPart(part: RowsPart, lineOffset: number): void {
+    this.builder.append(part.columns, lineOffset)
+    const moved = <T extends { line: number }>(item: T): T => ({
+      ...item,
+      line: item.line + lineOffset,
+    })
+    for (const issue of part.rowIssues) this.rowIssues.push(moved(issue))
+    for (const warning of part.rowWarnings) this.rowWarnings.push(moved(warning))
+    for (const row of part.rejected) this.rejected.push(moved(row))
+    if (this.reader.notes) this.reader.notes.decimalCounts += part.decimalCounts
+  }
+
+  /** What this loader took, as a part to append to another (see appendPart). */
+  part(): RowsPart {
+    return {
+      columns: packedColumnsOf(this.builder.finish().columns),
+      rowIssues: this.rowIssues,
+      rowWarnings: this.rowWarnings,
+      rejected: this.rejected,
+      decimalCounts: this.reader.notes?.decimalCounts ?? 0,
     }
   }
 

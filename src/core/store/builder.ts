@@ -4,7 +4,15 @@
 
 import { copyUnescaped } from '../csv/bytes'
 import { parseIsoDate } from '../date'
-import { CATEGORY_COLUMNS, COUNT_COLUMNS, TEXT_COLUMNS, type CasualtyRecord } from '../schema'
+import {
+  CATEGORY_COLUMNS,
+  COUNT_COLUMNS,
+  TEXT_COLUMNS,
+  type CasualtyRecord,
+  type CategoryColumn,
+  type CountColumn,
+  type TextColumn,
+} from '../schema'
 import { ByteKeys } from './byteKeys'
 import { packStrings, packedCount, unpackRange, type PackedStrings } from './packedStrings'
 import { CasualtyStore, MAX_TEXT_BYTES, NO_COUNT, type CategoryData, type TextData } from './store'
@@ -33,6 +41,20 @@ class GrowableInts<T extends Int32Array | Uint32Array> {
     }
     this.block[this.used++] = value
     this.length++
+  }
+  /** Appends `values` (kept as a block until finish(), never copied before). */
+  append(values: T): void {
+    if (values.length === 0) return
+    this.blocks.push(this.block.subarray(0, this.used) as T, values)
+    this.length += values.length
+    this.block = this.make(1024)
+    this.used = 0
+  }
+  /** Appends `values[i] + by` for every i. */
+  appendShifted(values: ArrayLike<number>, by: number): void {
+    const shifted = this.make(values.length)
+    for (let i = 0; i < values.length; i++) shifted[i] = (values[i] as number) + by
+    this.append(shifted)
   }
   finish(): T {
     const out = this.make(this.length)
@@ -155,6 +177,27 @@ class TextBuilder {
     }
     this.offsets.push(this.stored + this.used)
   }
+  /** Appends every value of a text column as it is (bytes copied once, offsets shifted). */
+  append(data: TextData, rows: number): void {
+    this.flush()
+    const size = data.offsets[rows] ?? 0
+    const need = this.stored + size
+    let { buffer } = this.store
+    if (need > MAX_TEXT_BYTES) throw new RangeError('A text column would exceed 4 GB.')
+    if (need > buffer.byteLength) {
+      if (this.store.resizable) {
+        ;(buffer as ArrayBuffer & { resize(size: number): void }).resize(need)
+      } else {
+        const bigger = new ArrayBuffer(need)
+        new Uint8Array(bigger).set(new Uint8Array(buffer, 0, this.stored))
+        buffer = bigger
+        this.store = { buffer, resizable: false }
+      }
+    }
+    new Uint8Array(buffer, this.stored, size).set(data.bytes.subarray(0, size))
+    this.offsets.appendShifted(data.offsets.subarray(1, rows + 1), this.stored)
+    this.stored += size
+  }
   finish(): TextData {
     this.flush()
     let { buffer } = this.store
@@ -214,6 +257,24 @@ class CategoryBuilder {
     }
     this.codes.push(code)
   }
+  /**
+   * Appends a column coded by another dictionary (labels as UTF-8 with offsets): its labels are
+   * looked up once each, new ones added in its order (its codes number labels by first
+   * appearance, so the dictionary ends as if its rows had been pushed one by one), and its codes
+   * are mapped in one pass.
+   */
+  append(codes: Uint32Array, labels: PackedStrings, rows: number): void {
+    const count = packedCount(labels)
+    const remap = new Uint32Array(count)
+    const { bytes, offsets } = labels
+    for (let code = 0; code < count; code++) {
+      remap[code] = this.keys.find(bytes, offsets[code] as number, offsets[code + 1] as number)
+    }
+    const mapped = new Uint32Array(rows)
+    for (let row = 0; row < rows; row++) mapped[row] = remap[codes[row] as number] as number
+    this.codes.append(mapped)
+    this.last = -1
+  }
   finish(): CategoryData {
     // The labels stay the dictionary's UTF-8 bytes until `values` is first read, then become
     // strings at once (one decode, then substrings): the import worker sends the bytes as they
@@ -261,6 +322,18 @@ export interface RowRanges {
   escaped: Uint8Array
 }
 
+/** Columns as a builder made them, with every dictionary's labels as UTF-8 (packed). */
+export interface PartColumns {
+  length: number
+  line: Uint32Array
+  date: Int32Array
+  counts: Record<CountColumn, Int32Array>
+  categories: Record<CategoryColumn, { codes: Uint32Array; values: PackedStrings }>
+  texts: Record<TextColumn, TextData>
+  extraNames: readonly string[]
+  extras: TextData[]
+}
+
 /**
  * An extra column that repeats a column of our schema (a mapped file's own column, kept under its
  * own name, that one of ours is read from as it is): only the rows where its value differs (the
@@ -288,6 +361,30 @@ class EchoBuilder {
   differs(row: number, value: string): void {
     this.rows.push(row)
     this.values.push(value)
+  }
+
+  /**
+   * Appends the rows of a part (see StoreBuilder.append), the first of them row `first`: `own` is
+   * the part's column as written out, `from` the schema column it repeats there; the rows where
+   * they differ are kept.
+   */
+  appendPart(
+    first: number,
+    own: TextData,
+    from: { codes: Uint32Array; labels: PackedStrings } | TextData,
+    rows: number,
+  ): void {
+    const source = 'codes' in from ? from.labels : from
+    for (let row = 0; row < rows; row++) {
+      const index = 'codes' in from ? from.codes[row]! : row
+      const start = own.offsets[row]!
+      const end = own.offsets[row + 1]!
+      const theirs = source.offsets[index]!
+      let same = source.offsets[index + 1]! - theirs === end - start
+      for (let i = 0; same && i < end - start; i++)
+        same = own.bytes[start + i] === source.bytes[theirs + i]
+      if (!same) this.differsBytes(first + row, own.bytes, start, end, false)
+    }
   }
 
   /**
@@ -429,6 +526,51 @@ export class StoreBuilder {
       at++
     }
     this.rows++
+  }
+
+  /**
+   * Appends the rows of columns built by another builder from the same header (the second part of
+   * a file read in two), their lines moved on by `lineOffset`: the result is the store one
+   * builder would have made of both parts' rows. The part's text columns are emptied.
+   */
+  append(part: PartColumns, lineOffset: number): void {
+    const rows = part.length
+    if (part.extraNames.join('\n') !== this.extraNames.join('\n')) {
+      throw new Error('The parts of a file must have the same columns.')
+    }
+    this.line.appendShifted(part.line.subarray(0, rows), lineOffset)
+    this.date.append(part.date.subarray(0, rows) as Int32Array<ArrayBuffer>)
+    for (const column of COUNT_COLUMNS)
+      this.counts[column].append(part.counts[column].subarray(0, rows) as Int32Array<ArrayBuffer>)
+    for (const column of CATEGORY_COLUMNS) {
+      const data = part.categories[column]
+      this.categories[column].append(data.codes, data.values, rows)
+    }
+    // Each text column of the part is let go once copied (the part is used up): its bytes can be
+    // freed before the next column's are copied, so the part and the copy of it are never whole
+    // at once. An extra column is taken before the text columns it may repeat.
+    const emptyText = (): TextData => ({ bytes: new Uint8Array(0), offsets: new Uint32Array(1) })
+    this.extras.forEach((builder, index) => {
+      const own = part.extras[index] as TextData
+      if (builder instanceof TextBuilder) builder.append(own, rows)
+      else {
+        const slot = builder.slot
+        const repeated =
+          slot < CATEGORY_COLUMNS.length
+            ? {
+                codes: part.categories[CATEGORY_COLUMNS[slot]!].codes,
+                labels: part.categories[CATEGORY_COLUMNS[slot]!].values,
+              }
+            : part.texts[TEXT_COLUMNS[slot - CATEGORY_COLUMNS.length]!]
+        builder.appendPart(this.rows, own, repeated, rows)
+      }
+      part.extras[index] = emptyText()
+    })
+    for (const column of TEXT_COLUMNS) {
+      this.texts[column].append(part.texts[column], rows)
+      part.texts[column] = emptyText()
+    }
+    this.rows += rows
   }
 
   finish(): CasualtyStore {

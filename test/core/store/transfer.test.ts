@@ -169,6 +169,22 @@ describe('packColumns / unpackColumns', () => {
     expect(runSteps(unpackStrings(again.categories.incident_id.values))).toEqual(['A-1', 'B-😀'])
   })
 
+  // The page keeps every new store in its database, which packs the labels again: a list unpacked
+  // from bytes is packed as those bytes, never encoded label by label a second time.
+  it('packs labels unpacked from bytes as those bytes again', () => {
+    const sent = packColumns(makeStore().columns)
+    const back = runSteps(unpackColumns(sent, 1))
+    const again = packColumns(back)
+    for (const column of CATEGORY_COLUMNS) {
+      expect(again.categories[column].values).toBe(sent.categories[column].values)
+    }
+    // A list of labels grown since (in place) is packed from its strings.
+    const values = back.categories.target_group.values
+    values.push('x')
+    const grown = packColumns(back).categories.target_group.values
+    expect(runSteps(unpackStrings(grown))).toEqual(values)
+  })
+
   it('sends no string arrays, and lists every buffer to transfer once', () => {
     const packed = packColumns(makeStore().columns)
     const buffers = transferablesOfPacked(packed)

@@ -1,0 +1,43 @@
+// A file read by two threads (this one up to a cut, a worker thread from it) gives what loadCsv
+// gives on the whole file's bytes, issues and line numbers included.
+
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { loadFileInParts } from '../../src/cli/fileParts'
+import { loadCsv, type LoadResult } from '../../src/core/load/loader'
+import { REQUIRED_HEADER } from '../helpers/fixtures'
+
+const dir = mkdtempSync(join(tmpdir(), 'file-parts-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const same = (a: LoadResult, b: LoadResult) => {
+  expect(a.store?.records()).toEqual(b.store?.records())
+  expect(Array.from(a.store?.columns.line ?? [])).toEqual(Array.from(b.store?.columns.line ?? []))
+  expect(a.rowIssues).toEqual(b.rowIssues)
+  expect(a.rejected).toEqual(b.rejected)
+  expect(a.fileIssues).toEqual(b.fileIssues)
+  expect(a.summary).toEqual(b.summary)
+}
+
+describe('loadFileInParts', () => {
+  it('reads a file in two threads as loadCsv reads it whole', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) =>
+      i % 500 === 7
+        ? `B${i},2021,,1,,,,"no group"`
+        : `A${i % 40},2021-0${(i % 9) + 1},"group ${i % 7}",${i},,,,"said ""${i}"",\nthen more"`,
+    )
+    const text = `\ufeff${REQUIRED_HEADER},notes\r\n${rows.join('\r\n')}\r\n`
+    const path = join(dir, 'rows.csv')
+    writeFileSync(path, text)
+    const whole = loadCsv(new TextEncoder().encode(text))
+    expect(whole.rowIssues.length).toBe(6)
+    const info = { parts: 0 }
+    same(await loadFileInParts(path, {}, 1024, info), whole)
+    expect(info.parts).toBe(2)
+    // Below the threshold: one thread, the same.
+    same(await loadFileInParts(path, {}, undefined, info), whole)
+    expect(info.parts).toBe(1)
+  })
+})

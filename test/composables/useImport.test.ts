@@ -1,0 +1,65 @@
+// A big file is read by two workers at once: the page starts both, hands them the two ends of a
+// channel, shows the bytes both have read, tells the first when the second stopped, and stops both.
+
+import { effectScope } from 'vue'
+import { afterEach, describe, expect, it } from 'vitest'
+import { useImport } from '../../src/composables/useImport'
+import { FakeImportWorker } from '../helpers/fakeImportWorker'
+
+const scope = effectScope()
+afterEach(() => {
+  FakeImportWorker.made = []
+})
+
+function start(twoWorkers: boolean, size = 1000) {
+  const state = scope.run(() =>
+    useImport({
+      createWorker: () => new FakeImportWorker(),
+      dropTarget: null,
+      twoWorkers: () => twoWorkers,
+    }),
+  )
+  if (!state) throw new Error('no scope')
+  state.importFile(new File([new Uint8Array(size)], 'big.csv'))
+  return state
+}
+
+describe('useImport with two workers', () => {
+  it('starts one worker for a file read whole', () => {
+    start(false)
+    expect(FakeImportWorker.made).toHaveLength(1)
+    expect(FakeImportWorker.last().requests[0]).toMatchObject({ type: 'import' })
+    expect(FakeImportWorker.last().requests[0]).not.toHaveProperty('port')
+  })
+
+  it('gives each worker an end of one channel, and shows the bytes both read', () => {
+    const state = start(true)
+    const [head, tail] = FakeImportWorker.made
+    if (!head || !tail) throw new Error('expected two workers')
+    const first = head.requests[0]
+    const second = tail.requests[0]
+    expect(first?.type).toBe('import')
+    expect(second?.type).toBe('tail')
+    if (first?.type !== 'import' || second?.type !== 'tail') return
+    expect(typeof first.port?.postMessage).toBe('function')
+    expect(typeof second.port.postMessage).toBe('function')
+    expect(first.port === second.port).toBe(false)
+    head.reply({ type: 'progress', bytesRead: 300, total: 1000, part: 'head' })
+    tail.reply({ type: 'progress', bytesRead: 200, total: 1000, part: 'tail' })
+    expect(state.progress.value).toEqual({ bytesRead: 500, total: 1000 })
+    // The first reading on alone: its bytes are all.
+    head.reply({ type: 'progress', bytesRead: 600, total: 1000 })
+    expect(state.progress.value).toEqual({ bytesRead: 600, total: 1000 })
+    state.cancel()
+    expect(head.terminated && tail.terminated).toBe(true)
+  })
+
+  it('tells the first worker when the second stopped, so that it reads on alone', () => {
+    start(true)
+    const [head, tail] = FakeImportWorker.made
+    tail?.onerror?.({ message: 'boom' } as ErrorEvent)
+    expect(tail?.terminated).toBe(true)
+    expect(head?.requests.at(-1)).toEqual({ type: 'tail-failed' })
+    expect(head?.terminated).toBe(false)
+  })
+})
