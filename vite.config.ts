@@ -12,8 +12,16 @@ process.env.TZ = 'UTC'
 // description: crawlers read the HTML and run no script, so the tags are written at build time.
 // The preview image is public/og-image.png (made by `npm run screenshots`); SITE_URL, when set,
 // makes its address absolute, as some crawlers want.
-// `virtual:shipped-data`: data/attacks.csv read at build time by the import's own loader
-// (core/load/shipped), so the first visit carries the rows and their report but no CSV reader.
+// `virtual:shipped-data`: data/attacks.csv and data/sources.csv read at build time by the
+// import's own readers (core/load/shipped), so the first visit carries the rows, the sources and
+// what was wrong with them, but no CSV reader.
+// Modules of ours (and Vue's) that the page and lazily loaded parts share go to one file; those
+// only lazily loaded parts use (a file reader, the extraction assistant, the CSV writer...) stay
+// with them.
+const FIRST_VISIT_SHARED = /\/src\/|node_modules\/(@vue|vue)\//
+const LAZY_ONLY =
+  /src\/core\/(csv\/(scanner|dialect|decode)|load\/(sources|gradesCsv|mapping|dates|formats|loader|rowLoader|importJob|sourceFields)|extract\/|export\/exportCsv|store\/persist)\.ts/
+
 function shippedData(): Plugin {
   const id = 'virtual:shipped-data'
   return {
@@ -22,18 +30,28 @@ function shippedData(): Plugin {
     async load(resolved) {
       if (resolved !== `\0${id}`) return null
       this.addWatchFile(resolve('data/attacks.csv'))
-      // The loader's TypeScript, run as it is (tsx), as the command-line tools run it.
+      this.addWatchFile(resolve('data/sources.csv'))
+      // The readers' TypeScript, run as it is (tsx), as the command-line tools run it.
       const { tsImport } = await import('tsx/esm/api')
       const { loadCsv } = (await tsImport(
         './src/core/load/loader.ts',
         import.meta.url,
       )) as typeof import('./src/core/load/loader')
+      const { parseSources } = (await tsImport(
+        './src/core/load/sources.ts',
+        import.meta.url,
+      )) as typeof import('./src/core/load/sources')
       const { toShipped } = (await tsImport(
         './src/core/load/shipped.ts',
         import.meta.url,
       )) as typeof import('./src/core/load/shipped')
-      const shipped = toShipped(loadCsv(readFileSync('data/attacks.csv', 'utf8')))
-      return `export default ${JSON.stringify(shipped)}`
+      const rows = toShipped(loadCsv(readFileSync('data/attacks.csv', 'utf8')))
+      const registry = parseSources(readFileSync('data/sources.csv', 'utf8'))
+      const sources = { sources: [...registry.sources.values()], issues: registry.issues }
+      return [
+        `export const shippedLoad = ${JSON.stringify(rows)}`,
+        `export const shippedSources = ${JSON.stringify(sources)}`,
+      ].join('\n')
     },
   }
 }
@@ -121,7 +139,11 @@ export default defineConfig({
         // eight of them (about 3 KB gzip more, and a request each).
         codeSplitting: {
           groups: [
-            { name: 'shared', test: /\/src\/|node_modules\/(@vue|vue)\//, minShareCount: 2 },
+            {
+              name: 'shared',
+              test: (id: string) => FIRST_VISIT_SHARED.test(id) && !LAZY_ONLY.test(id),
+              minShareCount: 2,
+            },
           ],
         },
       },

@@ -15,7 +15,7 @@ import { useSources } from './useSources'
 import { runInSteps } from './yieldToPage'
 import { parseDatasetMeta, type DatasetMeta } from '../core/datasetMeta'
 import { gradeScale } from '../core/grades'
-import { isRegistryHeader, parseSources } from '../core/load/sources'
+import { isRegistryHeader } from '../core/load/sourceChecks'
 import { pluralize } from '../core/format'
 
 /** The parts of a Worker the import uses. */
@@ -235,6 +235,8 @@ export function useImport(options: UseImportOptions = {}) {
     }
     if (registryFile) {
       const scale = meta?.grades ? gradeScale(meta.grades) : sources.scale.value
+      // The registry's CSV reader loads when a registry file is read.
+      const { parseSources } = await import('../core/load/sources')
       const read = parseSources(await registryFile.text(), scale)
       sources.addSources(read.sources.values(), read.issues)
       said.push(

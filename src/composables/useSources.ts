@@ -13,19 +13,23 @@ import {
   sameGrades,
   type Grade,
 } from '../core/grades'
-import { checkReports, parseSources } from '../core/load/sources'
+import { checkReports } from '../core/load/sourceChecks'
 import type { RowIssue } from '../core/load/validate'
 import type { Source } from '../core/reports'
 import type { FilterContext } from '../core/view/filter'
 import { createGlobalState } from './globalState'
 import { useDataset } from './useDataset'
-import shippedSourcesCsv from '../../data/sources.csv?raw'
+import { shippedSources } from 'virtual:shipped-data'
 import { namesSources } from '../core/load/sourceColumns'
 import { ASYNC_ROWS } from './yieldToPage'
 
 function createSourcesState() {
   const { store, meta } = useDataset()
-  const shipped = parseSources(shippedSourcesCsv)
+  // data/sources.csv, read at build time by the registry's reader (core/load/sources).
+  const shipped = {
+    sources: new Map(shippedSources.sources.map((source) => [source.id, source])),
+    issues: shippedSources.issues,
+  }
   /** Every known source by id. */
   const registry = shallowRef<ReadonlyMap<string, Source>>(shipped.sources)
   /** What was wrong in the registry files read (line and column of each). */
