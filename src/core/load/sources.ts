@@ -125,4 +125,3 @@ export function parseSources(text: string, scale: GradeScale = gradeScale()): So
   }
   return { sources, issues }
 }
-
