@@ -34,3 +34,23 @@ export function setExtras(
   })
   return record
 }
+
+/**
+ * One measure's figure as a source may give it: nothing, words only ("scores"), a minimum only
+ * ("at least"), a maximum only ("up to"), or a minimum and a maximum `spread` apart at most.
+ */
+export function figureGiven(most: number, spread: number) {
+  return fc.oneof(
+    fc.constant({ min: null, max: null, text: '' }),
+    fc.constant({ min: null, max: null, text: 'scores' }),
+    fc.record({ min: fc.nat(most), max: fc.constant(null), text: fc.constant('at least') }),
+    fc.record({ min: fc.constant(null), max: fc.nat(most), text: fc.constant('up to') }),
+    fc.nat(most).chain((min) =>
+      fc.record({
+        min: fc.constant(min),
+        max: fc.nat(spread).map((d) => min + d),
+        text: fc.constant(''),
+      }),
+    ),
+  )
+}

@@ -8,6 +8,7 @@ import { storeFromRecords } from '../../../src/core/store/builder'
 import { sumByGroup, sumOverTime, type MeasureArrays } from '../../../src/core/view/aggregate'
 import { allRows } from '../../../src/core/view/filter'
 import { record } from '../../helpers/record'
+import { figureGiven } from '../../helpers/arbitraries'
 
 describe('tableToCsvRows', () => {
   it('writes counts as plain digits, labels as they are and no upper bound as an empty field', () => {
@@ -52,19 +53,7 @@ describe('readMax', () => {
 // figure column is backed by a row of that line whose source gives 0, or by a row count of 0 on
 // the same line. "Not given" is an empty field, never 0.
 describe('chart tables never write 0 for a figure not given', () => {
-  const figure = fc.oneof(
-    fc.constant({ min: null, max: null, text: '' }),
-    fc.constant({ min: null, max: null, text: 'scores' }),
-    fc.record({ min: fc.nat(3), max: fc.constant(null), text: fc.constant('at least') }),
-    fc.record({ min: fc.constant(null), max: fc.nat(3), text: fc.constant('up to') }),
-    fc.nat(3).chain((min) =>
-      fc.record({
-        min: fc.constant(min),
-        max: fc.nat(2).map((d) => min + d),
-        text: fc.constant(''),
-      }),
-    ),
-  )
+  const figure = figureGiven(3, 2)
   const arbitraryRecord = fc.record({
     incident_id: fc.constantFrom('A', 'B', 'C', 'D'),
     date: fc.constantFrom('2020-01', '2021-08', '2021-08-30', '2021-11', '2022'),

@@ -15,6 +15,7 @@ import { allRows } from '../../../src/core/view/filter'
 import { loadCsv } from '../../../src/core/load/loader'
 import type { CasualtyRecord } from '../../../src/core/schema'
 import { AIRPORT_CIVILIANS, record } from '../../helpers/record'
+import { figureGiven } from '../../helpers/arbitraries'
 import { storeFromRecords } from '../../../src/core/store/builder'
 import { DEFAULT_GRADES, gradeScale } from '../../../src/core/grades'
 import { emptySource, reconcileRecords, type ReconcileRule } from '../../../src/core/reports'
@@ -260,19 +261,7 @@ describe('sumOverTime', () => {
 // incidents spread over groups, periods and non-adjacent rows; every kind of figure; year-only
 // dates; a selection of some rows; both axes and both group columns.
 describe('summarizeRows against plain sums over records', () => {
-  const figure = fc.oneof(
-    fc.constant({ min: null, max: null, text: '' }),
-    fc.constant({ min: null, max: null, text: 'scores' }),
-    fc.record({ min: fc.nat(1000), max: fc.constant(null), text: fc.constant('at least') }),
-    fc.record({ min: fc.constant(null), max: fc.nat(1000), text: fc.constant('up to') }),
-    fc.nat(1000).chain((min) =>
-      fc.record({
-        min: fc.constant(min),
-        max: fc.nat(50).map((d) => min + d),
-        text: fc.constant(''),
-      }),
-    ),
-  )
+  const figure = figureGiven(1000, 50)
   const arbitraryRecord = fc.record({
     incident_id: fc.constantFrom('A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'),
     date: fc.constantFrom('2019', '2021-08', '2021-08-30', '2021-10', '2023-01-02', '2024'),

@@ -13,6 +13,7 @@ import { storePlacesInSteps, summarizePlacesInSteps } from '../../../src/core/vi
 import type { ReconcileRule } from '../../../src/core/reports'
 import { summarizePlaces } from '../../../src/core/view/placeSums'
 import { record } from '../../helpers/record'
+import { figureGiven } from '../../helpers/arbitraries'
 
 // Rows of three provinces, with coordinates at every UCDP precision.
 const at = (where_prec: string, latitude = '34.5', longitude = '69.2') => ({
@@ -146,19 +147,7 @@ describe('summarizePlaces with several reports of one figure', () => {
 // Every selected row is in exactly one place, and every figure adds once at one place: summed over
 // the places, the map's figures are the headline's, whatever the rows, reports and rule.
 describe('summarizePlaces against the headline totals', () => {
-  const figure = fc.oneof(
-    fc.constant({ min: null, max: null, text: '' }),
-    fc.constant({ min: null, max: null, text: 'scores' }),
-    fc.record({ min: fc.nat(1000), max: fc.constant(null), text: fc.constant('at least') }),
-    fc.record({ min: fc.constant(null), max: fc.nat(1000), text: fc.constant('up to') }),
-    fc.nat(1000).chain((min) =>
-      fc.record({
-        min: fc.constant(min),
-        max: fc.nat(50).map((d) => min + d),
-        text: fc.constant(''),
-      }),
-    ),
-  )
+  const figure = figureGiven(1000, 50)
   const arbitraryRecord = fc.record({
     incident_id: fc.constantFrom('A', 'B', 'C', 'D', 'E'),
     date: fc.constantFrom('2019', '2021-08', '2021-08-30', '2024'),
