@@ -13,7 +13,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { SCHEMA_COLUMNS } from '../src/core/schema'
-import regionNames from '../src/boundaries/regions.json'
+import afghanProvinces from '../src/boundaries/names/Afghanistan.json'
 
 /** mulberry32: small, fast, good enough for test data. */
 export function seededRandom(seed: number): () => number {
@@ -127,7 +127,7 @@ function openWriter(path: string): Writer {
 // another way and one in 200 a province no map knows, and coordinates in the country with UCDP's
 // precision codes (a third at the exact spot).
 const MAP_PROVINCES = [
-  ...Object.values(regionNames).flat(),
+  ...afghanProvinces,
   'Hilmand',
   'Nangrahar',
   'Sar-i-Pul',

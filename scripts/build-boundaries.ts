@@ -9,7 +9,7 @@
 // - admin-1 regions: geoBoundaries gbOpen (CC BY 4.0; the Afghanistan ADM1 layer itself is public
 //   domain, from Wikimedia), the `_simplified.topojson` release files, kept in scripts/boundaries/.
 
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { quantize } from 'topojson-client'
 import { topology as toTopology } from 'topojson-server'
@@ -68,8 +68,7 @@ for (const geometry of countries.geometries) {
 }
 write('world.json', simplified(world, 0.6))
 
-// The regions' names per country, in the order of each file's geometries: the page's map table
-// and name matching need only these, so they ship in the first visit and the files load later.
+// The regions' names per country, in the order of each file's geometries.
 const index: Record<string, string[]> = {}
 for (const source of ADM1_SOURCES) {
   const topology = JSON.parse(
@@ -151,11 +150,19 @@ for (const [admin, country] of Object.entries(NATURAL_EARTH_COUNTRIES)) {
       properties: { name: feature.properties.name ?? '', country },
     }))
   if (features.length === 0) throw new Error(`no Natural Earth admin-1 regions for ${admin}`)
-  const topology = toTopology({ regions: { type: 'FeatureCollection', features } }, 1e5) as Topology
+  const collection: FeatureCollection = { type: 'FeatureCollection', features }
+  const topology = toTopology({ regions: collection }, 1e5) as Topology
   // About 3,000 points a country at most (Natural Earth 1:10m is far more detailed than a map card).
   const points = topology.arcs.reduce((sum, arc) => sum + arc.length, 0)
   write(`adm1/${country}.json`, simplified(topology, Math.min(0.1, 3000 / points)))
   index[country] = features.map((feature) => feature.properties.name)
 }
 
-writeFileSync(new URL('regions.json', OUT), `${JSON.stringify(index, null, 2)}\n`)
+// The first visit ships only the list of countries with admin-1 regions (countries.json); a
+// country's region names (names/<Country>.json, in its file's geometry order) load when the data
+// names the country, as its boundaries do.
+mkdirSync(new URL('names/', OUT), { recursive: true })
+for (const [country, names] of Object.entries(index)) {
+  writeFileSync(new URL(`names/${country}.json`, OUT), `${JSON.stringify(names)}\n`)
+}
+writeFileSync(new URL('countries.json', OUT), `${JSON.stringify(Object.keys(index), null, 2)}\n`)
