@@ -13,7 +13,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { SCHEMA_COLUMNS } from '../src/core/schema'
-import afghanProvinces from '../src/boundaries/names/Afghanistan.json'
+import afghanProvinces from '../src/boundaries/names/regions-of-Afghanistan.json'
 
 /** mulberry32: small, fast, good enough for test data. */
 export function seededRandom(seed: number): () => number {

@@ -57,6 +57,7 @@ function write(file: string, topology: Topology): void {
   console.log(`${file}: ${(text.length / 1024).toFixed(1)} KB`)
 }
 
+mkdirSync(new URL('adm1/', OUT), { recursive: true })
 const world = JSON.parse(
   readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8'),
 ) as Topology
@@ -92,7 +93,9 @@ for (const source of ADM1_SOURCES) {
 // Natural Earth's `admin`; the value is the country's name on the world map (world-atlas).
 // Countries where Natural Earth's admin-1 is a finer level than conflict data's admin1 (Burkina
 // Faso's 45 provinces against its 13 regions, Kenya's 8 former provinces against its 47 counties,
-// the Philippines' provinces against its regions) are left out: their rows would not match.
+// the Philippines' provinces against its regions) are left out: their rows would not match; so are
+// countries with two regions of one name or a region without one (Mozambique, Colombia, Mexico,
+// Venezuela), which the names files cannot tell apart.
 const NATURAL_EARTH_COUNTRIES: Record<string, string> = {
   Iraq: 'Iraq',
   Syria: 'Syria',
@@ -111,9 +114,6 @@ const NATURAL_EARTH_COUNTRIES: Record<string, string> = {
   Chad: 'Chad',
   'Central African Republic': 'Central African Rep.',
   'Democratic Republic of the Congo': 'Dem. Rep. Congo',
-  Mozambique: 'Mozambique',
-  Colombia: 'Colombia',
-  Mexico: 'Mexico',
   India: 'India',
   Myanmar: 'Myanmar',
   Ukraine: 'Ukraine',
@@ -129,7 +129,6 @@ const NATURAL_EARTH_COUNTRIES: Record<string, string> = {
   Nepal: 'Nepal',
   'Sri Lanka': 'Sri Lanka',
   Indonesia: 'Indonesia',
-  Venezuela: 'Venezuela',
   Brazil: 'Brazil',
   Ghana: 'Ghana',
   Benin: 'Benin',
@@ -163,6 +162,6 @@ for (const [admin, country] of Object.entries(NATURAL_EARTH_COUNTRIES)) {
 // names the country, as its boundaries do.
 mkdirSync(new URL('names/', OUT), { recursive: true })
 for (const [country, names] of Object.entries(index)) {
-  writeFileSync(new URL(`names/${country}.json`, OUT), `${JSON.stringify(names)}\n`)
+  writeFileSync(new URL(`names/regions-of-${country}.json`, OUT), `${JSON.stringify(names)}\n`)
 }
 writeFileSync(new URL('countries.json', OUT), `${JSON.stringify(Object.keys(index), null, 2)}\n`)

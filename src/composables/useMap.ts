@@ -23,7 +23,7 @@ export const COUNTRIES_WITH_REGIONS: readonly string[] = countryList
 
 /** Loads the region names of `country` (one of COUNTRIES_WITH_REGIONS). */
 export async function loadRegionNames(country: string): Promise<readonly string[]> {
-  const load = NAME_FILES[`../boundaries/names/${country}.json`]
+  const load = NAME_FILES[`../boundaries/names/regions-of-${country}.json`]
   if (!load) throw new Error(`no region names for ${country}`)
   return load()
 }
