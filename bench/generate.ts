@@ -13,7 +13,7 @@ import {
   writeSync,
 } from 'node:fs'
 import { SCHEMA_COLUMNS } from '../src/core/schema'
-import regionNames from '../src/boundaries/regions.json'
+import afghanProvinces from '../src/boundaries/names/regions-of-Afghanistan.json'
 
 /** mulberry32: small, fast, good enough for test data. */
 export function seededRandom(seed: number): () => number {
@@ -126,13 +126,7 @@ function openWriter(path: string): Writer {
 // The map's file (`--map`): Afghanistan's provinces as the map knows them, one row in 50 spelt
 // another way and one in 200 a province no map knows, and coordinates in the country with UCDP's
 // precision codes (a third at the exact spot).
-const MAP_PROVINCES = [
-  ...Object.values(regionNames).flat(),
-  'Hilmand',
-  'Nangrahar',
-  'Sar-i-Pul',
-  'Kunduz province',
-]
+const MAP_PROVINCES = [...afghanProvinces, 'Hilmand', 'Nangrahar', 'Sar-i-Pul', 'Kunduz province']
 const MAP_EXTRA_COLUMNS = ['latitude', 'longitude', 'where_prec']
 
 function mapFields(random: () => number): string[] {

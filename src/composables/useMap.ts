@@ -1,24 +1,32 @@
 // The map for the view: its figures per province come from the dashboard's pass over the selected
 // rows (useDashboard: the charts' figures and the map's in one pass, shown together), and a pure
 // builder (core/chart/mapModel) draws them on the admin-1 regions of the countries the data names,
-// whose names ship with the first visit (src/boundaries/regions.json). The boundaries themselves,
-// and the library that draws them, load only when the map is first shown (MapCanvas).
+// whose names load when the data first names the country (src/boundaries/names/; only the list of
+// countries ships with the first visit). The boundaries themselves, and the library that draws
+// them, load only when the map is first shown (MapCanvas).
 
-import { computed } from 'vue'
+import { computed, shallowRef, watch } from 'vue'
 import { buildMapModel, type BoundaryRegion, type MapModel } from '../core/chart/mapModel'
 import { COUNTRY_ALIASES, NameMatcher } from '../core/chart/placeNames'
 import type { PlaceSums } from '../core/view/placeSums'
-import regionNames from '../boundaries/regions.json'
+import countryList from '../boundaries/countries.json'
 import { createGlobalState } from './globalState'
 import { useDashboard } from './useDashboard'
 import { useTheme } from './useTheme'
 import { useViewState } from './useViewState'
 
-/** Per country with shipped admin-1 boundaries: its regions' names, in the file's order. */
-const REGION_NAMES: Readonly<Record<string, readonly string[]>> = regionNames
+/** Per country with shipped admin-1 boundaries: a loader of its regions' names, in file order. */
+const NAME_FILES = import.meta.glob<string[]>('../boundaries/names/*.json', { import: 'default' })
 
 /** The countries whose admin-1 regions ship with the page. */
-export const COUNTRIES_WITH_REGIONS: readonly string[] = Object.keys(REGION_NAMES)
+export const COUNTRIES_WITH_REGIONS: readonly string[] = countryList
+
+/** Loads the region names of `country` (one of COUNTRIES_WITH_REGIONS). */
+export async function loadRegionNames(country: string): Promise<readonly string[]> {
+  const load = NAME_FILES[`../boundaries/names/regions-of-${country}.json`]
+  if (!load) throw new Error(`no region names for ${country}`)
+  return load()
+}
 
 /** The countries of `sums` (with rows) whose regions ship with the page, in shipped order. */
 export function countriesOnMap(sums: PlaceSums): string[] {
@@ -32,26 +40,52 @@ export function countriesOnMap(sums: PlaceSums): string[] {
   return COUNTRIES_WITH_REGIONS.filter((country) => found.has(country))
 }
 
-/** The regions of `countries`, in the order the map draws them (country by country). */
-export function regionsOf(countries: readonly string[]): BoundaryRegion[] {
-  return countries.flatMap((country) =>
-    (REGION_NAMES[country] ?? []).map((name) => ({ country, name })),
-  )
+/** The regions of `countries` (names given per country), in the order the map draws them. */
+export function regionsOf(
+  countries: readonly string[],
+  names: Readonly<Record<string, readonly string[]>>,
+): BoundaryRegion[] {
+  return countries.flatMap((country) => (names[country] ?? []).map((name) => ({ country, name })))
 }
 
 function createMapState() {
   const { places, updating } = useDashboard()
   const { metric } = useViewState()
   const { dark } = useTheme()
-  /** The countries drawn with their provinces. */
-  const countries = computed(() => (places.value ? countriesOnMap(places.value) : []))
+  /** The countries the data names that have admin-1 regions. */
+  const wanted = computed(() => (places.value ? countriesOnMap(places.value) : []))
+  /** The region names loaded so far, per country. */
+  const names = shallowRef<Readonly<Record<string, readonly string[]>>>({})
+  /** True while a wanted country's names are loading: the map waits (no "unknown province"). */
+  const loading = computed(() => wanted.value.some((country) => !names.value[country]))
+  watch(
+    wanted,
+    (list) => {
+      for (const country of list) {
+        if (names.value[country]) continue
+        void loadRegionNames(country).then((loaded) => {
+          names.value = { ...names.value, [country]: loaded }
+        })
+      }
+    },
+    { immediate: true },
+  )
+  /** The countries drawn with their provinces (all loaded). */
+  const countries = computed(() => (loading.value ? [] : wanted.value))
   const model = computed<MapModel | null>(() =>
-    places.value
-      ? buildMapModel(places.value, regionsOf(countries.value), metric.value, dark.value)
+    places.value && !loading.value
+      ? buildMapModel(
+          places.value,
+          regionsOf(countries.value, names.value),
+          metric.value,
+          dark.value,
+        )
       : null,
   )
-  // `updating`: true while the map shows the figures of an earlier view, as the charts do.
-  return { model, countries, updating }
+  // `updating`: true while the map shows the figures of an earlier view, as the charts do, or
+  // waits for a country's region names.
+  const busy = computed(() => updating.value || loading.value)
+  return { model, countries, updating: busy }
 }
 
 export const useMap = createGlobalState(createMapState)

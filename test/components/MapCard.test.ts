@@ -21,6 +21,8 @@ async function mountCard() {
   resetMapForTests()
   const wrapper = mount(MapCard, { attachTo: document.body, global: { stubs } })
   await flushPromises()
+  // A country's region names load on demand: the table shows once they have come.
+  await vi.waitFor(() => expect(wrapper.find('[data-testid="map-table"]').exists()).toBe(true))
   return wrapper
 }
 

@@ -1,38 +1,36 @@
-// The boundaries shipped with the page (src/boundaries, built by `npm run boundaries`).
-import { readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { feature } from 'topojson-client'
+import type { GeometryCollection, Topology } from 'topojson-specification'
 import { describe, expect, it } from 'vitest'
-import { REGION_ALIASES } from '../../src/core/chart/placeNames'
 
-interface Topology {
-  type: string
-  objects: Record<string, { geometries: { properties: Record<string, string> }[] }>
-}
+const DIR = new URL('../../src/boundaries/', import.meta.url)
+const read = (path: string): unknown => JSON.parse(readFileSync(new URL(path, DIR), 'utf8'))
+const countries = read('countries.json') as string[]
 
-const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Topology
-const names = (topology: Topology, object: string) =>
-  topology.objects[object]!.geometries.map((geometry) => geometry.properties.name)
-
-describe('shipped boundaries', () => {
-  it('has Afghanistan’s 34 provinces, named as the alternative-names list names them', () => {
-    const afghanistan = read('src/boundaries/adm1/Afghanistan.json')
-    const provinces = names(afghanistan, 'regions')
-    expect(provinces).toHaveLength(34)
-    expect([...provinces].sort()).toEqual(Object.keys(REGION_ALIASES.Afghanistan!).sort())
-    expect(
-      afghanistan.objects.regions!.geometries.every((g) => g.properties.country === 'Afghanistan'),
-    ).toBe(true)
+describe('shipped admin-1 boundaries', () => {
+  it('lists a boundary file and a names file for each country, and no other', () => {
+    const files = (folder: string) =>
+      readdirSync(new URL(folder, DIR))
+        .map((file) => file.replace(/\.json$/, '').replace(/^regions-of-/, ''))
+        .sort()
+    expect(files('adm1/')).toEqual([...countries].sort())
+    expect(files('names/')).toEqual([...countries].sort())
+    expect(countries).toEqual(expect.arrayContaining(['Afghanistan', 'Iraq', 'Syria', 'Somalia']))
   })
 
-  it('has the world’s countries, Afghanistan among them', () => {
-    const countries = names(read('src/boundaries/world.json'), 'countries')
-    expect(countries.length).toBeGreaterThan(170)
-    expect(countries).toContain('Afghanistan')
+  it.each(countries)('%s: valid TopoJSON whose regions are the names file, in order', (country) => {
+    const topology = read(`adm1/${country}.json`) as Topology
+    expect(topology.type).toBe('Topology')
+    const regions = topology.objects.regions as GeometryCollection<{ name: string; country: string }>
+    const names = read(`names/regions-of-${country}.json`) as string[]
+    expect(regions.geometries.map((geometry) => (geometry.properties as { name: string }).name)).toEqual(names)
+    expect(new Set(names).size).toBe(names.length)
+    expect(names.every((name) => name.trim() !== '')).toBe(true)
+    const features = feature(topology, regions).features
+    expect(features.every((f) => f.properties.country === country && f.geometry !== null)).toBe(true)
   })
 
-  it.each([
-    ['src/boundaries/world.json', 80_000],
-    ['src/boundaries/adm1/Afghanistan.json', 30_000],
-  ])('%s stays small (under %i bytes)', (path, limit) => {
-    expect(statSync(path).size).toBeLessThan(limit)
+  it('keeps Afghanistan at its 34 provinces', () => {
+    expect(read('names/regions-of-Afghanistan.json')).toHaveLength(34)
   })
 })
