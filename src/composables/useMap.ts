@@ -7,9 +7,10 @@
 
 import { computed, shallowRef, watch } from 'vue'
 import { buildMapModel, type BoundaryRegion, type MapModel } from '../core/chart/mapModel'
-import { COUNTRY_ALIASES, NameMatcher } from '../core/chart/placeNames'
+import { COUNTRY_ALIASES, NameMatcher, REGION_ALIASES } from '../core/chart/placeNames'
 import type { PlaceSums } from '../core/view/placeSums'
 import countryList from '../boundaries/countries.json'
+import afghanNames from '../boundaries/names/regions-of-Afghanistan.json'
 import { createGlobalState } from './globalState'
 import { useDashboard } from './useDashboard'
 import { useTheme } from './useTheme'
@@ -54,8 +55,12 @@ function createMapState() {
   const { dark } = useTheme()
   /** The countries the data names that have admin-1 regions. */
   const wanted = computed(() => (places.value ? countriesOnMap(places.value) : []))
-  /** The region names loaded so far, per country. */
-  const names = shallowRef<Readonly<Record<string, readonly string[]>>>({})
+  /** The region names loaded so far, per country (the shipped data's come with the page). */
+  const names = shallowRef<Readonly<Record<string, readonly string[]>>>({
+    Afghanistan: afghanNames,
+  })
+  /** Alternative names of the regions: other countries' load with their names. */
+  const aliases = shallowRef(REGION_ALIASES)
   /** True while a wanted country's names are loading: the map waits (no "unknown province"). */
   const loading = computed(() => wanted.value.some((country) => !names.value[country]))
   watch(
@@ -63,7 +68,11 @@ function createMapState() {
     (list) => {
       for (const country of list) {
         if (names.value[country]) continue
-        void loadRegionNames(country).then((loaded) => {
+        void Promise.all([
+          loadRegionNames(country),
+          import('../core/chart/moreRegionAliases'),
+        ]).then(([loaded, { MORE_REGION_ALIASES }]) => {
+          aliases.value = { ...REGION_ALIASES, ...MORE_REGION_ALIASES }
           names.value = { ...names.value, [country]: loaded }
         })
       }
@@ -79,6 +88,7 @@ function createMapState() {
           regionsOf(countries.value, names.value),
           metric.value,
           dark.value,
+          aliases.value,
         )
       : null,
   )

@@ -10,7 +10,7 @@ import { figureAt, type Metric, type MeasureArrays } from '../view/aggregate'
 import type { KeyedSums, PlaceSums } from '../view/placeSums'
 import { formatCount, formatRange, pluralize, type RangeFigure } from '../format'
 import type { ChartTable } from './chartModel'
-import { COUNTRY_ALIASES, NameMatcher, REGION_ALIASES } from './placeNames'
+import { COUNTRY_ALIASES, NameMatcher, REGION_ALIASES, type RegionAliases } from './placeNames'
 
 /** The admin-1 regions the map has boundaries for, in the boundaries' order. */
 export interface BoundaryRegion {
@@ -198,6 +198,8 @@ export function buildMapModel(
   boundaries: readonly BoundaryRegion[],
   metric: Metric,
   dark = false,
+  /** Alternative names of the regions, per country (more load with other countries' names). */
+  aliases: RegionAliases = REGION_ALIASES,
 ): MapModel {
   // Regions by country, each with a matcher over its names and alternative names.
   const byCountry = new Map<string, { indices: number[]; matcher: NameMatcher }>()
@@ -206,7 +208,7 @@ export function buildMapModel(
   for (const country of countryNames) {
     const indices = boundaries.flatMap((region, i) => (region.country === country ? [i] : []))
     const names = indices.map((i) => boundaries[i]!.name)
-    byCountry.set(country, { indices, matcher: new NameMatcher(names, REGION_ALIASES[country]) })
+    byCountry.set(country, { indices, matcher: new NameMatcher(names, aliases[country]) })
   }
 
   const regions: MapRegion[] = boundaries.map((region) => ({

@@ -7,45 +7,47 @@
  * Alternative names of admin-1 regions, by country, by the region's name on the map. Spellings
  * from the sources the dashboard imports (GTD, ACLED, UCDP GED) and common transliterations.
  */
-export const REGION_ALIASES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> =
-  {
-    Afghanistan: {
-      Badakhshan: ['Badakshan', 'Badakhshon'],
-      Badghis: ['Badghes', 'Badgis', 'Badghis Province'],
-      Baghlan: ['Baghlaan'],
-      Balkh: ['Balk'],
-      Bamyan: ['Bamiyan', 'Bamian'],
-      Daykundi: ['Daikundi', 'Dai Kundi', 'Daykondi', 'Day Kundi'],
-      Farah: ['Farrah'],
-      Faryab: ['Fariab', 'Faryob'],
-      Ghazni: ['Ghanzi', 'Ghazny'],
-      Ghor: ['Ghowr', 'Ghur'],
-      Helmand: ['Hilmand', 'Helmund', 'Hilmend'],
-      Herat: ['Hirat', 'Heret'],
-      Jowzjan: ['Jawzjan', 'Jozjan', 'Jouzjan', 'Juzjan'],
-      Kabul: ['Kabol', 'Kaboul'],
-      Kandahar: ['Qandahar', 'Kandahar Province', 'Qandehar'],
-      Kapisa: ['Kapesa', 'Kapissa'],
-      Khost: ['Khowst', 'Khost Province', 'Khvost'],
-      Kunar: ['Konar', 'Kunar Province', 'Kunarha'],
-      Kunduz: ['Kondoz', 'Qunduz', 'Kundoz', 'Konduz'],
-      Laghman: ['Laghaman', 'Lagman'],
-      Logar: ['Lowgar', 'Loghar'],
-      Nangarhar: ['Nangrahar', 'Ningarhar', 'Nangahar', 'Nangarhaar', 'Ningrahar'],
-      Nimruz: ['Nimroz', 'Nimrooz', 'Neemroz'],
-      Nuristan: ['Nooristan', 'Nuristan Province'],
-      Paktia: ['Paktya', 'Paktiya'],
-      Paktika: ['Paktyka', 'Paktica'],
-      Panjshir: ['Panjsher', 'Panjshayr', 'Panjsheer'],
-      Parwan: ['Parvan', 'Perwan'],
-      Samangan: ['Semangan'],
-      'Sar-e Pol': ['Sar-i-Pul', 'Sari Pul', 'Sar-e-Pul', 'Sar-e Pul', 'Saripul', 'Sar-i Pul'],
-      Takhar: ['Tahar', 'Takhor'],
-      Uruzgan: ['Oruzgan', 'Urozgan', 'Orozgan', 'Uruzgan Province'],
-      Wardak: ['Maidan Wardak', 'Maydan Wardak', 'Wardag', 'Vardak', 'Maidan Wardag'],
-      Zabul: ['Zabol', 'Zabool'],
-    },
-  }
+/** Per country, per region name on the boundaries: the other names it goes by. */
+export type RegionAliases = Readonly<Record<string, Readonly<Record<string, readonly string[]>>>>
+
+export const REGION_ALIASES: RegionAliases = {
+  Afghanistan: {
+    Badakhshan: ['Badakshan', 'Badakhshon'],
+    Badghis: ['Badghes', 'Badgis', 'Badghis Province'],
+    Baghlan: ['Baghlaan'],
+    Balkh: ['Balk'],
+    Bamyan: ['Bamiyan', 'Bamian'],
+    Daykundi: ['Daikundi', 'Dai Kundi', 'Daykondi', 'Day Kundi'],
+    Farah: ['Farrah'],
+    Faryab: ['Fariab', 'Faryob'],
+    Ghazni: ['Ghanzi', 'Ghazny'],
+    Ghor: ['Ghowr', 'Ghur'],
+    Helmand: ['Hilmand', 'Helmund', 'Hilmend'],
+    Herat: ['Hirat', 'Heret'],
+    Jowzjan: ['Jawzjan', 'Jozjan', 'Jouzjan', 'Juzjan'],
+    Kabul: ['Kabol', 'Kaboul'],
+    Kandahar: ['Qandahar', 'Kandahar Province', 'Qandehar'],
+    Kapisa: ['Kapesa', 'Kapissa'],
+    Khost: ['Khowst', 'Khost Province', 'Khvost'],
+    Kunar: ['Konar', 'Kunar Province', 'Kunarha'],
+    Kunduz: ['Kondoz', 'Qunduz', 'Kundoz', 'Konduz'],
+    Laghman: ['Laghaman', 'Lagman'],
+    Logar: ['Lowgar', 'Loghar'],
+    Nangarhar: ['Nangrahar', 'Ningarhar', 'Nangahar', 'Nangarhaar', 'Ningrahar'],
+    Nimruz: ['Nimroz', 'Nimrooz', 'Neemroz'],
+    Nuristan: ['Nooristan', 'Nuristan Province'],
+    Paktia: ['Paktya', 'Paktiya'],
+    Paktika: ['Paktyka', 'Paktica'],
+    Panjshir: ['Panjsher', 'Panjshayr', 'Panjsheer'],
+    Parwan: ['Parvan', 'Perwan'],
+    Samangan: ['Semangan'],
+    'Sar-e Pol': ['Sar-i-Pul', 'Sari Pul', 'Sar-e-Pul', 'Sar-e Pul', 'Saripul', 'Sar-i Pul'],
+    Takhar: ['Tahar', 'Takhor'],
+    Uruzgan: ['Oruzgan', 'Urozgan', 'Orozgan', 'Uruzgan Province'],
+    Wardak: ['Maidan Wardak', 'Maydan Wardak', 'Wardag', 'Vardak', 'Maidan Wardag'],
+    Zabul: ['Zabol', 'Zabool'],
+  },
+}
 
 /** Alternative names of countries, by the name on the world map. */
 export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {

@@ -1,0 +1,83 @@
+// Alternative names of the admin-1 regions of countries other than Afghanistan: Natural Earth's
+// spellings (the shipped boundaries' names) against those GTD, ACLED and UCDP write. Loaded with a
+// country's region names, when the data first names one of these countries (composables/useMap);
+// Afghanistan's, which the shipped data needs, are in core/chart/placeNames.
+
+import type { RegionAliases } from './placeNames'
+
+export const MORE_REGION_ALIASES: RegionAliases = {
+  Iraq: {
+    Dihok: ['Dohuk', 'Duhok', 'Dahuk'],
+    Arbil: ['Erbil', 'Irbil', 'Hawler'],
+    'Al-Basrah': ['Basra', 'Basrah', 'Al Basrah'],
+    'Al-Muthannia': ['Muthanna', 'Al Muthanna', 'Al-Muthanna'],
+    'As-Sulaymaniyah': ['Sulaymaniyah', 'Sulaimaniya', 'Al Sulaymaniyah', 'Slemani'],
+    Maysan: ['Missan', 'Maysan'],
+    'Al-Anbar': ['Anbar', 'Al Anbar'],
+    'An-Najaf': ['Najaf', 'An Najaf'],
+    Ninawa: ['Nineveh', 'Ninewa', 'Nineveh Governorate', 'Ninawa Governorate'],
+    'Sala ad-Din': ['Salah ad Din', 'Salah al-Din', 'Salahuddin', 'Saladin', 'Salah Al Din'],
+    "At-Ta'mim": ['Kirkuk', 'Tamim', 'At Tamim'],
+    Babil: ['Babylon'],
+    'Al-Qādisiyyah': ['Qadisiyah', 'Al-Qadisiyah', 'Al Qadisiyah', 'Diwaniya', 'Al-Qadisiyyah'],
+    'Dhi-Qar': ['Dhi Qar', 'Thi Qar'],
+    "Karbala'": ['Karbala', 'Kerbala'],
+  },
+  Syria: {
+    'Homs (Hims)': ['Homs', 'Hims'],
+    Tartus: ['Tartous', 'Tartouss'],
+    'Rif Dimashq': ['Rural Damascus', 'Damascus Countryside', 'Rif Damascus'],
+    'Hasaka (Al Haksa)': ['Hasakah', 'Al-Hasakah', 'Al Hasakah', 'Hassakeh', 'Hasaka'],
+    'Ar Raqqah': ['Raqqa', 'Ar-Raqqa', 'Al-Raqqa', 'Raqqah'],
+    Aleppo: ['Halab'],
+    Idlib: ['Idleb'],
+    Lattakia: ['Latakia', 'Al-Lathiqiyah', 'Lattakia Governorate'],
+    "As Suwayda'": ['As-Sweida', 'Sweida', 'Suwayda', 'As-Suwayda'],
+    'Dar`a': ['Daraa', "Dar'a", 'Deraa'],
+    'Dayr Az Zawr': ['Deir ez-Zor', 'Deir-ez-Zor', 'Deir ez Zor', 'Dayr az-Zawr', 'Deir Ezzor'],
+    Quneitra: ['Al-Quneitra', 'Qunaytirah'],
+    Hamah: ['Hama'],
+    Damascus: ['Dimashq'],
+  },
+  Pakistan: {
+    'Northern Areas': ['Gilgit-Baltistan', 'Gilgit Baltistan'],
+    'K.P.': ['Khyber Pakhtunkhwa', 'Khyber Pakhtoonkhwa', 'North-West Frontier Province', 'NWFP'],
+    'F.A.T.A.': ['Federally Administered Tribal Areas', 'FATA'],
+    Baluchistan: ['Balochistan'],
+    Sind: ['Sindh'],
+    'Azad Kashmir': ['Azad Jammu and Kashmir', 'AJK'],
+    'F.C.T.': ['Islamabad Capital Territory', 'Islamabad', 'ICT'],
+  },
+  Yemen: {
+    Hadramawt: ['Hadramaut', 'Hadhramaut', 'Hadramout'],
+    'Al Mahrah': ['Al Maharah', 'Mahrah'],
+    'Sa`dah': ['Saada', "Sa'dah", 'Sadah'],
+    'Al Hudaydah': ['Hodeidah', 'Al Hodeidah', 'Hudaydah'],
+    'Ta`izz': ['Taizz', "Ta'izz", 'Taiz'],
+    Lahij: ['Lahj'],
+    '`Adan': ['Aden', "'Adan"],
+    Shabwah: ['Shabwa'],
+    "Ma'rib": ['Marib'],
+    "Sana'a": ['Sanaa', 'Sana'],
+    "Al Bayda'": ['Al Bayda', 'Al Baida', 'Bayda'],
+    "Al Dali'": ['Ad Dali', "Ad Dali'", 'Al Dhale', 'Dhale'],
+    'Amanat Al Asimah': ['Amanat al Asimah', "Sana'a City", 'Sanaa City', 'Capital Secretariat'],
+  },
+  Somalia: {
+    Mudug: ['Mudugh'],
+    Hiiraan: ['Hiran', 'Hiraan'],
+    'Jubbada Hoose': ['Lower Juba', 'Juba Hoose'],
+    'Jubbada Dhexe': ['Middle Juba', 'Juba Dhexe'],
+    'Shabeellaha Hoose': ['Lower Shabelle', 'Shabelle Hoose'],
+    'Shabeellaha Dhexe': ['Middle Shabelle', 'Shabelle Dhexe'],
+    Banaadir: ['Banadir', 'Benadir', 'Mogadishu'],
+    Galguduud: ['Galgadud'],
+    Nugaal: ['Nugal'],
+  },
+  Nigeria: {
+    Nassarawa: ['Nasarawa'],
+    'Federal Capital Territory': ['Abuja', 'FCT', 'Abuja Federal Capital Territory'],
+    'Akwa Ibom': ['Akwa-Ibom'],
+    'Cross River': ['Cross-River'],
+  },
+}
