@@ -46,6 +46,8 @@ function createAppUpdateState() {
     } catch {
       return // No worker (a private window, a browser setting): the page works online as ever.
     }
+    // Some hosts (a test harness blocking workers) answer with no registration at all.
+    if (!registration) return
     if (registration.waiting && navigator.serviceWorker.controller) updateReady.value = true
     if (registration.installing) watch(registration.installing)
     registration.addEventListener('updatefound', () => {
