@@ -16,14 +16,21 @@ import { useDashboard } from './useDashboard'
 import { useTheme } from './useTheme'
 import { useViewState } from './useViewState'
 
-/** Per country with shipped admin-1 boundaries: a loader of its regions' names, in file order. */
-const NAME_FILES = import.meta.glob<string[]>('../boundaries/names/*.json', { import: 'default' })
+/**
+ * Per country with shipped admin-1 boundaries but Afghanistan (whose names the shipped data needs,
+ * so they come with the page): a loader of its regions' names, in file order.
+ */
+const NAME_FILES = import.meta.glob<string[]>(
+  ['../boundaries/names/*.json', '!../boundaries/names/regions-of-Afghanistan.json'],
+  { import: 'default' },
+)
 
 /** The countries whose admin-1 regions ship with the page. */
 export const COUNTRIES_WITH_REGIONS: readonly string[] = countryList
 
 /** Loads the region names of `country` (one of COUNTRIES_WITH_REGIONS). */
 export async function loadRegionNames(country: string): Promise<readonly string[]> {
+  if (country === 'Afghanistan') return afghanNames
   const load = NAME_FILES[`../boundaries/names/regions-of-${country}.json`]
   if (!load) throw new Error(`no region names for ${country}`)
   return load()
