@@ -18,6 +18,9 @@ process.env.TZ = 'UTC'
 // Modules of ours (and Vue's) that the page and lazily loaded parts share go to one file; those
 // only lazily loaded parts use (a file reader, the extraction assistant, the CSV writer...) stay
 // with them.
+/** Boundaries and region names of every country but the shipped data's Afghanistan. */
+const OTHER_COUNTRY_REGIONS =
+  /\/src\/boundaries\/(adm1|names)\/(?!(regions-of-)?Afghanistan\.json$)/
 const FIRST_VISIT_SHARED = /\/src\/|node_modules\/(@vue|vue)\//
 const LAZY_ONLY =
   /src\/core\/(csv\/(scanner|dialect|decode)|load\/(sources|gradesCsv|mapping|dates|formats|loader|rowLoader|importJob|sourceFields)|extract\/|export\/exportCsv|store\/persist)\.ts/
@@ -122,6 +125,16 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Other countries' provinces (about 1 MB gzip for 175 countries) are not fetched on
+        // install: each is kept once the data has named its country, and read from there offline.
+        globIgnores: ['assets/regions/**'],
+        runtimeCaching: [
+          {
+            urlPattern: /\/assets\/regions\//,
+            handler: 'CacheFirst',
+            options: { cacheName: 'regions' },
+          },
+        ],
         navigateFallback: 'index.html',
       },
     }),
@@ -134,6 +147,10 @@ export default defineConfig({
   build: {
     rollupOptions: {
       output: {
+        chunkFileNames: (chunk) =>
+          OTHER_COUNTRY_REGIONS.test(chunk.facadeModuleId ?? '')
+            ? 'assets/regions/[name]-[hash].js'
+            : 'assets/[name]-[hash].js',
         // Our modules (and Vue's) that the page and a lazily loaded part both use go to one shared
         // file, not to a small file each: every file compresses apart, and the first visit loaded
         // eight of them (about 3 KB gzip more, and a request each).

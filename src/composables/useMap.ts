@@ -7,7 +7,13 @@
 
 import { computed, shallowRef, watch } from 'vue'
 import { buildMapModel, type BoundaryRegion, type MapModel } from '../core/chart/mapModel'
-import { COUNTRY_ALIASES, NameMatcher, REGION_ALIASES } from '../core/chart/placeNames'
+import {
+  COUNTRY_ALIASES,
+  joinAliases,
+  NameMatcher,
+  REGION_ALIASES,
+  type RegionAliases,
+} from '../core/chart/placeNames'
 import type { PlaceSums } from '../core/view/placeSums'
 import countryList from '../boundaries/countries.json'
 import afghanNames from '../boundaries/names/regions-of-Afghanistan.json'
@@ -21,7 +27,15 @@ import { useViewState } from './useViewState'
  * so they come with the page): a loader of its regions' names, in file order.
  */
 const NAME_FILES = import.meta.glob<string[]>(
-  ['../boundaries/names/*.json', '!../boundaries/names/regions-of-Afghanistan.json'],
+  ['../boundaries/names/regions-of-*.json', '!../boundaries/names/regions-of-Afghanistan.json'],
+  { import: 'default' },
+)
+/**
+ * Per country drawn as regions that Natural Earth splits further (Burkina Faso, the Philippines):
+ * the names of each region's parts, which rows may name instead.
+ */
+const PART_NAME_FILES = import.meta.glob<Record<string, string[]>>(
+  '../boundaries/names/aliases-of-*.json',
   { import: 'default' },
 )
 
@@ -34,6 +48,16 @@ export async function loadRegionNames(country: string): Promise<readonly string[
   const load = NAME_FILES[`../boundaries/names/regions-of-${country}.json`]
   if (!load) throw new Error(`no region names for ${country}`)
   return load()
+}
+
+/** The alternative names of `country`'s regions: our list, and its regions' parts' names. */
+export async function loadRegionAliases(country: string): Promise<RegionAliases> {
+  const [{ MORE_REGION_ALIASES }, parts] = await Promise.all([
+    import('../core/chart/moreRegionAliases'),
+    PART_NAME_FILES[`../boundaries/names/aliases-of-${country}.json`]?.(),
+  ])
+  const ours = MORE_REGION_ALIASES[country]
+  return joinAliases(ours ? { [country]: ours } : {}, parts ? { [country]: parts } : {})
 }
 
 /** The countries of `sums` (with rows) whose regions ship with the page, in shipped order. */
@@ -75,13 +99,12 @@ function createMapState() {
     (list) => {
       for (const country of list) {
         if (names.value[country]) continue
-        void Promise.all([
-          loadRegionNames(country),
-          import('../core/chart/moreRegionAliases'),
-        ]).then(([loaded, { MORE_REGION_ALIASES }]) => {
-          aliases.value = { ...REGION_ALIASES, ...MORE_REGION_ALIASES }
-          names.value = { ...names.value, [country]: loaded }
-        })
+        void Promise.all([loadRegionNames(country), loadRegionAliases(country)]).then(
+          ([loaded, more]) => {
+            aliases.value = joinAliases(aliases.value, more)
+            names.value = { ...names.value, [country]: loaded }
+          },
+        )
       }
     },
     { immediate: true },

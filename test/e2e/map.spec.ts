@@ -128,6 +128,49 @@ test('a UCDP file with mixed where_prec: only exact rows are points, the others 
   expect(axe.violations).toEqual([])
 })
 
+// A real ACLED export of Burkina Faso written by R (test/fixtures/real/README.md says where it came
+// from): ACLED's admin1 is Burkina Faso's 13 regions, which the map draws (Natural Earth's 45
+// provinces merged into them), loading that country's boundaries and names only now.
+test('an ACLED export of Burkina Faso is drawn on its regions', async ({ page }) => {
+  const regionFiles: string[] = []
+  page.on('request', (request) => {
+    if (request.url().includes('/assets/regions/')) regionFiles.push(request.url())
+  })
+  await page.goto('./')
+  await page.getByLabel('Import CSV').setInputFiles('test/fixtures/real/acled-r-export.csv')
+  const form = page.getByRole('form', { name: /Map the columns of acled-r-export\.csv/ })
+  await form.getByRole('button', { name: 'Load with this mapping' }).click()
+  await expect(page.getByTestId('row-count')).toHaveText('25')
+  const card = mapCard(page)
+  await card.scrollIntoViewIfNeeded()
+  await expect(page.getByTestId('map-canvas')).toBeVisible()
+  await expect(card.getByTestId('map-unmatched')).toHaveCount(0)
+  await card.getByRole('button', { name: /Show as table/ }).click()
+  const table = mapTable(page)
+  // Killed per region: the sum of ACLED's fatalities (a reported 0 is a zero, not "not given").
+  const expected: [string, string][] = [
+    ['Centre-Nord', '14'],
+    ['Boucle du Mouhoun', '3'],
+    ['Sahel', '2'],
+    ['Centre', '1'],
+  ]
+  for (const [name, killed] of expected) {
+    const row = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name, exact: true }) })
+    await expect(row.getByRole('cell').nth(1)).toHaveText(killed)
+  }
+  for (const name of ['Nord', 'Est', 'Centre-Est']) {
+    const row = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name, exact: true }) })
+    await expect(row.getByRole('cell').nth(1)).toHaveText('0')
+  }
+  expect(regionFiles.some((url) => /Burkina(%20|\s)Faso/.test(url))).toBe(true)
+  await card.getByRole('button', { name: /Show as map/ }).click()
+  await card.screenshot({ path: 'test-results/map-burkina-faso.png' })
+})
+
 test.describe('on a phone in dark mode', () => {
   test.use({ colorScheme: 'dark', viewport: { width: 375, height: 800 } })
   test('the map fits the width, keeps its legend and passes axe', async ({ page }) => {

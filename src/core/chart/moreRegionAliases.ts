@@ -1,5 +1,9 @@
 // Alternative names of the admin-1 regions of countries other than Afghanistan: Natural Earth's
-// spellings (the shipped boundaries' names) against those GTD, ACLED and UCDP write. Loaded with a
+// spellings (the shipped boundaries' names) against those GTD, ACLED and UCDP write. Where Natural
+// Earth's regions are the older, larger ones that today's regions were cut from (Kenya's 8 former
+// provinces, of which the 47 counties of 2013 are parts; the 11 provinces of the Democratic
+// Republic of the Congo, split into 26 in 2015), a row naming a newer region is counted in the
+// older region that holds it, whose name the map shows. Loaded with a
 // country's region names, when the data first names one of these countries (composables/useMap);
 // Afghanistan's, which the shipped data needs, are in core/chart/placeNames.
 
@@ -73,6 +77,109 @@ export const MORE_REGION_ALIASES: RegionAliases = {
     Banaadir: ['Banadir', 'Benadir', 'Mogadishu'],
     Galguduud: ['Galgadud'],
     Nugaal: ['Nugal'],
+    // Natural Earth draws Somaliland as one region; GTD, ACLED and UCDP name its regions.
+    Somaliland: [
+      'Woqooyi Galbeed',
+      'Awdal',
+      'Togdheer',
+      'Sanaag',
+      'Sool',
+      'Saaxil',
+      'Maroodi Jeex',
+    ],
+  },
+  Kenya: {
+    Coast: ['Mombasa', 'Kwale', 'Kilifi', 'Tana River', 'Lamu', 'Taita Taveta', 'Taita-Taveta'],
+    'North-Eastern': ['Garissa', 'Wajir', 'Mandera', 'North Eastern'],
+    Eastern: [
+      'Marsabit',
+      'Isiolo',
+      'Meru',
+      'Tharaka-Nithi',
+      'Tharaka Nithi',
+      'Embu',
+      'Kitui',
+      'Machakos',
+      'Makueni',
+    ],
+    Central: ['Nyandarua', 'Nyeri', 'Kirinyaga', "Murang'a", 'Muranga', 'Kiambu'],
+    'Rift Valley': [
+      'Turkana',
+      'West Pokot',
+      'Samburu',
+      'Trans Nzoia',
+      'Trans-Nzoia',
+      'Uasin Gishu',
+      'Elgeyo-Marakwet',
+      'Elgeyo Marakwet',
+      'Nandi',
+      'Baringo',
+      'Laikipia',
+      'Nakuru',
+      'Narok',
+      'Kajiado',
+      'Kericho',
+      'Bomet',
+    ],
+    Western: ['Kakamega', 'Vihiga', 'Bungoma', 'Busia'],
+    Nyanza: ['Siaya', 'Kisumu', 'Homa Bay', 'Migori', 'Kisii', 'Nyamira'],
+    Nairobi: ['Nairobi City'],
+  },
+  'Dem. Rep. Congo': {
+    Orientale: [
+      'Ituri',
+      'Tshopo',
+      'Bas-Uele',
+      'Bas Uele',
+      'Haut-Uele',
+      'Haut Uele',
+      'Province Orientale',
+    ],
+    Katanga: [
+      'Haut-Katanga',
+      'Haut Katanga',
+      'Lualaba',
+      'Tanganyika',
+      'Haut-Lomami',
+      'Haut Lomami',
+    ],
+    Bandundu: ['Kwango', 'Kwilu', 'Mai-Ndombe', 'Mai Ndombe', 'Maindombe'],
+    'Bas-Congo': ['Kongo-Central', 'Kongo Central', 'Kongo Central Province'],
+    'Kasaï-Occidental': ['Kasai', 'Kasai-Central', 'Kasai Central', 'Kasai Occidental'],
+    'Kasaï-Oriental': ['Lomami', 'Sankuru', 'Kasai Oriental'],
+    Équateur: ['Mongala', 'Nord-Ubangi', 'Nord Ubangi', 'Sud-Ubangi', 'Sud Ubangi', 'Tshuapa'],
+    'Kinshasa City': ['Kinshasa'],
+    'Nord-Kivu': ['North Kivu'],
+    'Sud-Kivu': ['South Kivu'],
+  },
+  Philippines: {
+    'Autonomous Region in Muslim Mindanao (ARMM)': [
+      'Bangsamoro Autonomous Region in Muslim Mindanao',
+      'Bangsamoro',
+      'BARMM',
+      'ARMM',
+      'Autonomous Region in Muslim Mindanao',
+    ],
+    'Davao (Region XI)': ['Davao', 'Davao Region', 'Region XI'],
+    'Zamboanga Peninsula (Region IX)': ['Zamboanga Peninsula', 'Region IX'],
+    'MIMAROPA (Region IV-B)': ['Mimaropa', 'Region IV-B', 'Southwestern Tagalog Region'],
+    'Caraga (Region XIII)': ['Caraga', 'Region XIII'],
+    'Northern Mindanao (Region X)': ['Northern Mindanao', 'Region X'],
+    'SOCCSKSARGEN (Region XII)': ['Soccsksargen', 'Region XII'],
+    'Eastern Visayas (Region VIII)': ['Eastern Visayas', 'Region VIII'],
+    'Central Luzon (Region III)': ['Central Luzon', 'Region III'],
+    'CALABARZON (Region IV-A)': ['Calabarzon', 'Region IV-A'],
+    'Bicol (Region V)': ['Bicol', 'Bicol Region', 'Region V'],
+    'National Capital Region': ['Metro Manila', 'NCR'],
+    'Ilocos (Region I)': ['Ilocos', 'Ilocos Region', 'Region I'],
+    'Cagayan Valley (Region II)': ['Cagayan Valley', 'Region II'],
+    'Central Visayas (Region VII)': ['Central Visayas', 'Region VII'],
+    'Western Visayas (Region VI)': ['Western Visayas', 'Region VI'],
+    'Cordillera Administrative Region (CAR)': [
+      'Cordillera Administrative Region',
+      'CAR',
+      'Cordillera',
+    ],
   },
   Nigeria: {
     Nassarawa: ['Nasarawa'],

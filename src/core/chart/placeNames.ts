@@ -49,12 +49,47 @@ export const REGION_ALIASES: RegionAliases = {
   },
 }
 
+/** `base` with the alternative names of `more` added, region by region (lists joined). */
+export function joinAliases(base: RegionAliases, more: RegionAliases): RegionAliases {
+  const joined: Record<string, Record<string, readonly string[]>> = { ...base }
+  for (const [country, regions] of Object.entries(more)) {
+    const into: Record<string, readonly string[]> = { ...(base[country] ?? {}) }
+    for (const [region, names] of Object.entries(regions)) {
+      into[region] = [...new Set([...(into[region] ?? []), ...names])]
+    }
+    joined[country] = into
+  }
+  return joined
+}
+
 /** Alternative names of countries, by the name on the world map. */
 export const COUNTRY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   'United States of America': ['United States', 'USA', 'US'],
   'United Kingdom': ['UK', 'Great Britain'],
-  'Dem. Rep. Congo': ['Democratic Republic of the Congo', 'DR Congo', 'Congo, DRC', 'DRC'],
-  Congo: ['Republic of the Congo', 'Congo-Brazzaville'],
+  'Dem. Rep. Congo': [
+    'Democratic Republic of the Congo',
+    'Democratic Republic of Congo',
+    'DR Congo',
+    'Congo, DRC',
+    'DRC',
+    'Congo (Kinshasa)',
+    'Zaire',
+  ],
+  Congo: [
+    'Republic of the Congo',
+    'Republic of Congo',
+    'Congo-Brazzaville',
+    'Congo (Brazzaville)',
+    "People's Republic of the Congo",
+  ],
+  Czechia: ['Czech Republic'],
+  'Timor-Leste': ['East Timor'],
+  'Solomon Is.': ['Solomon Islands'],
+  'Falkland Is.': ['Falkland Islands'],
+  'N. Cyprus': ['Northern Cyprus'],
+  Tanzania: ['United Republic of Tanzania'],
+  Serbia: ['Republic of Serbia'],
+  Vietnam: ['Viet Nam'],
   'Central African Rep.': ['Central African Republic'],
   'S. Sudan': ['South Sudan'],
   'Bosnia and Herz.': ['Bosnia and Herzegovina', 'Bosnia-Herzegovina'],

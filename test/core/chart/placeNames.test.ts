@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { existsSync } from 'node:fs'
 import {
   COUNTRY_ALIASES,
+  joinAliases,
   NameMatcher,
   REGION_ALIASES,
   plainName,
@@ -94,6 +96,15 @@ describe('NameMatcher on countries', () => {
 describe('NameMatcher on the provinces of other countries', () => {
   const namesOf = (country: string): string[] =>
     JSON.parse(readFileSync(`src/boundaries/names/regions-of-${country}.json`, 'utf8')) as string[]
+  // Our alternative names, and for countries drawn as regions the names of the regions' parts
+  // (names/aliases-of-<Country>.json, written by the boundaries' build).
+  const aliasesOf = (country: string) => {
+    const file = `src/boundaries/names/aliases-of-${country}.json`
+    const parts = existsSync(file)
+      ? { [country]: JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]> }
+      : {}
+    return joinAliases({ [country]: MORE_REGION_ALIASES[country] ?? {} }, parts)[country]
+  }
   it.each([
     ['Iraq', 'Nineveh', 'Ninawa'],
     ['Iraq', 'Anbar', 'Al-Anbar'],
@@ -114,9 +125,37 @@ describe('NameMatcher on the provinces of other countries', () => {
     ['Somalia', 'Banadir', 'Banaadir'],
     ['Nigeria', 'Nasarawa', 'Nassarawa'],
     ['Nigeria', 'Borno State', 'Borno'],
+    ['Somalia', 'Woqooyi Galbeed', 'Somaliland'],
+    // Natural Earth's Kenya is its 8 former provinces, of which the 47 counties are parts.
+    ['Kenya', 'Mandera', 'North-Eastern'],
+    ['Kenya', 'Kisumu', 'Nyanza'],
+    ['Kenya', 'Nairobi', 'Nairobi'],
+    ['Kenya', 'Lamu', 'Coast'],
+    // The Democratic Republic of the Congo's 26 provinces of 2015 lie in its 11 older ones.
+    ['Dem. Rep. Congo', 'Ituri', 'Orientale'],
+    ['Dem. Rep. Congo', 'North Kivu', 'Nord-Kivu'],
+    ['Dem. Rep. Congo', 'Tanganyika', 'Katanga'],
+    ['Dem. Rep. Congo', 'Kinshasa', 'Kinshasa City'],
+    // Burkina Faso and the Philippines are drawn as their regions; a province finds its region.
+    ['Burkina Faso', 'Sahel', 'Sahel'],
+    ['Burkina Faso', 'Centre-Nord', 'Centre-Nord'],
+    ['Burkina Faso', 'Soum', 'Sahel'],
+    ['Burkina Faso', 'Kadiogo', 'Centre'],
+    [
+      'Philippines',
+      'Bangsamoro Autonomous Region in Muslim Mindanao',
+      'Autonomous Region in Muslim Mindanao (ARMM)',
+    ],
+    ['Philippines', 'Sulu', 'Autonomous Region in Muslim Mindanao (ARMM)'],
+    ['Philippines', 'Davao Region', 'Davao (Region XI)'],
+    ['Philippines', 'Metro Manila', 'National Capital Region'],
+    // Natural Earth's own spellings, without an alternative name.
+    ['Mozambique', 'Cabo Delgado', 'Cabo Delgado'],
+    ['Mali', 'Mopti', 'Mopti'],
+    ['Ukraine', 'Donetsk', "Donets'k"],
   ])('%s: %s is %s', (country, written, boundary) => {
     const names = namesOf(country)
-    const matcher = new NameMatcher(names, MORE_REGION_ALIASES[country])
+    const matcher = new NameMatcher(names, aliasesOf(country))
     expect(names[matcher.find(written)]).toBe(boundary)
   })
 
@@ -137,5 +176,32 @@ describe('NameMatcher on the provinces of other countries', () => {
         }
       }
     }
+  })
+})
+
+describe('joinAliases', () => {
+  it.each([
+    [
+      'a new country',
+      { A: { x: ['x1'] } },
+      { B: { y: ['y1'] } },
+      { A: { x: ['x1'] }, B: { y: ['y1'] } },
+    ],
+    ['a new region', { A: { x: ['x1'] } }, { A: { y: ['y1'] } }, { A: { x: ['x1'], y: ['y1'] } }],
+    [
+      'one region, lists joined once',
+      { A: { x: ['x1', 'x2'] } },
+      { A: { x: ['x2', 'x3'] } },
+      { A: { x: ['x1', 'x2', 'x3'] } },
+    ],
+    ['nothing more', { A: { x: ['x1'] } }, {}, { A: { x: ['x1'] } }],
+  ])('%s', (_, base, more, joined) => {
+    expect(joinAliases(base, more)).toEqual(joined)
+  })
+
+  it('leaves both inputs as they were', () => {
+    const base = { A: { x: ['x1'] } }
+    joinAliases(base, { A: { x: ['x2'] } })
+    expect(base).toEqual({ A: { x: ['x1'] } })
   })
 })
