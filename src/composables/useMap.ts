@@ -1,8 +1,9 @@
 // The map for the view: its figures per province come from the dashboard's pass over the selected
 // rows (useDashboard: the charts' figures and the map's in one pass, shown together), and a pure
 // builder (core/chart/mapModel) draws them on the admin-1 regions of the countries the data names,
-// whose names load when the data first names the country (src/boundaries/names/; only the list of
-// countries ships with the first visit). The boundaries themselves, and the library that draws
+// whose names load when the data first names the country (src/boundaries/names/; the first visit
+// ships only Afghanistan's, which the shipped data needs: the other countries' list and loaders come
+// when the data names another country, from otherCountries). The boundaries themselves, and the library that draws
 // them, load only when the map is first shown (MapCanvas).
 
 import { computed, shallowRef, watch } from 'vue'
@@ -15,61 +16,34 @@ import {
   type RegionAliases,
 } from '../core/chart/placeNames'
 import type { PlaceSums } from '../core/view/placeSums'
-import countryList from '../boundaries/countries.json'
 import afghanNames from '../boundaries/names/regions-of-Afghanistan.json'
 import { createGlobalState } from './globalState'
 import { useDashboard } from './useDashboard'
 import { useTheme } from './useTheme'
 import { useViewState } from './useViewState'
 
-/**
- * Per country with shipped admin-1 boundaries but Afghanistan (whose names the shipped data needs,
- * so they come with the page): a loader of its regions' names, in file order.
- */
-const NAME_FILES = import.meta.glob<string[]>(
-  ['../boundaries/names/regions-of-*.json', '!../boundaries/names/regions-of-Afghanistan.json'],
-  { import: 'default' },
-)
-/**
- * Per country drawn as regions that Natural Earth splits further (Burkina Faso, the Philippines):
- * the names of each region's parts, which rows may name instead.
- */
-const PART_NAME_FILES = import.meta.glob<Record<string, string[]>>(
-  '../boundaries/names/aliases-of-*.json',
-  { import: 'default' },
-)
+/** The countries with regions before the data names another: the shipped data's. */
+const SHIPPED_COUNTRIES: readonly string[] = ['Afghanistan']
 
-/** The countries whose admin-1 regions ship with the page. */
-export const COUNTRIES_WITH_REGIONS: readonly string[] = countryList
-
-/** Loads the region names of `country` (one of COUNTRIES_WITH_REGIONS). */
-export async function loadRegionNames(country: string): Promise<readonly string[]> {
-  if (country === 'Afghanistan') return afghanNames
-  const load = NAME_FILES[`../boundaries/names/regions-of-${country}.json`]
-  if (!load) throw new Error(`no region names for ${country}`)
-  return load()
-}
-
-/** The alternative names of `country`'s regions: our list, and its regions' parts' names. */
-export async function loadRegionAliases(country: string): Promise<RegionAliases> {
-  const [{ MORE_REGION_ALIASES }, parts] = await Promise.all([
-    import('../core/chart/moreRegionAliases'),
-    PART_NAME_FILES[`../boundaries/names/aliases-of-${country}.json`]?.(),
-  ])
-  const ours = MORE_REGION_ALIASES[country]
-  return joinAliases(ours ? { [country]: ours } : {}, parts ? { [country]: parts } : {})
-}
-
-/** The countries of `sums` (with rows) whose regions ship with the page, in shipped order. */
-export function countriesOnMap(sums: PlaceSums): string[] {
-  const matcher = new NameMatcher(COUNTRIES_WITH_REGIONS, COUNTRY_ALIASES)
+/** The countries of `sums` (with rows) among `list` (found by name or alias), in list order. */
+export function countriesOnMap(sums: PlaceSums, list: readonly string[]): string[] {
+  const matcher = new NameMatcher(list, COUNTRY_ALIASES)
   const found = new Set<string>()
   sums.countries.forEach((country, place) => {
     if ((sums.places.rows[place] ?? 0) === 0) return
-    const name = COUNTRIES_WITH_REGIONS[matcher.find(country)]
+    const name = list[matcher.find(country)]
     if (name !== undefined) found.add(name)
   })
-  return COUNTRIES_WITH_REGIONS.filter((country) => found.has(country))
+  return list.filter((country) => found.has(country))
+}
+
+/** Whether `sums` has rows in a country (named) other than the shipped data's. */
+export function namesOtherCountries(sums: PlaceSums): boolean {
+  const matcher = new NameMatcher(SHIPPED_COUNTRIES, COUNTRY_ALIASES)
+  return sums.countries.some(
+    (country, place) =>
+      (sums.places.rows[place] ?? 0) > 0 && country.trim() !== '' && matcher.find(country) === -1,
+  )
 }
 
 /** The regions of `countries` (names given per country), in the order the map draws them. */
@@ -84,27 +58,49 @@ function createMapState() {
   const { places, updating } = useDashboard()
   const { metric } = useViewState()
   const { dark } = useTheme()
+  /** The other countries' list and loaders, once the data has named another country. */
+  const others = shallowRef<typeof import('./otherCountries') | null>(null)
+  const needsOthers = computed(() => (places.value ? namesOtherCountries(places.value) : false))
+  watch(
+    needsOthers,
+    (needed) => {
+      if (needed && !others.value) {
+        void import('./otherCountries').then((module) => (others.value = module))
+      }
+    },
+    { immediate: true },
+  )
   /** The countries the data names that have admin-1 regions. */
-  const wanted = computed(() => (places.value ? countriesOnMap(places.value) : []))
+  const wanted = computed(() =>
+    places.value
+      ? countriesOnMap(places.value, others.value?.COUNTRIES_WITH_REGIONS ?? SHIPPED_COUNTRIES)
+      : [],
+  )
   /** The region names loaded so far, per country (the shipped data's come with the page). */
   const names = shallowRef<Readonly<Record<string, readonly string[]>>>({
     Afghanistan: afghanNames,
   })
   /** Alternative names of the regions: other countries' load with their names. */
-  const aliases = shallowRef(REGION_ALIASES)
-  /** True while a wanted country's names are loading: the map waits (no "unknown province"). */
-  const loading = computed(() => wanted.value.some((country) => !names.value[country]))
+  const aliases = shallowRef<RegionAliases>(REGION_ALIASES)
+  /** True while the countries' list or a wanted country's names load: the map waits. */
+  const loading = computed(
+    () =>
+      (needsOthers.value && !others.value) || wanted.value.some((country) => !names.value[country]),
+  )
   watch(
     wanted,
     (list) => {
+      const loaders = others.value
+      if (!loaders) return
       for (const country of list) {
         if (names.value[country]) continue
-        void Promise.all([loadRegionNames(country), loadRegionAliases(country)]).then(
-          ([loaded, more]) => {
-            aliases.value = joinAliases(aliases.value, more)
-            names.value = { ...names.value, [country]: loaded }
-          },
-        )
+        void Promise.all([
+          loaders.loadRegionNames(country),
+          loaders.loadRegionAliases(country),
+        ]).then(([loaded, more]) => {
+          aliases.value = joinAliases(aliases.value, more)
+          names.value = { ...names.value, [country]: loaded }
+        })
       }
     },
     { immediate: true },
