@@ -126,6 +126,11 @@ describe('NameMatcher on the provinces of other countries', () => {
     ['Nigeria', 'Nasarawa', 'Nassarawa'],
     ['Nigeria', 'Borno State', 'Borno'],
     ['Somalia', 'Woqooyi Galbeed', 'Somaliland'],
+    // From a real ACLED export (test/fixtures/real/acled-pandas-export.csv).
+    ['Ethiopia', 'Oromia', 'Oromiya'],
+    ['Ethiopia', 'Addis Abeba', 'Addis Ababa'],
+    ['Egypt', 'North Sinai', "Shamal Sina'"],
+    ['Egypt', 'Cairo', 'Al Qahirah'],
     // Natural Earth's Kenya is its 8 former provinces, of which the 47 counties are parts.
     ['Kenya', 'Mandera', 'North-Eastern'],
     ['Kenya', 'Kisumu', 'Nyanza'],
