@@ -258,6 +258,37 @@ class CategoryBuilder {
     this.codes.push(code)
   }
   /**
+   * Our code per code of the column before ours, for rows where both read the same bytes (GTD's
+   * targtype1_txt is both target_group and target_type): -1 where not known yet.
+   */
+  private twinCodes = new Int32Array(0)
+  /**
+   * Pushes the value the column `before` has just pushed for this row, read from the very same
+   * bytes: its code maps to ours through twinCodes, with no dictionary lookup once known.
+   */
+  pushTwin(
+    before: CategoryBuilder,
+    source: Uint8Array,
+    start: number,
+    end: number,
+    escaped: boolean,
+  ) {
+    const theirs = before.last
+    if (theirs >= this.twinCodes.length) {
+      const grown = new Int32Array(Math.max(64, 2 * (theirs + 1))).fill(-1)
+      grown.set(this.twinCodes)
+      this.twinCodes = grown
+    }
+    const code = this.twinCodes[theirs]!
+    if (code === -1) {
+      this.pushBytes(source, start, end, escaped)
+      this.twinCodes[theirs] = this.last
+      return
+    }
+    this.last = code
+    this.codes.push(code)
+  }
+  /**
    * Appends a column coded by another dictionary (labels as UTF-8 with offsets): its labels are
    * looked up once each, new ones added in its order (its codes number labels by first
    * appearance, so the dictionary ends as if its rows had been pushed one by one), and its codes
@@ -506,7 +537,12 @@ export class StoreBuilder {
     }
     let at = 0
     for (const builder of this.categoryList) {
-      builder.pushBytes(bytes, starts[at] ?? 0, ends[at] ?? 0, escaped[at] === 1)
+      const start = starts[at] ?? 0
+      const end = ends[at] ?? 0
+      // A column read from the same field as the one before it takes its code through that one's.
+      if (at > 0 && end > start && start === starts[at - 1] && end === ends[at - 1]) {
+        builder.pushTwin(this.categoryList[at - 1]!, bytes, start, end, escaped[at] === 1)
+      } else builder.pushBytes(bytes, start, end, escaped[at] === 1)
       at++
     }
     for (const builder of this.textList) {

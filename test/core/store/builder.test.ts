@@ -4,7 +4,15 @@
 
 import { describe, expect, it } from 'vitest'
 import { CsvLoader } from '../../../src/core/load/loader'
-import { SCHEMA_COLUMNS } from '../../../src/core/schema'
+import {
+  CATEGORY_COLUMNS,
+  COUNT_COLUMNS,
+  emptyRecord,
+  SCHEMA_COLUMNS,
+  TEXT_COLUMNS,
+} from '../../../src/core/schema'
+import { StoreBuilder } from '../../../src/core/store/builder'
+import { NO_COUNT } from '../../../src/core/store/store'
 import { transferablesOf } from '../../../src/core/store/store'
 
 describe('StoreBuilder at scale', () => {
@@ -54,5 +62,79 @@ describe('StoreBuilder at scale', () => {
     const same = Buffer.compare(clone.texts.source_quote.bytes, quotes.bytes) === 0
     expect(same).toBe(true)
     expect(clone.categories.incident_id.values[rows - 1]).toBe(`ID-${rows - 1}`)
+  })
+})
+
+// A column read from the same bytes as the column before it (a GTD file's targtype1_txt is both
+// target_group and target_type) takes its code through that column's: the labels must still be each
+// row's own, also after rows pushed as records gave the two dictionaries different orders.
+describe('StoreBuilder: a column read from the same field as the one before it', () => {
+  const group = CATEGORY_COLUMNS.indexOf('target_group')
+  const width = CATEGORY_COLUMNS.length + TEXT_COLUMNS.length
+  const bytes = new TextEncoder().encode('Police,Military,Civilians,x')
+  const at: Record<string, [number, number]> = {
+    Police: [0, 6],
+    Military: [7, 15],
+    Civilians: [16, 25],
+  }
+  function pushSame(builder: StoreBuilder, label: string, id: string): void {
+    const starts = new Int32Array(width)
+    const ends = new Int32Array(width)
+    // incident_id: its own bytes (the row's id is written after the labels).
+    const idBytes = new TextEncoder().encode(id)
+    const row = new Uint8Array(bytes.length + idBytes.length)
+    row.set(bytes)
+    row.set(idBytes, bytes.length)
+    starts[0] = bytes.length
+    ends[0] = row.length
+    const [start, end] = at[label]!
+    starts[group] = starts[group + 1] = start
+    ends[group] = ends[group + 1] = end
+    builder.pushRanges({
+      bytes: row,
+      line: 0,
+      date: 0,
+      counts: new Int32Array(COUNT_COLUMNS.length).fill(NO_COUNT),
+      starts,
+      ends,
+      escaped: new Uint8Array(width),
+    })
+  }
+
+  it('keeps each row its own label in both columns', () => {
+    const builder = new StoreBuilder()
+    builder.push({
+      ...emptyRecord(),
+      incident_id: 'r0',
+      date: '2020',
+      target_group: 'Civilians',
+      target_type: 'Police',
+    })
+    pushSame(builder, 'Police', 'r1')
+    pushSame(builder, 'Civilians', 'r2')
+    pushSame(builder, 'Police', 'r3')
+    builder.push({
+      ...emptyRecord(),
+      incident_id: 'r4',
+      date: '2020',
+      target_group: 'Military',
+      target_type: 'Civilians',
+    })
+    pushSame(builder, 'Military', 'r5')
+    pushSame(builder, 'Civilians', 'r6')
+    const store = builder.finish()
+    const pairs = Array.from({ length: store.length }, (_, row) => {
+      const record = store.record(row)
+      return [record.incident_id, record.target_group, record.target_type]
+    })
+    expect(pairs).toEqual([
+      ['r0', 'Civilians', 'Police'],
+      ['r1', 'Police', 'Police'],
+      ['r2', 'Civilians', 'Civilians'],
+      ['r3', 'Police', 'Police'],
+      ['r4', 'Military', 'Civilians'],
+      ['r5', 'Military', 'Military'],
+      ['r6', 'Civilians', 'Civilians'],
+    ])
   })
 })
