@@ -86,6 +86,9 @@ describe('copyUnescaped', () => {
     // A lone quote (malformed input) stays, as PapaParse keeps it.
     ['a"b', 'a"b'],
     ['Kābul ""mosque""', 'Kābul "mosque"'],
+    // Past the short-field length, runs between quotes are copied natively.
+    [`${'x'.repeat(100)} ""hi"" a"b`, `${'x'.repeat(100)} "hi" a"b`],
+    [`""${'é'.repeat(60)}""""`, `"${'é'.repeat(60)}""`],
   ])('%j -> %j', (field, value) => {
     const bytes = encode(`,${field},`)
     const out = new Uint8Array(bytes.length + 4).fill(120)
@@ -94,5 +97,28 @@ describe('copyUnescaped', () => {
     // Nothing before the start it was given is touched.
     expect(out[0]).toBe(120)
     expect(out[1]).toBe(120)
+  })
+
+  // What the bytes say: a quote followed by a quote is one quote; any other quote stays.
+  const reference = (field: string): string => {
+    let out = ''
+    for (let i = 0; i < field.length; i++) {
+      out += field[i]
+      if (field[i] === '"' && field[i + 1] === '"') i++
+    }
+    return out
+  }
+  it('reads any field, short or long, as one pass over its characters would', () => {
+    const field = fc
+      .array(fc.constantFrom('a', '"', '""', 'é', ' ', 'xyz'), { maxLength: 80 })
+      .map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(field, (value) => {
+        const bytes = encode(`,${value},`)
+        const out = new Uint8Array(bytes.length)
+        const end = copyUnescaped(bytes, 1, bytes.length - 1, out, 0)
+        expect(decode(out.subarray(0, end))).toBe(reference(value))
+      }),
+    )
   })
 })
