@@ -38,17 +38,11 @@ export interface UseImportOptions {
   twoWorkers?: (bytes: number) => boolean
 }
 
-// Off by default: the page's two-worker import stalled now and then after the first worker had
-// appended the second's part (a 20 MB file in Chromium, on a quiet machine), which is not found
-// yet. One worker reads every file until it is; the Node path (cli/fileParts) is unaffected.
-const TWO_WORKERS_IN_THE_PAGE = false
-
+// Two workers read a big file where the machine has two cores. (They once stalled now and then:
+// the first worker, with the second's part appended, opened a byte stream on the empty rest of the
+// file, and Chromium sometimes never answered its read; an empty range now opens no stream.)
 function twoWorkersByDefault(bytes: number): boolean {
-  return (
-    TWO_WORKERS_IN_THE_PAGE &&
-    bytes >= SPLIT_MIN_BYTES &&
-    (globalThis.navigator?.hardwareConcurrency ?? 1) >= 2
-  )
+  return bytes >= SPLIT_MIN_BYTES && (globalThis.navigator?.hardwareConcurrency ?? 1) >= 2
 }
 
 /** Files above this size show a progress bar (smaller ones load faster than a bar could draw). */

@@ -132,6 +132,10 @@ export function blobSource(blob: Blob): ByteSource {
     size: blob.size,
     read,
     async *pieces(size, from = 0, to = blob.size) {
+      // Nothing to read: no stream is opened. Chromium's byte stream of an empty slice now and
+      // then never answers a read (the first worker of a file read in two, after appending the
+      // second's part, waited on one for ever).
+      if (from >= to) return
       let reader: ReadableStreamBYOBReader | null = null
       const part = from === 0 && to === blob.size ? blob : blob.slice(from, to)
       try {
@@ -436,9 +440,11 @@ export async function runImportJob(
     // The other worker finds no cut either (the same bytes): its answer is not waited for.
     void tail()
   }
-  for await (const piece of piecesOf(source, chunkBytes, from)) {
-    loader.push(piece)
-    post({ type: 'progress', bytesRead: loader.bytesRead, total: source.size })
+  if (from < source.size) {
+    for await (const piece of piecesOf(source, chunkBytes, from)) {
+      loader.push(piece)
+      post({ type: 'progress', bytesRead: loader.bytesRead, total: source.size })
+    }
   }
   const result = loader.finish()
   if (!result.ok || !result.store) {
