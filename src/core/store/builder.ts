@@ -502,7 +502,15 @@ export class StoreBuilder {
     this.extras = extraNames.map((_, index) =>
       (echoes[index] ?? -1) >= 0 ? new EchoBuilder(echoes[index]!) : new TextBuilder(),
     )
+    const first = CATEGORY_COLUMNS.length + TEXT_COLUMNS.length
+    this.extras.forEach((builder, index) => {
+      if (builder instanceof TextBuilder) this.ownExtras.push({ builder, at: first + index })
+      else this.echoExtras.push({ builder, at: first + index })
+    })
   }
+  /** The extra columns kept as they are and those that repeat a schema column, with their slots. */
+  private readonly ownExtras: { builder: TextBuilder; at: number }[] = []
+  private readonly echoExtras: { builder: EchoBuilder; at: number }[] = []
 
   get length(): number {
     return this.rows
@@ -549,17 +557,15 @@ export class StoreBuilder {
       builder.pushBytes(bytes, starts[at] ?? 0, ends[at] ?? 0, escaped[at] === 1)
       at++
     }
-    for (const builder of this.extras) {
-      if (builder instanceof TextBuilder) {
-        builder.pushBytes(bytes, starts[at] ?? 0, ends[at] ?? 0, escaped[at] === 1)
-      } else {
-        const slot = builder.slot
-        // The schema column took the same field, trimmed: the same bytes unless it had spaces.
-        if (starts[at] !== starts[slot] || ends[at] !== ends[slot]) {
-          builder.differsBytes(this.rows, bytes, starts[at]!, ends[at]!, escaped[at] === 1)
-        }
+    for (const { builder, at } of this.ownExtras) {
+      builder.pushBytes(bytes, starts[at] ?? 0, ends[at] ?? 0, escaped[at] === 1)
+    }
+    for (const { builder, at } of this.echoExtras) {
+      const slot = builder.slot
+      // The schema column took the same field, trimmed: the same bytes unless it had spaces.
+      if (starts[at] !== starts[slot] || ends[at] !== ends[slot]) {
+        builder.differsBytes(this.rows, bytes, starts[at]!, ends[at]!, escaped[at] === 1)
       }
-      at++
     }
     this.rows++
   }
