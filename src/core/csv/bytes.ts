@@ -102,7 +102,7 @@ export function utf8SequenceLength(bytes: Uint8Array, at: number, end: number): 
   return length
 }
 
-const SHORT_FIELD = 96
+const SHORT_FIELD = 256
 
 /** Writes `bytes[start..end]` into `out` at `at` with every `""` made one `"`; returns the end. */
 export function copyUnescaped(
