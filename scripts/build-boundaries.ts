@@ -145,7 +145,7 @@ for (const feature of natural.features) {
   featuresOfAdmin.set(feature.properties.admin, list)
 }
 
-/** Rings as d3-geo draws them: a polygon's outer ring clockwise, else it covers the globe but itself. */
+/** Rings as d3-geo draws them: an outer ring clockwise, else it covers the globe but itself. */
 function rewound(geometry: Geometry): Geometry {
   const fix = (rings: Position[][]): Position[][] =>
     geoArea({ type: 'Polygon', coordinates: rings }) > 2 * Math.PI
@@ -263,7 +263,7 @@ for (const geometry of countries.geometries) {
       ]),
     )
   }
-  // About 3,000 points a country at most (Natural Earth 1:10m is far more detailed than a map card).
+  // About 3,000 points a country (Natural Earth 1:10m is far more detailed than a map card).
   const points = topology.arcs.reduce((sum, arc) => sum + arc.length, 0)
   const small = simplified(topology, Math.min(0.9, 3000 / points))
   dropSlivers(small, country)

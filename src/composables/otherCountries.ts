@@ -1,12 +1,12 @@
 // The admin-1 regions of the countries other than Afghanistan, loaded when the data first names
-// another country (the first visit ships only Afghanistan's, which the shipped data needs): the list
-// of countries with regions, and per country its regions' names and other names, in files of their
-// own (src/boundaries/names/) that load when the data names that country.
+// another country (the first visit ships only Afghanistan's, which the shipped data needs): the
+// list of countries with regions, and per country its regions' names and other names, in files of
+// their own (src/boundaries/names/) that load when the data names that country.
 
 import { joinAliases, type RegionAliases } from '../core/chart/placeNames'
 import countryList from '../boundaries/countries.json'
 
-/** Per country with shipped admin-1 boundaries but Afghanistan: its regions' names, in file order. */
+/** Per country with admin-1 boundaries but Afghanistan: its regions' names, in file order. */
 const NAME_FILES = import.meta.glob<string[]>(
   ['../boundaries/names/regions-of-*.json', '!../boundaries/names/regions-of-Afghanistan.json'],
   { import: 'default' },

@@ -2,9 +2,9 @@
 // rows (useDashboard: the charts' figures and the map's in one pass, shown together), and a pure
 // builder (core/chart/mapModel) draws them on the admin-1 regions of the countries the data names,
 // whose names load when the data first names the country (src/boundaries/names/; the first visit
-// ships only Afghanistan's, which the shipped data needs: the other countries' list and loaders come
-// when the data names another country, from otherCountries). The boundaries themselves, and the library that draws
-// them, load only when the map is first shown (MapCanvas).
+// ships only Afghanistan's, which the shipped data needs: the other countries' list and loaders
+// come from otherCountries when the data names another country). The boundaries themselves, and
+// the library that draws them, load only when the map is first shown (MapCanvas).
 
 import { computed, shallowRef, watch } from 'vue'
 import { buildMapModel, type BoundaryRegion, type MapModel } from '../core/chart/mapModel'

@@ -18,7 +18,16 @@ describe('shipped admin-1 boundaries', () => {
     expect(files('adm1/')).toEqual([...countries].sort())
     expect(files('names/')).toEqual([...countries].sort())
     expect(countries).toEqual(
-      expect.arrayContaining(['Afghanistan', 'Iraq', 'Syria', 'Somalia', 'Burkina Faso', 'Mozambique', 'Kenya', 'Colombia']),
+      expect.arrayContaining([
+        'Afghanistan',
+        'Iraq',
+        'Syria',
+        'Somalia',
+        'Burkina Faso',
+        'Mozambique',
+        'Kenya',
+        'Colombia',
+      ]),
     )
     expect(countries.length).toBeGreaterThan(170)
   })
