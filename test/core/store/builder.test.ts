@@ -103,23 +103,20 @@ describe('StoreBuilder: a column read from the same field as the one before it',
 
   it('keeps each row its own label in both columns', () => {
     const builder = new StoreBuilder()
-    builder.push({
-      ...emptyRecord(),
-      incident_id: 'r0',
-      date: '2020',
-      target_group: 'Civilians',
-      target_type: 'Police',
-    })
+    // A row pushed as a record, its two labels apart.
+    const pushApart = (id: string, group: string, type: string) =>
+      builder.push({
+        ...emptyRecord(),
+        incident_id: id,
+        date: '2020',
+        target_group: group,
+        target_type: type,
+      })
+    pushApart('r0', 'Civilians', 'Police')
     pushSame(builder, 'Police', 'r1')
     pushSame(builder, 'Civilians', 'r2')
     pushSame(builder, 'Police', 'r3')
-    builder.push({
-      ...emptyRecord(),
-      incident_id: 'r4',
-      date: '2020',
-      target_group: 'Military',
-      target_type: 'Civilians',
-    })
+    pushApart('r4', 'Military', 'Civilians')
     pushSame(builder, 'Military', 'r5')
     pushSame(builder, 'Civilians', 'r6')
     const store = builder.finish()
