@@ -14,7 +14,13 @@ import {
   type TextColumn,
 } from '../schema'
 import { ByteKeys } from './byteKeys'
-import { packStrings, packedCount, unpackRange, type PackedStrings } from './packedStrings'
+import {
+  builtPackedLabels as built,
+  packStrings,
+  packedCount,
+  unpackRange,
+  type PackedStrings,
+} from './packedStrings'
 import { CasualtyStore, MAX_TEXT_BYTES, NO_COUNT, type CategoryData, type TextData } from './store'
 
 const encoder = new TextEncoder()
@@ -214,9 +220,6 @@ class TextBuilder {
     return { bytes: new Uint8Array(buffer, 0, this.stored), offsets: this.offsets.finish() }
   }
 }
-
-// The labels of each dictionary a builder made, as UTF-8 with offsets (PackedStrings).
-const built = new WeakMap<CategoryData, PackedStrings>()
 
 /** A built dictionary's labels as UTF-8 with offsets, made without strings; undefined for others. */
 export function builtLabels(data: CategoryData): PackedStrings | undefined {

@@ -118,9 +118,18 @@ export interface Labels {
   packed?: PackedStrings
 }
 
+/**
+ * The labels of each dictionary the store builder made, as UTF-8 with offsets: its `values` are
+ * made strings only when first read (core/store/builder).
+ */
+export const builtPackedLabels = new WeakMap<object, PackedStrings>()
+
 /** How many labels a dictionary has (codes run 0 .. labelCount - 1). */
 export function labelCount(data: Labels): number {
-  return data.packed ? packedCount(data.packed) : data.values.length
+  // A built dictionary is counted from its bytes: reading `values` would make every label a
+  // string (a million incident ids, for a count).
+  const packed = data.packed ?? builtPackedLabels.get(data)
+  return packed ? packedCount(packed) : data.values.length
 }
 
 /** Label `code` of a dictionary; '' when there is none. Decodes a packed one's label each call. */

@@ -13,6 +13,7 @@ import {
 } from '../../../src/core/schema'
 import { StoreBuilder } from '../../../src/core/store/builder'
 import { NO_COUNT } from '../../../src/core/store/store'
+import { labelCount } from '../../../src/core/store/packedStrings'
 import { transferablesOf } from '../../../src/core/store/store'
 
 describe('StoreBuilder at scale', () => {
@@ -133,5 +134,25 @@ describe('StoreBuilder: a column read from the same field as the one before it',
       ['r5', 'Military', 'Military'],
       ['r6', 'Civilians', 'Civilians'],
     ])
+  })
+})
+
+describe('a built dictionary', () => {
+  it('is counted from its bytes, with no label made a string', () => {
+    const builder = new StoreBuilder()
+    for (const id of ['a', 'b', 'a', 'c'])
+      builder.push({ ...emptyRecord(), incident_id: id, date: '2020' })
+    const data = builder.finish().columns.categories.incident_id
+    const getter = Object.getOwnPropertyDescriptor(data, 'values')!.get!
+    let reads = 0
+    Object.defineProperty(data, 'values', {
+      get: () => {
+        reads++
+        return getter()
+      },
+    })
+    expect(labelCount(data)).toBe(3)
+    expect(reads).toBe(0)
+    expect(data.values).toEqual(['a', 'b', 'c'])
   })
 })
