@@ -46,3 +46,27 @@ describe('ByteKeys.find and equals', () => {
     expect(keys.strings()).toEqual([...new Set(words)])
   })
 })
+
+describe('ByteKeys.packed', () => {
+  // The arena starts at 4,096 bytes: keys of 4,000 bytes leave it nearly full (given as it is),
+  // keys of 100 bytes leave it mostly spare (cut to size).
+  it.each([
+    ['a nearly full arena', 40, 100],
+    ['a mostly spare arena', 10, 10],
+  ])('gives every key in order from %s', (_, count, length) => {
+    const keys = new ByteKeys()
+    const words = Array.from({ length: count }, (_, i) => `${i}`.padEnd(length, 'x'))
+    const encoder = new TextEncoder()
+    for (const word of words) {
+      const bytes = encoder.encode(word)
+      keys.find(bytes, 0, bytes.length)
+    }
+    const { bytes, offsets } = keys.packed()
+    expect(bytes.length).toBe(count * length)
+    const decoder = new TextDecoder()
+    const got = Array.from({ length: count }, (_, k) =>
+      decoder.decode(bytes.subarray(offsets[k], offsets[k + 1])),
+    )
+    expect(got).toEqual(words)
+  })
+})
