@@ -40,6 +40,7 @@ describe('convert', () => {
     ['gtd-r-extract.csv', 38, 0, 0],
     ['gtd-r-columns-na.csv', 0, 35, 1],
     ['gtd-renamed-columns-1252.csv', 3, 0, 0],
+    ['gtd-camelcase-columns.csv', 20, 0, 0],
     ['gtd-approxdate.csv', 3, 0, 0],
     ['acled-pandas-export.csv', 34, 0, 0],
     ['acled-r-export.csv', 25, 0, 0],
@@ -77,6 +78,28 @@ describe('convert', () => {
     expect(written?.header).toEqual([...SCHEMA_COLUMNS, ...header])
     const minus = records.find((r) => r.extra.nkill === '-999')
     expect(minus?.killed_min).toBeNull()
+  })
+
+  it('reads CamelCase column names word by word, and the target type as the target group', async () => {
+    const { code, records } = await convert(real('gtd-camelcase-columns.csv'))
+    expect(code).toBe(0)
+    expect(records.slice(0, 3)).toMatchObject([
+      {
+        date: '1970-07-02',
+        country: 'Dominican Republic',
+        location: 'Santo Domingo',
+        target_group: 'Private Citizens & Property',
+        attack_type: 'Assassination',
+        perpetrator: 'MANO-D',
+        killed_min: 1,
+        killed_max: 1,
+        injured_min: null,
+      },
+      // Month and day 0: the year only, never an invented day.
+      { date: '1970', target_group: 'Government (Diplomatic)', killed_min: 0 },
+      { date: '1970-01', attack_type: 'Assassination', killed_min: 1 },
+    ])
+    expect(records[0]?.extra).toMatchObject({ Target: 'Julio Guzman', NoOfKills: '1' })
   })
 
   it('never invents a day: ACLED time_precision, UCDP date_prec and spans, GTD approxdate', async () => {

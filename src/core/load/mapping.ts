@@ -205,12 +205,14 @@ const COLUMN_NAMES: Partial<Record<SchemaColumn, readonly string[]>> = {
     'localidad',
     'localite',
   ],
+  // The target's type before a free-text target (GTD's targtype1_txt against target1, "Police"
+  // against "Cairo Police Headquarters"): the type is the group that was hit.
   target_group: [
     'target group',
-    'target',
-    'targets',
     'targtype1 txt',
     'target type',
+    'target',
+    'targets',
     'victim',
     'victims',
     'victim group',
@@ -266,6 +268,10 @@ const COLUMN_NAMES: Partial<Record<SchemaColumn, readonly string[]>> = {
     'dead',
     'nkill',
     'kills',
+    'no of kills',
+    'number of kills',
+    'number killed',
+    'no killed',
     'death toll',
     'killed total',
     'deaths best',
@@ -290,6 +296,10 @@ const COLUMN_NAMES: Partial<Record<SchemaColumn, readonly string[]>> = {
     'dead',
     'nkill',
     'kills',
+    'no of kills',
+    'number of kills',
+    'number killed',
+    'no killed',
     'death toll',
     'killed total',
     'deaths best',
@@ -310,6 +320,12 @@ const COLUMN_NAMES: Partial<Record<SchemaColumn, readonly string[]>> = {
     'nwound',
     'wound',
     'injuries',
+    'no of wounded',
+    'number of wounded',
+    'number wounded',
+    'no of injured',
+    'number of injured',
+    'number injured',
     'heridos',
     'blesses',
     'verletzte',
@@ -323,6 +339,12 @@ const COLUMN_NAMES: Partial<Record<SchemaColumn, readonly string[]>> = {
     'nwound',
     'wound',
     'injuries',
+    'no of wounded',
+    'number of wounded',
+    'number wounded',
+    'no of injured',
+    'number of injured',
+    'number injured',
     'heridos',
     'blesses',
     'verletzte',
@@ -352,11 +374,15 @@ const YEAR_NAMES = ['year', 'iyear', 'yr', 'ano', 'annee', 'jahr', 'anno', 'ano 
 const MONTH_NAMES = ['month', 'imonth', 'mes', 'mois', 'monat', 'mese']
 const DAY_NAMES = ['day', 'iday', 'dia', 'jour', 'tag', 'giorno']
 
-/** A header cell as the name dictionaries write it: lower case, no accents, words by spaces. */
+/**
+ * A header cell as the name dictionaries write it: lower case, no accents, words by spaces, a
+ * word that starts with a capital in the middle of a name its own word (`NoOfKills`, `AttackType`).
+ */
 export function normalName(cell: string): string {
   return cell
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()

@@ -281,6 +281,26 @@ describe('proposals from column names', () => {
         target_group: 'Target',
       },
     ],
+    // CamelCase names read word by word; the target's type before the free-text target.
+    [
+      ['Year', 'Month', 'Day', 'AttackType', 'NoOfKills', 'TargetType', 'GroupName', 'Target'],
+      {
+        attack_type: 'AttackType',
+        killed_min: 'NoOfKills',
+        killed_max: 'NoOfKills',
+        target_group: 'TargetType',
+        target_type: 'TargetType',
+        perpetrator: 'GroupName',
+      },
+    ],
+    [
+      ['EventDate', 'NumberKilled', 'NumberWounded', 'TargetGroup'],
+      {
+        killed_min: 'NumberKilled',
+        injured_min: 'NumberWounded',
+        target_group: 'TargetGroup',
+      },
+    ],
   ])('%j', (header, expected) => {
     const { sources } = proposeMapping(header)
     for (const [column, name] of Object.entries(expected)) {
