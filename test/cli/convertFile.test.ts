@@ -100,6 +100,9 @@ describe('convert', () => {
       { date: '1970-01', attack_type: 'Assassination', killed_min: 1 },
     ])
     expect(records[0]?.extra).toMatchObject({ Target: 'Julio Guzman', NoOfKills: '1' })
+    // `Region` holds GTD's world regions ("Central America & Caribbean"): not taken as provinces.
+    expect(records.every((record) => record.admin1 === '')).toBe(true)
+    expect(records[0]?.extra.Region).toBe('Central America & Caribbean')
   })
 
   it('never invents a day: ACLED time_precision, UCDP date_prec and spans, GTD approxdate', async () => {

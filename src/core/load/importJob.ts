@@ -12,6 +12,7 @@ import {
   mappingWarnings,
   proposeMapping,
   readerFromMapping,
+  withoutWorldRegions,
   type ColumnMapping,
   type MappingNotes,
 } from './mapping'
@@ -307,8 +308,9 @@ export async function planImport(source: ByteSource, format?: FileFormat): Promi
   if (header.every((cell) => cell === '')) {
     return { kind: 'fail', message: refusal?.message ?? 'The file has no header.' }
   }
-  const proposal = proposeMapping(header, format)
-  const samples = await sampleColumns(source, decoded.encoding, header, proposal)
+  const named = proposeMapping(header, format)
+  const samples = await sampleColumns(source, decoded.encoding, header, named)
+  const proposal = withoutWorldRegions(named, samples)
   return { kind: 'map', header, proposal, missing: refusal?.missing ?? [], samples }
 }
 

@@ -468,6 +468,57 @@ function proposeByNames(header: readonly string[]): ColumnMapping['sources'] {
 // Proposes a mapping for a header: the format's own mapping when one is recognised (keeping only
 // sources whose columns exist), completed by the column names; the format's precision fields and
 // missing-value codes. `format` overrides the detection (the command line's --format).
+/** World regions as GTD (`region_txt`), ACLED (`region`) and UCDP (`region`) name them. */
+const WORLD_REGIONS = new Set(
+  [
+    'North America',
+    'Central America & Caribbean',
+    'South America',
+    'East Asia',
+    'Southeast Asia',
+    'South Asia',
+    'Central Asia',
+    'Western Europe',
+    'Eastern Europe',
+    'Middle East & North Africa',
+    'Sub-Saharan Africa',
+    'Australasia & Oceania',
+    'Western Africa',
+    'Middle Africa',
+    'Eastern Africa',
+    'Southern Africa',
+    'Northern Africa',
+    'Middle East',
+    'Europe',
+    'Caucasus and Central Asia',
+    'Central America',
+    'Caribbean',
+    'Oceania',
+    'Africa',
+    'Americas',
+    'Asia',
+  ].map(normalName),
+)
+
+/**
+ * The proposal without an admin1 that the column names alone took from a column of world regions
+ * (a GTD extract's `Region`, renamed from region_txt, holds "Central America & Caribbean"): those
+ * are not a country's provinces. `samples`: the first values of each column, by header name.
+ */
+export function withoutWorldRegions(
+  mapping: ColumnMapping,
+  samples: Readonly<Record<string, readonly string[]>>,
+): ColumnMapping {
+  const source = mapping.sources.admin1
+  if (source?.kind !== 'column') return mapping
+  const values = (samples[source.name] ?? []).filter((value) => value.trim() !== '')
+  const regions = values.filter((value) => WORLD_REGIONS.has(normalName(value))).length
+  if (values.length === 0 || regions < 0.9 * values.length) return mapping
+  const sources = { ...mapping.sources }
+  delete sources.admin1
+  return { ...mapping, sources }
+}
+
 export function proposeMapping(header: readonly string[], format?: FileFormat): ColumnMapping {
   const detected = format ?? detectFormat(header)
   const names = new Set(header.map(lower))

@@ -13,6 +13,7 @@ import {
   readGtdDate,
   readLooseDate,
   readerFromMapping,
+  withoutWorldRegions,
   type MappingNotes,
 } from '../../../src/core/load/mapping'
 import { parseCsvText } from '../../../src/core/csv/papaParse'
@@ -415,5 +416,29 @@ describe('the file’s own columns after a mapping, against Papa', () => {
         },
       ),
     )
+  })
+})
+
+// A column the names took for provinces that holds world regions (a GTD extract's `Region`) is
+// not proposed as admin1; real provinces, and a few region-like names among them, are.
+describe('withoutWorldRegions', () => {
+  const proposalFor = (header: string[]) => proposeMapping(header)
+  it.each<[string, string[], boolean]>([
+    [
+      'GTD world regions',
+      ['Central America & Caribbean', 'North America', 'Sub-Saharan Africa', ''],
+      false,
+    ],
+    ['ACLED regions', ['Western Africa', 'Middle East', 'Caucasus and Central Asia'], false],
+    ['provinces', ['Kabul', 'Kunduz', 'Nangarhar'], true],
+    ['provinces and one region-like name', ['Kabul', 'Kunduz', 'Nangarhar', 'Europe'], true],
+    ['no values', ['', ''], true],
+  ])('%s: admin1 kept %s', (_, values, kept) => {
+    const mapping = proposalFor(['Country', 'Region', 'City', 'Killed'])
+    expect(mapping.sources.admin1).toEqual({ kind: 'column', name: 'Region' })
+    const result = withoutWorldRegions(mapping, { Region: values })
+    expect(result.sources.admin1 !== undefined).toBe(kept)
+    // The rest of the proposal is untouched.
+    expect(result.sources.location).toEqual(mapping.sources.location)
   })
 })
