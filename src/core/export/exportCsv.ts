@@ -14,7 +14,13 @@ import {
   type SchemaColumn,
   type TextColumn,
 } from '../schema'
-import type { CasualtyStore, TextData } from '../store/store'
+import {
+  indexOfRow,
+  isRepeat,
+  repeatedColumn,
+  type CasualtyStore,
+  type TextData,
+} from '../store/store'
 import { EXCEL_FRIENDLY, quoteField, type CsvWriteOptions } from '../csv/write'
 
 /** The columns an export of `store` has: our schema, then the file's extra columns. */
@@ -138,46 +144,56 @@ function textWriter(data: TextData): FieldWriter {
 function fieldWriters(store: CasualtyStore): FieldWriter[] {
   const { columns } = store
   const dates = new Map<number, string>()
+  const schemaWriters = SCHEMA_COLUMNS.map((column): FieldWriter => {
+    if (column === 'date') {
+      return (row) => {
+        const code = columns.date[row] ?? 0
+        let field = dates.get(code)
+        if (field === undefined) dates.set(code, (field = quoteField(formatIsoDate(code))))
+        return field
+      }
+    }
+    if ((COUNT_COLUMNS as readonly string[]).includes(column)) {
+      const counts = columns.counts[column as CountColumn]
+      return (row) => {
+        // Counts are never negative; the store's NO_COUNT (-1) is an empty count.
+        const value = counts[row] ?? -1
+        return value < 0 ? EMPTY_FIELD : `"${value}"`
+      }
+    }
+    if ((CATEGORY_COLUMNS as readonly string[]).includes(column)) {
+      const data = columns.categories[column as CategoryColumn]
+      // A column like incident_id has about one label per row: quoting them all up front would
+      // be one long task before the first row is written, and keeping a million quoted copies
+      // only feeds the garbage collector. Such labels are quoted as they are written.
+      // A packed dictionary (core/store/packedStrings) has its labels decoded one at a time too.
+      const count = labelCount(data)
+      if (count > CACHED_LABELS_MAX) {
+        return (row) => quoteField(labelAt(data, data.codes[row] ?? 0))
+      }
+      // '' marks a label not quoted yet (a quoted field is never empty).
+      const quoted = new Array<string>(count).fill('')
+      return (row) => {
+        const code = data.codes[row] ?? 0
+        let field = quoted[code]
+        if (field === '') quoted[code] = field = quoteField(labelAt(data, code))
+        return field ?? EMPTY_FIELD
+      }
+    }
+    return textWriter(columns.texts[column as TextColumn])
+  })
   return [
-    ...SCHEMA_COLUMNS.map((column): FieldWriter => {
-      if (column === 'date') {
-        return (row) => {
-          const code = columns.date[row] ?? 0
-          let field = dates.get(code)
-          if (field === undefined) dates.set(code, (field = quoteField(formatIsoDate(code))))
-          return field
-        }
+    ...schemaWriters,
+    ...columns.extras.map((data): FieldWriter => {
+      if (!isRepeat(data)) return textWriter(data)
+      // A file's column one of ours repeats: our column's text, but where the file's differs.
+      const ours = schemaWriters[SCHEMA_COLUMNS.indexOf(repeatedColumn(data))]!
+      const own = textWriter(data.values)
+      return (row) => {
+        const at = indexOfRow(data.rows, row)
+        return at === -1 ? ours(row) : own(at)
       }
-      if ((COUNT_COLUMNS as readonly string[]).includes(column)) {
-        const counts = columns.counts[column as CountColumn]
-        return (row) => {
-          // Counts are never negative; the store's NO_COUNT (-1) is an empty count.
-          const value = counts[row] ?? -1
-          return value < 0 ? EMPTY_FIELD : `"${value}"`
-        }
-      }
-      if ((CATEGORY_COLUMNS as readonly string[]).includes(column)) {
-        const data = columns.categories[column as CategoryColumn]
-        // A column like incident_id has about one label per row: quoting them all up front would
-        // be one long task before the first row is written, and keeping a million quoted copies
-        // only feeds the garbage collector. Such labels are quoted as they are written.
-        // A packed dictionary (core/store/packedStrings) has its labels decoded one at a time too.
-        const count = labelCount(data)
-        if (count > CACHED_LABELS_MAX) {
-          return (row) => quoteField(labelAt(data, data.codes[row] ?? 0))
-        }
-        // '' marks a label not quoted yet (a quoted field is never empty).
-        const quoted = new Array<string>(count).fill('')
-        return (row) => {
-          const code = data.codes[row] ?? 0
-          let field = quoted[code]
-          if (field === '') quoted[code] = field = quoteField(labelAt(data, code))
-          return field ?? EMPTY_FIELD
-        }
-      }
-      return textWriter(columns.texts[column as TextColumn])
     }),
-    ...columns.extras.map(textWriter),
   ]
 }
 

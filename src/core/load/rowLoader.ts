@@ -86,6 +86,36 @@ function dateOf(reader: RowReader): DatePick | null {
 
 const DOT = 46
 const ZERO = 48
+const NINE = 57
+/** How many strings of up to four digits there are, the empty one included: 1 + 10 + ... + 10^4. */
+const DIGIT_STRINGS = 11111
+/** Where the strings of each length start among them: '' is 0, '0'-'9' 1-10, '00'-'99' 11-110... */
+const DIGIT_STRING_START = [0, 1, 11, 111, 1111]
+
+// One number for the fields' texts when each is empty or one to four ASCII digits (a year, a
+// month, a day: '7' and '07' stay apart), else -1. Exact: -1 where it would pass 2^53.
+function digitsKey(view: RowView, indices: readonly number[]): number {
+  const bytes = view.bytes
+  let key = 0
+  for (let i = indices.length - 1; i >= 0; i--) {
+    const index = indices[i] as number
+    let code = 0
+    if (index !== -1) {
+      const start = view.starts[index] ?? 0
+      const length = (view.ends[index] ?? 0) - start
+      if (length > 4) return -1
+      let value = 0
+      for (let at = start; at < start + length; at++) {
+        const digit = (bytes[at] as number) - ZERO
+        if (digit < 0 || digit > 9) return -1
+        value = value * 10 + digit
+      }
+      code = (DIGIT_STRING_START[length] as number) + value
+    }
+    key = key * DIGIT_STRINGS + code
+  }
+  return key <= Number.MAX_SAFE_INTEGER ? key : -1
+}
 
 // Validates rows and stores them. A row goes the fast way, straight from its bytes into the store,
 // only when it is plainly valid: every count all digits (at most 9), a date the date cache (filled
@@ -119,10 +149,14 @@ export class RowLoader {
   /** Dates made from several fields (a column mapping): their codes by the fields' bytes. */
   private readonly madeDates = new ByteKeys()
   private readonly madeDateCodes: number[] = []
+  /** The same codes by a number made of the fields' digits, when each is empty or short digits. */
+  private readonly madeDateByNumber = new Map<number, number>()
+  /** Whether a missing-value token is all digits: then the number key is not taken. */
+  private readonly digitToken: boolean
 
   constructor(readonly reader: RowReader) {
     // A file column that one of ours is read from as it is (a column mapping keeps every column
-    // of the file too) is written out from ours at the end rather than copied row by row.
+    // of the file too) is kept as ours plus the rows where it differs, never copied row by row.
     const fields = [...CATEGORY_COLUMNS, ...TEXT_COLUMNS].map((column) => reader.sources[column])
     const echoes = reader.extras.map((extra) =>
       fields.findIndex((source) => source === extra.index),
@@ -133,6 +167,9 @@ export class RowLoader {
     )
     const encoder = new TextEncoder()
     this.missing = (reader.missing?.tokens ?? []).map((token) => encoder.encode(token))
+    this.digitToken = this.missing.some((token) =>
+      token.every((byte) => byte >= ZERO && byte <= NINE),
+    )
     for (const token of this.missing) {
       this.missingFirst[token[0] ?? 0] = 1
       this.missingLength = Math.max(this.missingLength, token.length)
@@ -335,6 +372,22 @@ export class RowLoader {
   // bytes (each with its length and whether it holds "" pairs); read and checked as validateRow
   // would (trimmed, formula escape undone, parseIsoDate) once per distinct key. -1 when refused.
   private madeDateCode(
+    view: RowView,
+    indices: readonly number[],
+    read: (values: readonly string[]) => string,
+  ): number {
+    const number = this.digitToken ? -1 : digitsKey(view, indices)
+    if (number !== -1) {
+      const code = this.madeDateByNumber.get(number)
+      if (code !== undefined) return code
+      const made = this.madeDateFromBytes(view, indices, read)
+      this.madeDateByNumber.set(number, made)
+      return made
+    }
+    return this.madeDateFromBytes(view, indices, read)
+  }
+
+  private madeDateFromBytes(
     view: RowView,
     indices: readonly number[],
     read: (values: readonly string[]) => string,

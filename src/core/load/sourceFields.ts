@@ -18,7 +18,7 @@
 import { unescapeFormula } from '../csv/formula'
 import { parseIsoDate } from '../date'
 import { emptySource, type Source, type SourceKind } from '../reports'
-import type { CasualtyStore } from '../store/store'
+import { extraValue, type CasualtyStore } from '../store/store'
 import { labelAt } from '../store/packedStrings'
 import { namesSources } from './sourceColumns'
 
@@ -84,14 +84,8 @@ export function sourcesFromImport(store: CasualtyStore): ImportedSources {
   const names = store.extraNames
   if (!namesSources(names)) return { sources: [] }
   const has = (name: string) => names.includes(name)
-  const decoder = new TextDecoder()
-  const extra = (name: string, row: number): string => {
-    const data = store.columns.extras[names.indexOf(name)]
-    if (!data) return ''
-    const start = data.offsets[row]!
-    const end = data.offsets[row + 1]!
-    return start === end ? '' : decoder.decode(data.bytes.subarray(start, end))
-  }
+  const extra = (name: string, row: number): string =>
+    extraValue(store.columns, names.indexOf(name), row)
   const source = store.columns.categories.source
   const seen = new Map<string, Source>()
   const out: Source[] = []

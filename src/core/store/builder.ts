@@ -16,12 +16,20 @@ import {
 import { ByteKeys } from './byteKeys'
 import {
   builtPackedLabels as built,
-  packStrings,
   packedCount,
   unpackRange,
   type PackedStrings,
 } from './packedStrings'
-import { CasualtyStore, MAX_TEXT_BYTES, NO_COUNT, type CategoryData, type TextData } from './store'
+import {
+  CasualtyStore,
+  MAX_TEXT_BYTES,
+  NO_COUNT,
+  isRepeat,
+  type CategoryData,
+  type ExtraData,
+  type RepeatData,
+  type TextData,
+} from './store'
 
 const encoder = new TextEncoder()
 
@@ -365,15 +373,14 @@ export interface PartColumns {
   categories: Record<CategoryColumn, { codes: Uint32Array; values: PackedStrings }>
   texts: Record<TextColumn, TextData>
   extraNames: readonly string[]
-  extras: TextData[]
+  extras: ExtraData[]
 }
 
 /**
  * An extra column that repeats a column of our schema (a mapped file's own column, kept under its
  * own name, that one of ours is read from as it is): only the rows where its value differs (the
- * field had spaces around it, the checked path changed it) are kept while importing; the column
- * is written out from the schema column's values at the end, one copy per row in a tight loop
- * instead of one per field while reading.
+ * field had spaces around it, a missing-value token, the checked path changed it) are kept, and
+ * the store holds it as a RepeatData, never as a second copy of the column.
  */
 class EchoBuilder {
   /** Rows whose value differs from the schema column's, ascending, and their values. */
@@ -421,52 +428,23 @@ class EchoBuilder {
     }
   }
 
-  /**
-   * The column: each row's own value where kept, else the schema column's value, from `from`: a
-   * category's codes and labels, or a text column (copied: never the same buffers as it).
-   */
-  finish(length: number, from: { codes: Uint32Array; labels: PackedStrings } | TextData): TextData {
-    const rows = this.rows.finish()
-    const own = this.values.finish()
-    // Value `row` of the schema column: its bytes are source[start .. end] of `from`.
-    const labels = 'codes' in from ? from.labels : null
-    const codes = 'codes' in from ? from.codes : null
-    const text = 'codes' in from ? null : from
-    if (rows.length === 0 && text)
-      return { bytes: text.bytes.slice(), offsets: text.offsets.slice() }
-    // Sizes first, then one buffer of the exact size.
-    const offsets = new Uint32Array(length + 1)
-    let total = 0
-    for (let row = 0, next = 0; row < length; row++) {
-      if (next < rows.length && rows[next] === row) {
-        total += own.offsets[next + 1]! - own.offsets[next]!
-        next++
-      } else if (codes) {
-        const code = codes[row]!
-        total += labels!.offsets[code + 1]! - labels!.offsets[code]!
-      } else total += text!.offsets[row + 1]! - text!.offsets[row]!
-      offsets[row + 1] = total
+  /** The column, as the column of ours it repeats and the rows where it keeps its own text. */
+  finish(): RepeatData {
+    return { repeats: this.slot, rows: this.rows.finish(), values: this.values.finish() }
+  }
+
+  /** Appends a part's repeat of the same column, its first row being row `first` here. */
+  appendRepeat(first: number, part: RepeatData): void {
+    const { rows, values } = part
+    for (let at = 0; at < rows.length; at++) {
+      this.differsBytes(
+        first + rows[at]!,
+        values.bytes,
+        values.offsets[at]!,
+        values.offsets[at + 1]!,
+        false,
+      )
     }
-    const bytes = new Uint8Array(total)
-    for (let row = 0, next = 0; row < length; row++) {
-      let source: Uint8Array
-      let start: number
-      if (next < rows.length && rows[next] === row) {
-        source = own.bytes
-        start = own.offsets[next++]!
-      } else if (codes) {
-        source = labels!.bytes
-        start = labels!.offsets[codes[row]!]!
-      } else {
-        source = text!.bytes
-        start = text!.offsets[row]!
-      }
-      let at = offsets[row]!
-      const end = offsets[row + 1]!
-      if (end - at < 64) for (let i = start; at < end; i++) bytes[at++] = source[i]!
-      else bytes.set(source.subarray(start, start + end - at), at)
-    }
-    return { bytes, offsets }
   }
 }
 
@@ -497,8 +475,8 @@ export class StoreBuilder {
     private readonly extraNames: readonly string[] = [],
     /**
      * Per extra column: the slot (RowRanges: categories, then texts) of the schema column that
-     * repeats it, read from the same field as it is; -1 for none. Such a column is written out
-     * from the schema column at the end (EchoBuilder).
+     * repeats it, read from the same field as it is; -1 for none. Such a column is kept as a
+     * RepeatData (EchoBuilder).
      */
     echoes: readonly number[] = [],
   ) {
@@ -596,8 +574,11 @@ export class StoreBuilder {
     // at once. An extra column is taken before the text columns it may repeat.
     const emptyText = (): TextData => ({ bytes: new Uint8Array(0), offsets: new Uint32Array(1) })
     this.extras.forEach((builder, index) => {
-      const own = part.extras[index] as TextData
-      if (builder instanceof TextBuilder) builder.append(own, rows)
+      const own = part.extras[index]!
+      if (builder instanceof TextBuilder) {
+        if (isRepeat(own)) throw new Error('The parts of a file must have the same columns.')
+        builder.append(own, rows)
+      } else if (isRepeat(own)) builder.appendRepeat(this.rows, own)
       else {
         const slot = builder.slot
         const repeated =
@@ -621,16 +602,6 @@ export class StoreBuilder {
   finish(): CasualtyStore {
     const categories = mapColumns(CATEGORY_COLUMNS, (c) => this.categories[c].finish())
     const texts = mapColumns(TEXT_COLUMNS, (c) => this.texts[c].finish())
-    // What an echo column repeats: a category's codes and labels, or a text column.
-    const repeatedAt = (slot: number) => {
-      if (slot >= CATEGORY_COLUMNS.length)
-        return texts[TEXT_COLUMNS[slot - CATEGORY_COLUMNS.length]!]
-      const category = categories[CATEGORY_COLUMNS[slot]!]
-      return {
-        codes: category.codes,
-        labels: builtLabels(category) ?? packStrings(category.values),
-      }
-    }
     return new CasualtyStore({
       length: this.rows,
       line: this.line.finish(),
@@ -639,11 +610,7 @@ export class StoreBuilder {
       categories,
       texts,
       extraNames: [...this.extraNames],
-      extras: this.extras.map((builder) =>
-        builder instanceof TextBuilder
-          ? builder.finish()
-          : builder.finish(this.rows, repeatedAt(builder.slot)),
-      ),
+      extras: this.extras.map((builder) => builder.finish()),
     })
   }
 }

@@ -18,6 +18,7 @@ import {
   packedCount,
   type PackedStrings,
 } from './packedStrings'
+import { extraText } from './repeat'
 import { CasualtyStore, MAX_TEXT_BYTES, type CategoryData, type TextData } from './store'
 
 /** Rows of `a` then rows of `b`; extra columns are the union, in order of first appearance. */
@@ -68,8 +69,11 @@ export function* concatStoresInSteps(a: CasualtyStore, b: CasualtyStore): Steps<
   const extraNames = [...new Set([...x.extraNames, ...y.extraNames])]
   const extras: TextData[] = []
   for (const name of extraNames) {
-    const first = x.extras[x.extraNames.indexOf(name)]
-    const second = y.extras[y.extraNames.indexOf(name)]
+    // A column that repeats one of ours is written out: the two stores' columns of ours differ.
+    const first = x.extraNames.includes(name) ? extraText(x, x.extraNames.indexOf(name)) : undefined
+    const second = y.extraNames.includes(name)
+      ? extraText(y, y.extraNames.indexOf(name))
+      : undefined
     extras.push(yield* concatText(first, x.length, second, y.length))
   }
   return new CasualtyStore({ length, line, date, counts, categories, texts, extraNames, extras })

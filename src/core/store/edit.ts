@@ -7,6 +7,7 @@ import type { CategoryColumn, CountColumn, TextColumn } from '../schema'
 import { runSteps, type Steps } from '../steps'
 import { storeFromRecords } from './builder'
 import { concatStoresInSteps } from './concat'
+import { extraTexts } from './repeat'
 import { CasualtyStore, type CategoryData, type TextData } from './store'
 
 function sliceText(data: TextData, from: number, to: number): TextData {
@@ -37,7 +38,7 @@ export function sliceStore(store: CasualtyStore, from: number, to: number): Casu
     categories,
     texts,
     extraNames: [...c.extraNames],
-    extras: c.extras.map((data) => sliceText(data, from, to)),
+    extras: extraTexts(c).map((data) => sliceText(data, from, to)),
   })
 }
 

@@ -8,7 +8,7 @@
 
 import { CATEGORY_COLUMNS, COUNT_COLUMNS, TEXT_COLUMNS } from '../schema'
 import type { Steps } from '../steps'
-import { CasualtyStore } from './store'
+import { CasualtyStore, isRepeat } from './store'
 import { packColumns, unpackColumns, type PackedColumns } from './transfer'
 import type { PackedStrings } from './packedStrings'
 
@@ -30,6 +30,11 @@ export interface StoredManifest {
   version: typeof STORED_COLUMNS_VERSION
   length: number
   extraNames: string[]
+  /**
+   * Per extra column, the column of ours it repeats (RepeatData: its rows and their own texts are
+   * stored) or -1 (its text is stored). Absent: every extra column's text is stored.
+   */
+  repeats?: number[]
   arrays: { kind: ArrayKind; length: number }[]
   parts: number
 }
@@ -47,12 +52,20 @@ function arraysOf(columns: PackedColumns): AnyArray[] {
   for (const column of TEXT_COLUMNS) {
     out.push(columns.texts[column].bytes, columns.texts[column].offsets)
   }
-  for (const data of columns.extras) out.push(data.bytes, data.offsets)
+  for (const data of columns.extras) {
+    if (isRepeat(data)) out.push(data.rows, data.values.bytes, data.values.offsets)
+    else out.push(data.bytes, data.offsets)
+  }
   return out
 }
 
-const arrayCount = (extras: number) =>
-  2 + COUNT_COLUMNS.length + 3 * CATEGORY_COLUMNS.length + 2 * TEXT_COLUMNS.length + 2 * extras
+// How many arrays the columns are stored as: a repeated extra column takes three, others two.
+const arrayCount = (repeats: readonly number[]) =>
+  2 +
+  COUNT_COLUMNS.length +
+  3 * CATEGORY_COLUMNS.length +
+  2 * TEXT_COLUMNS.length +
+  repeats.reduce((sum, slot) => sum + (slot === -1 ? 2 : 3), 0)
 
 const kindOf = (array: AnyArray): ArrayKind =>
   array instanceof Uint8Array ? 'u8' : array instanceof Uint32Array ? 'u32' : 'i32'
@@ -72,6 +85,7 @@ export function planStored(store: CasualtyStore): {
     version: STORED_COLUMNS_VERSION,
     length: packed.length,
     extraNames: [...packed.extraNames],
+    repeats: packed.extras.map((data) => (isRepeat(data) ? data.repeats : -1)),
     arrays: arrays.map((array) => ({ kind: kindOf(array), length: array.length })),
     parts: Math.ceil(total / PART_BYTES),
   }
@@ -114,6 +128,21 @@ function offsetsFit(data: unknown, count: number): data is PackedStrings {
   return (offsets[count] as number) <= bytes.length
 }
 
+// A repeated extra column (RepeatData): a column of ours, rows ascending within the store, and
+// one text for each of them.
+function repeatFits(data: unknown, length: number): boolean {
+  if (!isObject(data)) return false
+  const { repeats, rows, values } = data
+  if (typeof repeats !== 'number' || !Number.isInteger(repeats) || repeats < 0) return false
+  if (repeats >= CATEGORY_COLUMNS.length + TEXT_COLUMNS.length) return false
+  if (!(rows instanceof Uint32Array) || !offsetsFit(values, rows.length)) return false
+  for (let i = 0; i < rows.length; i++) {
+    if ((rows[i] as number) >= length || (i > 0 && (rows[i] as number) <= (rows[i - 1] as number)))
+      return false
+  }
+  return true
+}
+
 function codesFit(codes: Uint32Array, labels: number): boolean {
   for (let i = 0; i < codes.length; i++) if ((codes[i] as number) >= labels) return false
   return true
@@ -130,15 +159,20 @@ export function readManifest(
       message: `the stored data has an unknown layout (${String(value.version)})`,
     }
   }
-  const { length, extraNames, arrays, parts } = value
+  const { length, extraNames, arrays, parts, repeats } = value
   const count = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0
+  const slots = CATEGORY_COLUMNS.length + TEXT_COLUMNS.length
   const fits =
     count(length) &&
     count(parts) &&
     Array.isArray(extraNames) &&
     extraNames.every((name) => typeof name === 'string') &&
+    (repeats === undefined ||
+      (Array.isArray(repeats) &&
+        repeats.length === extraNames.length &&
+        repeats.every((slot) => slot === -1 || (count(slot) && slot < slots)))) &&
     Array.isArray(arrays) &&
-    arrays.length === arrayCount(extraNames.length) &&
+    arrays.length === arrayCount(repeats ?? extraNames.map(() => -1)) &&
     arrays.every((a) => isObject(a) && count(a.length) && Object.hasOwn(BYTES, String(a.kind)))
   if (!fits) return { ok: false, message: 'the stored data is damaged (layout)' }
   return { ok: true, manifest: value as unknown as StoredManifest }
@@ -195,7 +229,11 @@ export function* columnsFromParts(
     ),
     texts: Object.fromEntries(TEXT_COLUMNS.map((c) => [c, { bytes: take(), offsets: take() }])),
     extraNames: manifest.extraNames,
-    extras: manifest.extraNames.map(() => ({ bytes: take(), offsets: take() })),
+    extras: manifest.extraNames.map((_, index) => {
+      const repeats = manifest.repeats?.[index] ?? -1
+      if (repeats === -1) return { bytes: take(), offsets: take() }
+      return { repeats, rows: take(), values: { bytes: take(), offsets: take() } }
+    }),
   }
   yield
   return checkColumns(columns)
@@ -241,7 +279,7 @@ export function checkColumns(columns: unknown): ReadStored {
     !extraNames.every((name) => typeof name === 'string') ||
     !Array.isArray(extras) ||
     extras.length !== extraNames.length ||
-    !extras.every((data) => offsetsFit(data, length))
+    !extras.every((data) => offsetsFit(data, length) || repeatFits(data, length))
   ) {
     return refuse('extra columns')
   }

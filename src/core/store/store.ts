@@ -58,8 +58,73 @@ export interface StoreColumns {
   texts: Record<TextColumn, TextData>
   /** Names of the file's columns outside our schema, in file order, and their values. */
   extraNames: string[]
-  extras: TextData[]
+  extras: ExtraData[]
 }
+
+/**
+ * A file's own column that one of ours is read from as it is (a column mapping keeps every column
+ * of the file under its own name): held as that column of ours plus the rows where the file's
+ * text differs (spaces around it, a missing-value token, a formula escape), so that a mapped
+ * file's columns are not stored twice. Read it with extraValue, or whole with extraText
+ * (core/store/repeat).
+ */
+export interface RepeatData {
+  /** The column of ours it repeats: an index into [...CATEGORY_COLUMNS, ...TEXT_COLUMNS]. */
+  repeats: number
+  /** Rows whose own text differs from that column's, ascending, and their texts in that order. */
+  rows: Uint32Array
+  values: TextData
+}
+
+/** An extra column: its own text per row, or a column of ours it repeats. */
+export type ExtraData = TextData | RepeatData
+
+export function isRepeat(data: ExtraData): data is RepeatData {
+  return 'repeats' in data
+}
+
+/** Where `row` is in ascending `rows`, or -1. */
+export function indexOfRow(rows: Uint32Array, row: number): number {
+  let low = 0
+  let high = rows.length - 1
+  while (low <= high) {
+    const middle = (low + high) >>> 1
+    const at = rows[middle] as number
+    if (at === row) return middle
+    if (at < row) low = middle + 1
+    else high = middle - 1
+  }
+  return -1
+}
+
+/** The column of ours a repeat stands for. */
+export function repeatedColumn(data: RepeatData): CategoryColumn | TextColumn {
+  const slot = data.repeats
+  const column =
+    slot < CATEGORY_COLUMNS.length
+      ? CATEGORY_COLUMNS[slot]
+      : TEXT_COLUMNS[slot - CATEGORY_COLUMNS.length]
+  if (column === undefined) throw new RangeError(`No column of ours at ${slot}`)
+  return column
+}
+
+/** Row `row`'s text in extra column `index` ('' when the column has no such row). */
+export function extraValue(columns: StoreColumns, index: number, row: number): string {
+  const data = columns.extras[index]
+  if (!data) return ''
+  if (!isRepeat(data)) return decodeText(data, row)
+  const own = indexOfRow(data.rows, row)
+  if (own !== -1) return decodeText(data.values, own)
+  const column = repeatedColumn(data)
+  if (isCategoryColumn(column)) {
+    const category = columns.categories[column]
+    return labelAt(category, category.codes[row] ?? 0)
+  }
+  return decodeText(columns.texts[column], row)
+}
+
+const isCategoryColumn = (column: string): column is CategoryColumn =>
+  (CATEGORY_COLUMNS as readonly string[]).includes(column)
 
 // ignoreBOM: a value that starts with U+FEFF keeps it (the default decoder would drop it).
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
@@ -117,9 +182,8 @@ export class CasualtyStore {
     for (const column of COUNT_COLUMNS) record[column] = this.count(column, row)
     record.date = formatIsoDate(this.dateCode(row))
     this.columns.extraNames.forEach((name, index) => {
-      const data = this.columns.extras[index]
       Object.defineProperty(record.extra, name, {
-        value: data ? decodeText(data, row) : '',
+        value: extraValue(this.columns, index, row),
         enumerable: true,
         writable: true,
         configurable: true,
@@ -150,8 +214,10 @@ export function transferablesOf(
   for (const column of COUNT_COLUMNS) add(columns.counts[column])
   for (const column of CATEGORY_COLUMNS) add(columns.categories[column].codes)
   for (const data of [...TEXT_COLUMNS.map((c) => columns.texts[c]), ...columns.extras]) {
-    add(data.bytes)
-    add(data.offsets)
+    const text = isRepeat(data) ? data.values : data
+    add(text.bytes)
+    add(text.offsets)
+    if (isRepeat(data)) add(data.rows)
   }
   return [...buffers]
 }

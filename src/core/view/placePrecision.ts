@@ -18,6 +18,7 @@
 // either: nothing says they are more than a province's centre.
 
 import type { CasualtyStore, TextData } from '../store/store'
+import { extraText } from '../store/repeat'
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
 
 /** Where a row's coordinates put it. Only `exact` rows are drawn as points. */
@@ -153,10 +154,10 @@ export function* rowPointsInSteps(store: CasualtyStore): Steps<RowPoints | null>
     known.set(store, null)
     return null
   }
-  const { extras } = store.columns
-  const lat = extras[columns.latitude]!
-  const lon = extras[columns.longitude]!
-  const precision = columns.precision === null ? null : extras[columns.precision]!
+  const extra = (index: number) => extraText(store.columns, index)
+  const lat = extra(columns.latitude)
+  const lon = extra(columns.longitude)
+  const precision = columns.precision === null ? null : extra(columns.precision)
   const latitude = new Float64Array(store.length)
   const longitude = new Float64Array(store.length)
   const level = new Uint8Array(store.length)

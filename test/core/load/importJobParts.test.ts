@@ -247,8 +247,8 @@ describe('an import in two parts', () => {
     expect(done(replies).report).toEqual(done(await importWhole(bytes, 16)).report)
   })
 
-  // A column mapping keeps the file's own columns too; those that one of ours repeats are written
-  // out from ours at the end, where they do not differ: the part's are appended the same way.
+  // A column mapping keeps the file's own columns too; those that one of ours repeats are kept as
+  // ours plus the rows where they differ: the part's such rows are appended, moved on.
   it('reads a mapped file (GTD) the same in two parts', async () => {
     const fixture = new TextDecoder().decode(fixtureBytes('gtd-export.csv'))
     const [header, ...rows] = fixture.trimEnd().split('\n')

@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CATEGORY_COLUMNS } from '../../../src/core/schema'
 import { emptyRecord } from '../../../src/core/schema'
-import { CasualtyStore, type CategoryData } from '../../../src/core/store/store'
+import { CasualtyStore, isRepeat, type CategoryData } from '../../../src/core/store/store'
 import { labelCount, labelsInRange } from '../../../src/core/store/packedStrings'
 import { builtLabels, storeFromRecords } from '../../../src/core/store/builder'
 import { runSteps, type Steps } from '../../../src/core/steps'
@@ -197,7 +197,10 @@ describe('packColumns / unpackColumns', () => {
       expect(buffers).toContain(values.offsets.buffer)
     }
     for (const data of [...Object.values(packed.texts), ...packed.extras]) {
-      expect(buffers).toContain(data.bytes.buffer)
+      if (isRepeat(data)) {
+        expect(buffers).toContain(data.rows.buffer)
+        expect(buffers).toContain(data.values.bytes.buffer)
+      } else expect(buffers).toContain(data.bytes.buffer)
     }
   })
 })
