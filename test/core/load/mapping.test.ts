@@ -17,6 +17,7 @@ import {
   type MappingNotes,
 } from '../../../src/core/load/mapping'
 import { parseCsvText } from '../../../src/core/csv/papaParse'
+import { parseIsoDate } from '../../../src/core/date'
 import { fixtureBytes } from '../../helpers/fixtures'
 
 /** Loads a fixture through the mapping proposed for its header, as the import worker does. */
@@ -440,5 +441,50 @@ describe('withoutWorldRegions', () => {
     expect(result.sources.admin1 !== undefined).toBe(kept)
     // The rest of the proposal is untouched.
     expect(result.sources.location).toEqual(mapping.sources.location)
+  })
+})
+
+// GTD's date is made of three fields; the import keeps each distinct made date by the fields'
+// digits ('7' and '07' apart) once read. Whatever the fields hold, a row gets the date the
+// mapping's own reading gives (readGtdDate, then the ISO check), or is refused when that fails.
+describe('dates made of year, month and day fields', () => {
+  const digits = (min: number, max: number) =>
+    fc.oneof(
+      { arbitrary: fc.constantFrom('', '0', '00', ' 7', '-9', 'NA', '12345', '201'), weight: 1 },
+      {
+        arbitrary: fc
+          .integer({ min, max })
+          .chain((n) => fc.constantFrom(String(n), String(n).padStart(2, '0'))),
+        weight: 6,
+      },
+    )
+  it('match the reading of the fields, row by row', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(digits(2010, 2012), digits(0, 13), digits(0, 32)), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        (dates) => {
+          // Every column of ours has a source, so rows take the import's fast path.
+          const header =
+            'eventid,iyear,imonth,iday,country_txt,provstate,city,attacktype1_txt,' +
+            'targtype1_txt,gname,nkill,nwound,summary,scite1'
+          const lines = dates.map(
+            ([y, m, d], i) => `${i + 1},${y},${m},${d},Iraq,Ninawa,Mosul,Bombing,Police,IS,1,2,s,c`,
+          )
+          const text = [header, ...lines].join('\n') + '\n'
+          const mapping = { ...proposeMapping(header.split(',')), missing: ['NA', '-9'] }
+          const result = loadCsv(text, { readerFor: (h) => readerFromMapping(mapping, h) })
+          const store = result.store!
+          const stored = new Map(store.records().map((record) => [record.incident_id, record.date]))
+          dates.forEach(([y, m, d], i) => {
+            const missing = (v: string) => (['NA', '-9'].includes(v.trim()) ? '' : v)
+            const iso = readGtdDate(missing(y), missing(m), missing(d))
+            expect(stored.get(String(i + 1))).toBe(parseIsoDate(iso).ok ? iso : undefined)
+          })
+        },
+      ),
+    )
   })
 })
