@@ -10,9 +10,12 @@
 // most STEP_BUDGET_MS when it can pause (building a new store's figure index, sorting it; a new
 // selection of a store already shown may take FIGURES_BUDGET_MS); the results are shown together
 // when all is done, so the page never mixes figures of two views; `updating` says it is on the way.
+// The map's figures come in the same pass once the map has been in view; before that, a big
+// store's follow the charts' in a pass of their own (`placesUpdating` meanwhile), so a filter
+// change paints the figures on screen first.
 
 import { computed, onScopeDispose, shallowRef, watch } from 'vue'
-import { summarizeRowsInSteps, type ViewTotals } from '../core/view/aggregate'
+import { summarizeRowsInSteps, type Reconciling, type ViewTotals } from '../core/view/aggregate'
 import { buildGroupChart, type GroupChartModel } from '../core/chart/groupChart'
 import {
   buildTimeChart,
@@ -34,7 +37,12 @@ import { useTheme } from './useTheme'
 import { useViewState } from './useViewState'
 import { useSources } from './useSources'
 import { reportOrder } from '../core/view/reportIndex'
-import { mapSumsInSteps, storePlacesInSteps, type PlaceSums } from '../core/view/placeSums'
+import {
+  mapSumsInSteps,
+  storePlacesInSteps,
+  summarizePlacesInSteps,
+  type PlaceSums,
+} from '../core/view/placeSums'
 import { STEP_ROWS } from '../core/steps'
 
 /**
@@ -109,8 +117,13 @@ interface DashboardView {
   /** The time chart's unit: years when the view has too many months to draw. */
   timeFit: TimeFit
   table: TableRows
-  /** The map's figures, summed in the same pass as the charts'. */
-  places: PlaceSums
+  /**
+   * The map's figures, summed in the same pass as the charts'; null when a big store's map is out
+   * of view: they are then summed in a pass of their own once the charts' figures are shown.
+   */
+  places: PlaceSums | null
+  /** The rule and order of reports the figures were reconciled with. */
+  reconciling: Reconciling
 }
 
 function createDashboard() {
@@ -122,6 +135,16 @@ function createDashboard() {
 
   const shown = shallowRef<DashboardView | null>(null)
   const computing = shallowRef(false)
+  /**
+   * True once the map has come into view: from then on each view sums the map's figures in the
+   * charts' pass. Before, a big store's map figures follow the charts' in a pass of their own
+   * (the map's table stands in for it, below the fold too).
+   */
+  const mapWanted = shallowRef(false)
+  /** The map's figures last summed apart from the charts', and whether newer ones are on the way. */
+  const placesApart = shallowRef<PlaceSums | null>(null)
+  const placesPending = shallowRef(false)
+  const placesOf = rememberingSteps(summarizePlacesInSteps)
 
   const sumsOf = rememberingSteps(summarizeRowsInSteps)
   const groupChartOf = remembering(buildGroupChart)
@@ -138,7 +161,7 @@ function createDashboard() {
   )
 
   // The steps of one recomputation; the generator pauses where a big store lets the page paint.
-  function* recompute(now: Selected): Steps<DashboardView> {
+  function* recompute(now: Selected, withPlaces: boolean): Steps<DashboardView> {
     const data = now.store
     const rows = now.rows
     // Known before the pass: the dates the view can span and the groups it can have.
@@ -149,7 +172,7 @@ function createDashboard() {
     )
     const reconciling = reconcilingOf(rule.value, orderOf(data, registry.value, scale.value))
     // The rows' provinces (numbered once per store): the map's figures come with the charts'.
-    const rowPlaces = yield* storePlacesInSteps(data)
+    const rowPlaces = withPlaces ? yield* storePlacesInSteps(data) : null
     const sums = yield* sumsOf(
       data,
       rows,
@@ -159,14 +182,26 @@ function createDashboard() {
       reconciling,
       rowPlaces,
     )
-    const places = yield* mapOf(data, rows, sums.places!, reconciling)
+    const places = rowPlaces ? yield* mapOf(data, rows, sums.places!, reconciling) : null
     const groupChart = groupChartOf(sums.groups, dark.value)
     const timeChart = timeChartOf(sums.series, metric.value, dark.value)
     const table = {
       store: data,
       rows: yield* tableOf(data, rows, sort.value, sortDirection.value, now.test),
     }
-    return { totals: sums.totals, groupChart, timeChart, timeFit, table, places }
+    return { totals: sums.totals, groupChart, timeChart, timeFit, table, places, reconciling }
+  }
+
+  // The map's figures of a view shown without them, in steps after the charts' have been painted.
+  async function sumPlacesLater(gen: number, now: Selected, view: DashboardView): Promise<void> {
+    placesPending.value = true
+    await yieldToPage()
+    if (gen !== generation) return
+    const steps = placesOf(now.store, now.rows, view.reconciling)
+    const places = await runInSteps(steps, () => gen === generation)
+    if (places === null || gen !== generation) return
+    placesApart.value = places
+    placesPending.value = false
   }
 
   let generation = 0
@@ -183,11 +218,15 @@ function createDashboard() {
       computing.value = false
       return
     }
-    const steps = recompute(now)
-    if (now.store.length < ASYNC_ROWS) {
+    // The map never shows another store's figures, even while its own are on the way.
+    if (now.store !== shownStore) placesApart.value = null
+    const small = now.store.length < ASYNC_ROWS
+    const steps = recompute(now, small || mapWanted.value)
+    if (small) {
       shown.value = runSteps(steps)
       shownStore = now.store
       computing.value = false
+      placesPending.value = false
       return
     }
     computing.value = true
@@ -205,10 +244,24 @@ function createDashboard() {
       shown.value = view
       shownStore = now.store
       computing.value = false
+      if (view.places) placesPending.value = false
+      else void sumPlacesLater(gen, now, view)
     })()
   }
   watch(
-    [selected, grouping, metric, timeUnit, dark, sort, sortDirection, rule, registry, scale],
+    [
+      selected,
+      grouping,
+      metric,
+      timeUnit,
+      dark,
+      sort,
+      sortDirection,
+      rule,
+      registry,
+      scale,
+      mapWanted,
+    ],
     (now, before) => {
       // A new selection of the same big store alone: useFilters made it in a task of its own.
       const filteredOnly =
@@ -235,10 +288,28 @@ function createDashboard() {
   /** The selected rows in the table's order; empty before any data. */
   const table = computed(() => shown.value?.table ?? null)
   /** The map's figures of the view on show. */
-  const places = computed(() => shown.value?.places ?? null)
+  /** The map's figures: of the view on show, or the last summed apart while newer ones come. */
+  const places = computed(() => shown.value?.places ?? placesApart.value)
+  /** True while the map shows figures of an earlier view (or none yet). */
+  const placesUpdating = computed(() => placesPending.value)
   /** True while the figures on show belong to an earlier view (a big store is recomputing). */
   const updating = computed(() => publishing.value || filtering.value || computing.value)
-  return { totals, groupChart, timeChart, timeFit, groupLabels, table, places, updating }
+  /** The map has come into view: its figures are summed with the charts' from the next view on. */
+  function wantMapFigures(): void {
+    mapWanted.value = true
+  }
+  return {
+    totals,
+    groupChart,
+    timeChart,
+    timeFit,
+    groupLabels,
+    table,
+    places,
+    updating,
+    placesUpdating,
+    wantMapFigures,
+  }
 }
 
 export const useDashboard = createGlobalState(createDashboard)

@@ -1,5 +1,6 @@
 // The map for the view: its figures per province come from the dashboard's pass over the selected
-// rows (useDashboard: the charts' figures and the map's in one pass, shown together), and a pure
+// rows (useDashboard: the charts' figures and the map's in one pass, shown together, once the map
+// has come into view: `show`), and a pure
 // builder (core/chart/mapModel) draws them on the admin-1 regions of the countries the data names,
 // whose names load when the data first names the country (src/boundaries/names/; the first visit
 // ships only Afghanistan's, which the shipped data needs: the other countries' list and loaders
@@ -55,7 +56,7 @@ export function regionsOf(
 }
 
 function createMapState() {
-  const { places, updating } = useDashboard()
+  const { places, updating, placesUpdating, wantMapFigures } = useDashboard()
   const { metric } = useViewState()
   const { dark } = useTheme()
   /** The other countries' list and loaders, once the data has named another country. */
@@ -120,8 +121,9 @@ function createMapState() {
   )
   // `updating`: true while the map shows the figures of an earlier view, as the charts do, or
   // waits for a country's region names.
-  const busy = computed(() => updating.value || loading.value)
-  return { model, countries, updating: busy }
+  const busy = computed(() => updating.value || placesUpdating.value || loading.value)
+  // `show`: the map has come into view; its figures are summed from then on (useDashboard).
+  return { model, countries, updating: busy, show: wantMapFigures }
 }
 
 export const useMap = createGlobalState(createMapState)

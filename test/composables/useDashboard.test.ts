@@ -267,4 +267,32 @@ C,2023-02,military,1,1,,
     expect(wrapper.find('[data-testid=months-as-years]').exists()).toBe(false)
     wrapper.unmount()
   })
+
+  // Below the fold the map's figures are summed apart, after the charts' are shown; once the map
+  // has been in view they come in the charts' pass. Either way they are the same figures.
+  it('sums the map after the charts while the map is out of view, the same as in one pass', async () => {
+    const big = await showBig()
+    const { places, placesUpdating, totals, wantMapFigures } = useDashboard()
+    startedView.toggleFilterValue('targetGroups', 'shia worshippers')
+    await settled()
+    // The charts' figures are on show; the map's come in a pass of their own.
+    expect(totals.value?.rows).toBeLessThan(big.length)
+    for (let i = 0; i < 2000 && placesUpdating.value; i++) {
+      await new Promise((done) => setTimeout(done, 5))
+    }
+    expect(placesUpdating.value).toBe(false)
+    const apart = places.value
+    expect(apart).not.toBeNull()
+    // The map comes into view: the same view summed with the map in one pass.
+    wantMapFigures()
+    await settled()
+    expect(placesUpdating.value).toBe(false)
+    expect(places.value).not.toBe(apart)
+    expect(places.value).toEqual(apart)
+    // From now on a filter change brings the map's figures with the charts'.
+    startedView.toggleFilterValue('targetGroups', 'shia worshippers')
+    expect(placesUpdating.value).toBe(false)
+    await settled()
+    expect(places.value?.places.rows).not.toEqual(apart?.places.rows)
+  })
 })
