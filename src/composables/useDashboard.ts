@@ -31,7 +31,7 @@ import { runSteps, type Steps } from '../core/steps'
 import type { CasualtyStore } from '../core/store/store'
 import { createGlobalState } from './globalState'
 import { ASYNC_ROWS, useFilters, type Selected } from './useFilters'
-import { runInSteps, STEP_BUDGET_MS, yieldToPage } from './yieldToPage'
+import { runInSteps, STEP_BUDGET_MS, whenIdle, yieldToPage } from './yieldToPage'
 import { useDataset } from './useDataset'
 import { useTheme } from './useTheme'
 import { useViewState } from './useViewState'
@@ -192,10 +192,11 @@ function createDashboard() {
     return { totals: sums.totals, groupChart, timeChart, timeFit, table, places, reconciling }
   }
 
-  // The map's figures of a view shown without them, in steps after the charts' have been painted.
+  // The map's figures of a view shown without them, in steps once the page is idle: after the
+  // charts' figures have been painted.
   async function sumPlacesLater(gen: number, now: Selected, view: DashboardView): Promise<void> {
     placesPending.value = true
-    await yieldToPage()
+    await whenIdle()
     if (gen !== generation) return
     const steps = placesOf(now.store, now.rows, view.reconciling)
     const places = await runInSteps(steps, () => gen === generation)

@@ -23,6 +23,17 @@ export function yieldToPage(): Promise<void> {
   })
 }
 
+/**
+ * Waits until the page is idle (requestIdleCallback; at most `timeoutMs`), for work that must not
+ * hold back what is about to be painted. A timeout of 0 where the browser has no idle callbacks.
+ */
+export function whenIdle(timeoutMs = 250): Promise<void> {
+  if (typeof requestIdleCallback === 'undefined') {
+    return new Promise((done) => setTimeout(done, 0))
+  }
+  return new Promise((done) => requestIdleCallback(() => done(), { timeout: timeoutMs }))
+}
+
 /** How long a task of `runInSteps` may run before it lets the page paint and handle input. */
 export const STEP_BUDGET_MS = 12
 

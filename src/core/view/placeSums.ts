@@ -173,11 +173,13 @@ export function* storePlacesInSteps(store: CasualtyStore): Steps<StorePlaces> {
   return result
 }
 
-// Adds `rows` into `into` by `keyOf` (rows whose key is negative are skipped).
+// Adds rows[start..end) into `into` by `keyOf` (rows whose key is negative are skipped).
 // A plain function: V8 optimizes its loop, not one inside a generator.
 function addRows(
   store: CasualtyStore,
   rows: ArrayLike<number>,
+  start: number,
+  end: number,
   keyOf: ArrayLike<number>,
   kinds: Uint8Array,
   sharedOfRow: Int32Array,
@@ -192,7 +194,7 @@ function addRows(
   const { injured_min: injuredMin, injured_max: injuredMax } = store.columns.counts
   const { keyCount, histogram, sums, sharedRows, sharedIncidents } = into
   const keyRows = into.rows
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = start; i < end; i++) {
     const row = rows[i]!
     // A report of a figure with several adds once, reconciled, at its latest report's key; a
     // figure whose latest report has no key is left out (addReconciled).
@@ -279,17 +281,24 @@ function* keyedFiguresInSteps(
         )
       : null
   const pass = keyedPass(count)
-  addRows(
-    store,
-    rows,
-    keyOf,
-    kinds,
-    sharedOfRow,
-    new DistinctPairs(sharedCount, count),
-    pass,
-    reports.figureOfRow,
-    reconciler,
-  )
+  const shared = new DistinctPairs(sharedCount, count)
+  for (let start = 0; start < rows.length; start += STEP_ROWS) {
+    const end = Math.min(rows.length, start + STEP_ROWS)
+    addRows(
+      store,
+      rows,
+      start,
+      end,
+      keyOf,
+      kinds,
+      sharedOfRow,
+      shared,
+      pass,
+      reports.figureOfRow,
+      reconciler,
+    )
+    if (end < rows.length) yield
+  }
   const sums = keyedSumsOf(pass)
   if (reconciler) addReconciled(reconciler, keyOf, sums)
   return sums
