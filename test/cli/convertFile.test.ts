@@ -47,6 +47,7 @@ describe('convert', () => {
     ['acled-spreadsheet-dates.csv', 5, 0, 0],
     ['acled-r-long-dates.csv', 2, 0, 0],
     ['ucdp-ged-columns.csv', 8, 0, 0],
+    ['ucdp-ged-extract.csv', 10, 0, 0],
     ['us-dates-renamed.csv', 3, 0, 0],
     ['duplicate-columns.csv', 1, 0, 1],
     ['sep-pipe-blank-lines.csv', 1, 0, 0],
@@ -134,6 +135,29 @@ describe('convert', () => {
       ['2017', null, 2],
       ['2017-08-02', 1, 0],
     ])
+  })
+
+  it("reads an analyst's 12-column cut of UCDP GED: the date from the span, killed from best", async () => {
+    const { code, records, written } = await convert(real('ucdp-ged-extract.csv'))
+    expect(code).toBe(0)
+    expect(records.map((r) => [r.date, r.admin1, r.killed_min, r.killed_max])).toEqual([
+      ['2017-07-31', 'Kabul province', 6, 6],
+      ['2021-08-26', 'Kabul province', 183, 183],
+      ['2021-08-28', 'Nangarhar province', 2, 2],
+      ['2021-08-29', 'Kabul province', 10, 10],
+      // 7 to 13 January: the month; 30 January to 5 February: the year. No day invented.
+      ['1989-01', 'Nangarhar province', 6, 6],
+      ['1989-01', 'Kunduz province', 4, 4],
+      ['1989-01', 'Baghlan province', 600, 600],
+      ['1989', 'Kabul province', 2, 2],
+      ['1989-01-31', 'Baghlan province', 70, 70],
+      ['1989-02-04', 'Hirat province', 20, 20],
+    ])
+    expect(records[1]).toMatchObject({ country: 'Afghanistan', injured_min: null })
+    expect(records[1]?.extra).toMatchObject({ deaths_civilians: '141', side_b: 'IS' })
+    // The file's own columns follow ours under their own names, `country` included.
+    const header = parseCsvText(readFileSync(real('ucdp-ged-extract.csv'), 'utf8')).header
+    expect(written?.header).toEqual([...SCHEMA_COLUMNS, ...header])
   })
 
   it('warns per row about UCDP estimates out of order, and keeps the rows with their bounds', async () => {

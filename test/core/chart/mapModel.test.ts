@@ -32,6 +32,31 @@ const region = (name: string) => model.regions.find((r) => r.name === name)!
 const className = (name: string) => model.classes[region(name).classIndex]!.label
 
 describe('buildMapModel', () => {
+  it("places UCDP's province names on the map: `Kabul province`, `Hirat province`", async () => {
+    const { readFileSync } = await import('node:fs')
+    const { loadCsv } = await import('../../../src/core/load/loader')
+    const { proposeMapping, readerFromMapping } = await import('../../../src/core/load/mapping')
+    // A real cut of UCDP GED 25.1 (test/fixtures/real/README.md).
+    const bytes = readFileSync(new URL('../../fixtures/real/ucdp-ged-extract.csv', import.meta.url))
+    const header = new TextDecoder().decode(bytes).split('\n')[0]!.split(',')
+    const ged = loadCsv(bytes, {
+      readerFor: (h) => readerFromMapping(proposeMapping(header), h),
+    }).store!
+    const regions = ['Kabul', 'Nangarhar', 'Kunduz', 'Baghlan', 'Herat'].map((name) => ({
+      country: 'Afghanistan',
+      name,
+    }))
+    const ucdp = buildMapModel(summarizePlaces(ged, allRows(ged)), regions, 'killed')
+    expect(ucdp.unmatched).toEqual([])
+    expect(ucdp.regions.map((r) => [r.name, r.value])).toEqual([
+      ['Kabul', 6 + 183 + 10 + 2],
+      ['Nangarhar', 2 + 6],
+      ['Kunduz', 4],
+      ['Baghlan', 600 + 70],
+      ['Herat', 20],
+    ])
+  })
+
   it.each([
     // region, value shaded, class, words
     ['Kabul', 170, '100 or more', 'Kabul: 1 incident; killed 170; injured: no figure given'],
