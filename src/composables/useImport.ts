@@ -36,7 +36,20 @@ export interface UseImportOptions {
    * file of SPLIT_MIN_BYTES or more where the machine has two cores or more.
    */
   twoWorkers?: (bytes: number) => boolean
+  /**
+   * How long the workers may say nothing before the import counts as stalled (default
+   * STALL_MS): two workers are replaced by one reading the whole file, one is stopped with a
+   * message. Never silent for ever.
+   */
+  stallMs?: number
 }
+
+/**
+ * No word from the import's workers for this long: stalled. They report progress every few
+ * megabytes, and the longest quiet stretch of a sound import (the first worker joining the second
+ * one's part to its own and finishing a 3-million-row store) is about two seconds here.
+ */
+export const STALL_MS = 30_000
 
 // Two workers read a big file where the machine has two cores. (They once stalled now and then:
 // the first worker, with the second's part appended, opened a byte stream on the empty rest of the
@@ -67,6 +80,7 @@ function createModuleWorker(): ImportWorker {
 export function useImport(options: UseImportOptions = {}) {
   const createWorker = options.createWorker ?? createModuleWorker
   const twoWorkers = options.twoWorkers ?? twoWorkersByDefault
+  const stallMs = options.stallMs ?? STALL_MS
   const { replaceStore, appendStore, expectMeta } = useDataset()
   const sources = useSources()
 
@@ -95,11 +109,37 @@ export function useImport(options: UseImportOptions = {}) {
   /** Counts imports started and cancelled: a result that arrives for an older one is dropped. */
   let jobs = 0
 
+  /** Fires when the workers have said nothing for stallMs (see watch). */
+  let stallTimer: ReturnType<typeof setTimeout> | null = null
+
   function stopWorker(): void {
     worker?.terminate()
     worker = null
     tailWorker?.terminate()
     tailWorker = null
+    if (stallTimer !== null) clearTimeout(stallTimer)
+    stallTimer = null
+  }
+
+  // (Re)starts the stall watch of the import reading `file` with `mapping`: called when it starts
+  // and on each word from its workers. Two workers that stall are replaced by one reading the
+  // whole file (what was read is read again); one that stalls is stopped, and the page says so.
+  function watch(file: File, mapping: ColumnMapping | null, split: boolean): void {
+    if (stallTimer !== null) clearTimeout(stallTimer)
+    stallTimer = setTimeout(() => {
+      stallTimer = null
+      if (phase.value !== 'reading') return
+      if (split) {
+        start(file, mapping, false)
+        return
+      }
+      stopWorker()
+      failure.value = {
+        message: `the import stopped answering (nothing for ${Math.round(stallMs / 1000)} s). Try again; if it stops again, the file may be too big for this tab.`,
+        warnings: [],
+      }
+      phase.value = 'failed'
+    }, stallMs)
   }
 
   function handleReply(file: File, reply: ImportReply): void {
@@ -155,7 +195,7 @@ export function useImport(options: UseImportOptions = {}) {
     }
   }
 
-  function start(file: File, mapping: ColumnMapping | null): void {
+  function start(file: File, mapping: ColumnMapping | null, maySplit = true): void {
     stopWorker()
     jobs++
     fileName.value = file.name
@@ -168,8 +208,12 @@ export function useImport(options: UseImportOptions = {}) {
     partBytes.tail = 0
     const current = createWorker()
     worker = current
+    const split = maySplit && twoWorkers(file.size)
+    watch(file, mapping, split)
     current.onmessage = (event) => {
-      if (worker === current) handleReply(file, event.data)
+      if (worker !== current) return
+      watch(file, mapping, split)
+      handleReply(file, event.data)
     }
     current.onerror = (event) => {
       if (worker !== current) return
@@ -180,7 +224,7 @@ export function useImport(options: UseImportOptions = {}) {
       }
       phase.value = 'failed'
     }
-    if (!twoWorkers(file.size)) {
+    if (!split) {
       current.postMessage({ type: 'import', file, mapping })
       return
     }
@@ -190,7 +234,9 @@ export function useImport(options: UseImportOptions = {}) {
     const second = createWorker()
     tailWorker = second
     second.onmessage = (event) => {
-      if (worker === current && event.data.type === 'progress') handleReply(file, event.data)
+      if (worker !== current || event.data.type !== 'progress') return
+      watch(file, mapping, split)
+      handleReply(file, event.data)
     }
     second.onerror = () => {
       if (tailWorker !== second) return

@@ -2,21 +2,23 @@
 // channel, shows the bytes both have read, tells the first when the second stopped, and stops both.
 
 import { effectScope } from 'vue'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useImport } from '../../src/composables/useImport'
 import { FakeImportWorker } from '../helpers/fakeImportWorker'
 
 const scope = effectScope()
 afterEach(() => {
   FakeImportWorker.made = []
+  vi.useRealTimers()
 })
 
-function start(twoWorkers: boolean, size = 1000) {
+function start(twoWorkers: boolean, size = 1000, stallMs?: number) {
   const state = scope.run(() =>
     useImport({
       createWorker: () => new FakeImportWorker(),
       dropTarget: null,
       twoWorkers: () => twoWorkers,
+      stallMs,
     }),
   )
   if (!state) throw new Error('no scope')
@@ -61,5 +63,44 @@ describe('useImport with two workers', () => {
     expect(tail?.terminated).toBe(true)
     expect(head?.requests.at(-1)).toEqual({ type: 'tail-failed' })
     expect(head?.terminated).toBe(false)
+  })
+
+  // A stalled import never leaves the page waiting for ever.
+  it('reads the file again with one worker when the two stop answering', () => {
+    vi.useFakeTimers()
+    const state = start(true, 1000, 30_000)
+    const [head, tail] = FakeImportWorker.made
+    // Word from either worker keeps the watch from firing.
+    vi.advanceTimersByTime(20_000)
+    tail?.reply({ type: 'progress', bytesRead: 200, total: 1000, part: 'tail' })
+    vi.advanceTimersByTime(20_000)
+    expect(FakeImportWorker.made).toHaveLength(2)
+    vi.advanceTimersByTime(10_001)
+    expect(head?.terminated && tail?.terminated).toBe(true)
+    expect(FakeImportWorker.made).toHaveLength(3)
+    const alone = FakeImportWorker.last()
+    expect(alone.requests[0]).toMatchObject({ type: 'import' })
+    expect(alone.requests[0]).not.toHaveProperty('port')
+    expect(state.phase.value).toBe('reading')
+    expect(state.progress.value).toEqual({ bytesRead: 0, total: 1000 })
+    // One worker that stops answering too: the page says so, and stops it.
+    vi.advanceTimersByTime(30_001)
+    expect(alone.terminated).toBe(true)
+    expect(state.phase.value).toBe('failed')
+    expect(state.failure.value?.message).toMatch(/stopped answering \(nothing for 30 s\)/)
+    expect(FakeImportWorker.made).toHaveLength(3)
+  })
+
+  it('stops watching once the import is done, failed or cancelled', () => {
+    vi.useFakeTimers()
+    const state = start(false, 1000, 30_000)
+    FakeImportWorker.last().reply({ type: 'failed', message: 'no rows', warnings: [] })
+    vi.advanceTimersByTime(60_000)
+    expect(state.failure.value?.message).toBe('no rows')
+    const again = start(true, 1000, 30_000)
+    again.cancel()
+    vi.advanceTimersByTime(60_000)
+    expect(again.phase.value).toBe('cancelled')
+    expect(FakeImportWorker.made).toHaveLength(3)
   })
 })
