@@ -17,7 +17,7 @@ import { createGlobalState } from './globalState'
 import { useDataset } from './useDataset'
 import { useSources } from './useSources'
 import type { Source } from '../core/reports'
-import { runInSteps, yieldToPage } from './yieldToPage'
+import { runInSteps, whenIdle } from './yieldToPage'
 
 /** A stored dataset as the list shows it. */
 export interface DatasetEntry {
@@ -210,7 +210,8 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
           ])
           await setMany([...all, ...last], db)
         } else {
-          // Big data one part per task and transaction, so the page keeps painting; a newer save
+          // Big data one part per task and transaction, each when the page is idle, so the page
+          // keeps painting and a filter change's figures never wait behind a part; a newer save
           // of the same dataset meanwhile makes this one moot.
           for (const part of parts()) {
             if (latestSave.get(id) !== turn) {
@@ -220,7 +221,7 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
             const key = partKey(id, partsOf, written.length)
             await setMany([[key, part]], db)
             written.push(key)
-            await yieldToPage()
+            await whenIdle()
           }
           await setMany(last, db)
         }
