@@ -15,7 +15,7 @@ import { proposeMapping, readerFromMapping } from '../src/core/load/mapping'
 import { CATEGORY_COLUMNS, COUNT_COLUMNS, TEXT_COLUMNS } from '../src/core/schema'
 import { tableOrderInSteps } from '../src/core/view/sort'
 import { runSteps } from '../src/core/steps'
-import { NO_COUNT, isRepeat, type CasualtyStore } from '../src/core/store/store'
+import { NO_COUNT, arraysOfExtra, type CasualtyStore } from '../src/core/store/store'
 import type { RowReader } from '../src/core/load/validate'
 
 // Bytes a V8 string of `length` one-byte characters takes (header + characters, 8-byte aligned),
@@ -36,12 +36,10 @@ export function retainedBytes(store: CasualtyStore): number {
     // A dictionary kept packed (incident_id on the page): its bytes and offsets.
     if (data.packed) total += data.packed.bytes.byteLength + data.packed.offsets.byteLength
   }
-  for (const extra of [...TEXT_COLUMNS.map((c) => columns.texts[c]), ...columns.extras]) {
-    // A column that repeats one of ours holds only the rows where it differs.
-    const data = isRepeat(extra) ? extra.values : extra
-    if (isRepeat(extra)) total += extra.rows.buffer.byteLength
-    // The whole buffer: a view of a bigger buffer keeps all of it.
-    total += data.bytes.buffer.byteLength + data.offsets.buffer.byteLength
+  for (const data of [...TEXT_COLUMNS.map((c) => columns.texts[c]), ...columns.extras]) {
+    // The whole buffer: a view of a bigger buffer keeps all of it. A column that repeats one of
+    // ours holds only the rows where it differs.
+    for (const array of arraysOfExtra(data)) total += array.buffer.byteLength
   }
   return total
 }

@@ -23,7 +23,7 @@ import { rowBoundaryIn, SPLIT_MIN_BYTES } from '../csv/split'
 import type { SchemaColumn } from '../schema'
 import { packColumns, transferablesOfPacked, type PackedColumns } from '../store/transfer'
 import { headerRefusal, type RowIssue } from './validate'
-import { isRepeat } from '../store/store'
+import { arraysOfExtra } from '../store/store'
 
 /** Bytes a worker reads at once: big enough to be fast, small enough to report progress. */
 export const CHUNK_BYTES = 4 * 1024 * 1024
@@ -235,11 +235,8 @@ export function transferablesOfTail(part: TailPart): ArrayBuffer[] {
     add(data.values.bytes)
     add(data.values.offsets)
   }
-  for (const extra of [...Object.values(columns.texts), ...columns.extras]) {
-    const data = isRepeat(extra) ? extra.values : extra
-    if (isRepeat(extra)) add(extra.rows)
-    add(data.bytes)
-    add(data.offsets)
+  for (const data of [...Object.values(columns.texts), ...columns.extras]) {
+    for (const array of arraysOfExtra(data)) add(array)
   }
   return [...buffers]
 }

@@ -8,7 +8,7 @@
 
 import { CATEGORY_COLUMNS, COUNT_COLUMNS, TEXT_COLUMNS } from '../schema'
 import type { Steps } from '../steps'
-import { CasualtyStore, isRepeat } from './store'
+import { CasualtyStore, arraysOfExtra, isRepeat } from './store'
 import { packColumns, unpackColumns, type PackedColumns } from './transfer'
 import type { PackedStrings } from './packedStrings'
 
@@ -52,10 +52,7 @@ function arraysOf(columns: PackedColumns): AnyArray[] {
   for (const column of TEXT_COLUMNS) {
     out.push(columns.texts[column].bytes, columns.texts[column].offsets)
   }
-  for (const data of columns.extras) {
-    if (isRepeat(data)) out.push(data.rows, data.values.bytes, data.values.offsets)
-    else out.push(data.bytes, data.offsets)
-  }
+  for (const data of columns.extras) out.push(...arraysOfExtra(data))
   return out
 }
 

@@ -2,15 +2,15 @@
 // whole text column: for what needs every row's bytes at once (joining or cutting stores, the
 // map's coordinates). Written once per column and kept while the column lives.
 
-import { CATEGORY_COLUMNS, type CategoryColumn, type TextColumn } from '../schema'
-import { builtPackedLabels, packStrings, packedCount, type PackedStrings } from './packedStrings'
 import {
+  isCategoryColumn,
   isRepeat,
   repeatedColumn,
   type RepeatData,
   type StoreColumns,
   type TextData,
 } from './store'
+import { packedLabelsOf } from './transfer'
 
 const written = new WeakMap<RepeatData, TextData>()
 
@@ -32,26 +32,16 @@ export function extraTexts(columns: StoreColumns): TextData[] {
   return columns.extras.map((_, index) => extraText(columns, index))
 }
 
-/** A dictionary's labels as UTF-8 with offsets (the builder's own bytes when it has them). */
-function packedLabels(data: { values: string[]; packed?: PackedStrings }): PackedStrings {
-  return data.packed ?? builtPackedLabels.get(data) ?? packStrings(data.values)
-}
-
 /** The text column a repeat stands for: the column of ours, with the rows it keeps its own. */
 export function writeRepeat(columns: StoreColumns, data: RepeatData): TextData {
   const { length } = columns
   const column = repeatedColumn(data)
-  const isCategory = (CATEGORY_COLUMNS as readonly string[]).includes(column)
-  const category = isCategory ? columns.categories[column as CategoryColumn] : null
-  const text = isCategory ? null : columns.texts[column as TextColumn]
+  const category = isCategoryColumn(column) ? columns.categories[column] : null
+  const text = isCategoryColumn(column) ? null : columns.texts[column]
   const own = data.values
   const rows = data.rows
-  if (rows.length === 0 && text) {
-    return { bytes: text.bytes.slice(0, text.offsets[length]), offsets: text.offsets.slice() }
-  }
   const codes = category ? category.codes : null
-  const labels = category ? packedLabels(category) : null
-  if (rows.length === 0 && codes && labels) return labelsPerRow(codes, labels, length)
+  const labels = category ? packedLabelsOf(category) : null
   // Sizes first, then one buffer of the exact size.
   const offsets = new Uint32Array(length + 1)
   let total = 0
@@ -83,36 +73,6 @@ export function writeRepeat(columns: StoreColumns, data: RepeatData): TextData {
     const end = offsets[row + 1]!
     if (end - at < 64) for (let i = start; at < end; i++) bytes[at++] = source[i]!
     else bytes.set(source.subarray(start, start + end - at), at)
-  }
-  return { bytes, offsets }
-}
-
-// The text column of a dictionary-coded column's rows: each row's label bytes, one after another.
-function labelsPerRow(codes: Uint32Array, labels: PackedStrings, length: number): TextData {
-  const from = labels.offsets
-  const source = labels.bytes
-  // A column of distinct values in order of appearance (an id): the labels are the column.
-  let inOrder = packedCount(labels) === length
-  for (let row = 0; inOrder && row < length; row++) inOrder = codes[row] === row
-  if (inOrder) {
-    return { bytes: source.slice(from[0], from[length]), offsets: from.map((at) => at - from[0]!) }
-  }
-  const offsets = new Uint32Array(length + 1)
-  let total = 0
-  for (let row = 0; row < length; row++) {
-    const code = codes[row]!
-    total += from[code + 1]! - from[code]!
-    offsets[row + 1] = total
-  }
-  const bytes = new Uint8Array(total)
-  for (let row = 0, at = 0; row < length; row++) {
-    const end = offsets[row + 1]!
-    let i = from[codes[row]!]!
-    if (end - at < 64) while (at < end) bytes[at++] = source[i++]!
-    else {
-      bytes.set(source.subarray(i, i + end - at), at)
-      at = end
-    }
   }
   return { bytes, offsets }
 }

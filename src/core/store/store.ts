@@ -123,8 +123,15 @@ export function extraValue(columns: StoreColumns, index: number, row: number): s
   return decodeText(columns.texts[column], row)
 }
 
-const isCategoryColumn = (column: string): column is CategoryColumn =>
+export const isCategoryColumn = (column: string): column is CategoryColumn =>
   (CATEGORY_COLUMNS as readonly string[]).includes(column)
+
+/** The typed arrays an extra column is held in (its text's, or a repeat's rows and texts). */
+export function arraysOfExtra(data: ExtraData): (Uint8Array | Uint32Array)[] {
+  return isRepeat(data)
+    ? [data.rows, data.values.bytes, data.values.offsets]
+    : [data.bytes, data.offsets]
+}
 
 // ignoreBOM: a value that starts with U+FEFF keeps it (the default decoder would drop it).
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
@@ -214,10 +221,7 @@ export function transferablesOf(
   for (const column of COUNT_COLUMNS) add(columns.counts[column])
   for (const column of CATEGORY_COLUMNS) add(columns.categories[column].codes)
   for (const data of [...TEXT_COLUMNS.map((c) => columns.texts[c]), ...columns.extras]) {
-    const text = isRepeat(data) ? data.values : data
-    add(text.bytes)
-    add(text.offsets)
-    if (isRepeat(data)) add(data.rows)
+    for (const array of arraysOfExtra(data)) add(array)
   }
   return [...buffers]
 }

@@ -57,16 +57,20 @@ function packedOfValues(values: readonly string[]): PackedStrings | undefined {
   return packed && packedCount(packed) === values.length ? packed : undefined
 }
 
+/**
+ * A dictionary's labels as UTF-8 with offsets: a dictionary kept packed on the page as it is, a
+ * builder's as its bytes, one unpacked from bytes as those bytes, any other encoded.
+ */
+export function packedLabelsOf(data: CategoryData): PackedStrings {
+  return data.packed ?? builtLabels(data) ?? packedOfValues(data.values) ?? packStrings(data.values)
+}
+
 /** The columns with every dictionary's labels packed; the other columns are shared, not copied. */
 export function packColumns(columns: StoreColumns): PackedColumns {
   const categories = {} as Record<CategoryColumn, PackedCategory>
   for (const column of CATEGORY_COLUMNS) {
     const data = columns.categories[column]
-    // A dictionary kept packed on the page crosses as it is, a builder's as its bytes, and one
-    // unpacked from bytes as those bytes.
-    const values =
-      data.packed ?? builtLabels(data) ?? packedOfValues(data.values) ?? packStrings(data.values)
-    categories[column] = { codes: data.codes, values }
+    categories[column] = { codes: data.codes, values: packedLabelsOf(data) }
   }
   return { ...columns, categories }
 }
