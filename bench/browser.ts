@@ -207,6 +207,10 @@ async function main(): Promise<void> {
     page.on('worker', () => workers++)
     const imported = await importFile(page, file, rows as number, gtd)
     console.log(`import workers started: ${workers}`)
+    // Where the import's time went: the workers' steps and the page's, from the file chosen.
+    console.log('import steps (ms from the file chosen: start + duration):')
+    for (const [name, start, ms] of imported.steps) console.log(`  ${start} + ${ms}  ${name}`)
+    console.log(`  ${Math.round(imported.end - imported.since)}  figures painted`)
     const recorded = (await page.evaluate(() => {
       const w = window as unknown as { __longTasks: Recorded['longTasks']; __progress: number[] }
       return { longTasks: w.__longTasks, progress: w.__progress }

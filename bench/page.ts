@@ -87,7 +87,7 @@ export async function importFile(
   path: string,
   rows: number,
   gtd = false,
-): Promise<{ ms: number; since: number; end: number }> {
+): Promise<{ ms: number; since: number; end: number; steps: [string, number, number][] }> {
   const since = await page.evaluate(() => performance.now())
   const input = page.getByLabel('Import CSV', { exact: true }).and(page.locator('input[type=file]'))
   const start = Date.now()
@@ -115,7 +115,28 @@ export async function importFile(
     () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))),
   )
   const end = await page.evaluate(() => performance.now())
-  return { ms: Date.now() - start, since, end }
+  return { ms: Date.now() - start, since, end, steps: await importSteps(page, since) }
+}
+
+/**
+ * The import's steps as the page keeps them (`import: …` measures: the workers' steps and the
+ * page's), each as [name, start, duration] in ms from `since`, in order of their start.
+ */
+export async function importSteps(page: Page, since: number): Promise<[string, number, number][]> {
+  const steps = (await page.evaluate(() =>
+    performance
+      .getEntriesByType('measure')
+      .filter((entry) => entry.name.startsWith('import: '))
+      .map((entry) => [entry.name.slice(8), entry.startTime, entry.duration]),
+  )) as [string, number, number][]
+  return steps
+    .filter(([, start]) => start >= since)
+    .map(([name, start, ms]): [string, number, number] => [
+      name,
+      Math.round(start - since),
+      Math.round(ms),
+    ])
+    .sort((a, b) => a[1] - b[1])
 }
 
 /**

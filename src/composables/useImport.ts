@@ -6,6 +6,7 @@
 import { computed, getCurrentScope, onScopeDispose, ref, shallowRef } from 'vue'
 import type { ImportReply, ImportReport, ImportRequest } from '../core/load/importJob'
 import type { ColumnMapping } from '../core/load/mapping'
+import type { ImportStep } from '../core/load/loader'
 import type { SchemaColumn } from '../core/schema'
 import { SPLIT_MIN_BYTES } from '../core/csv/split'
 import { CasualtyStore } from '../core/store/store'
@@ -71,6 +72,22 @@ export interface PendingMapping {
   missing: SchemaColumn[]
   /** The first values of each column, by header name. */
   samples: Record<string, string[]>
+}
+
+// A step as a performance measure (`import: …`), in this page's clock; where the page has no
+// measures (a test's DOM), nothing.
+function measure(name: string, start: number, end: number): void {
+  try {
+    performance.measure(name, { start, end })
+  } catch {
+    // no User Timing here
+  }
+}
+
+// The workers' steps of an import, as measures the bench reads.
+function keepSteps(steps: readonly ImportStep[]): void {
+  const origin = performance.timeOrigin
+  for (const step of steps) measure(`import: ${step.name}`, step.start - origin, step.end - origin)
 }
 
 function createModuleWorker(): ImportWorker {
@@ -172,11 +189,14 @@ export function useImport(options: UseImportOptions = {}) {
         return
       case 'done': {
         stopWorker()
+        const received = performance.now()
+        keepSteps(reply.steps ?? [])
         // The labels arrive as UTF-8 bytes: made strings again in steps, so the page keeps
         // painting; a newer import or Cancel meanwhile drops the result.
         const job = jobs
         void runInSteps(unpackColumns(reply.columns), () => job === jobs).then((columns) => {
           if (!columns || job !== jobs) return
+          measure('import: page: make the labels strings', received, performance.now())
           const store = new CasualtyStore(columns)
           report.value = reply.report
           // A file without one valid row never empties the view: the report says so instead.

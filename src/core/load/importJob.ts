@@ -6,7 +6,14 @@
 
 import { decodeBytes, type TextEncodingName } from '../csv/decode'
 import { rejectedRowsToCsv } from '../csv/write'
-import { CsvLoader, TailLoader, type LoadSummary, type TailPart } from './loader'
+import {
+  CsvLoader,
+  TailLoader,
+  stepClock,
+  type ImportStep,
+  type LoadSummary,
+  type TailPart,
+} from './loader'
 import { KNOWN_COLUMN_NAMES, type FileFormat } from './formats'
 import {
   mappingWarnings,
@@ -112,7 +119,13 @@ export type ImportReply =
       samples?: Record<string, string[]>
     }
   | { type: 'failed'; message: string; warnings: string[] }
-  | { type: 'done'; columns: PackedColumns; report: ImportReport }
+  | {
+      type: 'done'
+      columns: PackedColumns
+      report: ImportReport
+      /** How long each step took, in the workers (for the bench; the page keeps them as measures). */
+      steps?: ImportStep[]
+    }
 
 export type PostReply = (reply: ImportReply, transfer?: ArrayBuffer[]) => void
 
@@ -222,6 +235,18 @@ export async function findSplit(
   return { at, header, delimiter }
 }
 
+// Steps timed one after the other: step(name) ends the one running and starts the next.
+function stepRecorder(): { steps: ImportStep[]; step: (name: string) => void } {
+  const steps: ImportStep[] = []
+  let started = stepClock()
+  const step = (name: string) => {
+    const end = stepClock()
+    steps.push({ name, start: started, end })
+    started = end
+  }
+  return { steps, step }
+}
+
 /** Every ArrayBuffer of a tail part, once each: the postMessage transfer list. */
 export function transferablesOfTail(part: TailPart): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>()
@@ -255,8 +280,10 @@ export async function runTailJob(
   minBytes = SPLIT_MIN_BYTES,
   share = 0.5,
 ): Promise<void> {
+  const { steps, step } = stepRecorder()
   const split = await findSplit(source, minBytes, share)
   if (!split) return send(null, [])
+  step('second worker: find the cut')
   const notes: MappingNotes = { decimalCounts: 0 }
   const tail = new TailLoader(
     split.at,
@@ -269,7 +296,10 @@ export async function runTailJob(
     tail.push(piece)
     post({ type: 'progress', bytesRead: tail.bytesRead, total: source.size, part: 'tail' })
   }
+  step('second worker: read its part')
   const part = tail.finish()
+  step('second worker: finish its part')
+  if (part) part.steps = steps
   send(part, part ? transferablesOfTail(part) : [])
 }
 
@@ -410,6 +440,7 @@ export async function runImportJob(
 ): Promise<void> {
   if (source.size === 0)
     return post({ type: 'failed', message: 'The file is empty.', warnings: [] })
+  const { steps, step } = stepRecorder()
   if (mapping === null) {
     const plan = await planImport(source)
     if (plan.kind === 'fail') return post({ type: 'failed', message: plan.message, warnings: [] })
@@ -424,18 +455,23 @@ export async function runImportJob(
   )
   post({ type: 'progress', bytesRead: 0, total: source.size })
   const split = tail ? await findSplit(source, minBytes) : null
+  step('read the header')
   let from = 0
   if (split && tail) {
     for await (const piece of piecesOf(source, chunkBytes, 0, split.at)) {
       loader.push(piece)
       post({ type: 'progress', bytesRead: loader.bytesRead, total: source.size, part: 'head' })
     }
+    step('first worker: read its part')
     from = split.at
     if (loader.canAppend(split)) {
       const part = await tail()
+      step('first worker: wait for the second part')
       if (part && loader.canAppend(part)) {
+        steps.push(...(part.steps ?? []))
         loader.appendTail(part)
         from = source.size
+        step('first worker: append the second part')
       }
     }
   } else if (tail) {
@@ -447,8 +483,10 @@ export async function runImportJob(
       loader.push(piece)
       post({ type: 'progress', bytesRead: loader.bytesRead, total: source.size })
     }
+    step('read the file')
   }
   const result = loader.finish()
+  step('finish the store')
   if (!result.ok || !result.store) {
     const message = result.fileIssues[0]?.message ?? 'The file could not be read.'
     return post({ type: 'failed', message, warnings: result.warnings })
@@ -480,5 +518,6 @@ export async function runImportJob(
   }
   // Labels go as UTF-8 bytes, not strings: the page unpacks them in steps (core/transfer).
   const columns = packColumns(result.store.columns)
-  post({ type: 'done', columns, report }, transferablesOfPacked(columns))
+  step('pack the labels')
+  post({ type: 'done', columns, report, steps }, transferablesOfPacked(columns))
 }

@@ -89,6 +89,21 @@ export function loadCsv(input: Uint8Array | string, options: LoadOptions = {}): 
 const SNIFF_BYTES = 8192
 
 /**
+ * A step of an import and when it ran, in milliseconds since the epoch
+ * (`performance.timeOrigin + performance.now()`), so that steps of two workers and the page line up.
+ */
+export interface ImportStep {
+  name: string
+  start: number
+  end: number
+}
+
+/** Now, in milliseconds since the epoch, to the clock's resolution (for ImportStep). */
+export function stepClock(): number {
+  return performance.timeOrigin + performance.now()
+}
+
+/**
  * The rest of a file from a row boundary on, read apart from its start (by a second worker): the
  * rows as a RowLoader took them and what the scanner counted, lines counted from the part's first
  * row (line 1). CsvLoader.appendTail puts it after the rows of the start.
@@ -102,6 +117,8 @@ export interface TailPart extends RowsPart {
   delimiter: Delimiter
   blankLines: number
   issues: FileIssue[]
+  /** How long its steps took (the bench's breakdown of an import). */
+  steps?: ImportStep[]
 }
 
 /**

@@ -276,4 +276,33 @@ describe('an import in two parts', () => {
     expect(new Set(buffers).size).toBe(buffers.length)
     expect(buffers.every((buffer) => buffer.byteLength === 0)).toBe(true)
   })
+
+  it("reports both workers' steps, each timed, in the order they ran", async () => {
+    const text = `${REQUIRED},notes\n${Array.from({ length: 1000 }, (_, i) => `A${i},2021,g,,,,,n${i}`).join('\n')}\n`
+    const { replies } = await importInTwo(encode(text), 64)
+    const steps = done(replies).steps ?? []
+    expect(steps.map((step) => step.name)).toEqual([
+      'read the header',
+      'first worker: read its part',
+      'first worker: wait for the second part',
+      'second worker: find the cut',
+      'second worker: read its part',
+      'second worker: finish its part',
+      'first worker: append the second part',
+      'finish the store',
+      'pack the labels',
+    ])
+    for (const step of steps) expect(step.end).toBeGreaterThanOrEqual(step.start)
+    // One worker's steps follow one another.
+    const own = steps.filter((step) => !step.name.startsWith('second worker'))
+    for (let i = 1; i < own.length; i++) expect(own[i]!.start).toBe(own[i - 1]!.end)
+    // Read alone, the file has no second worker's steps.
+    const alone = done(await importWhole(encode(text), 64)).steps ?? []
+    expect(alone.map((step) => step.name)).toEqual([
+      'read the header',
+      'read the file',
+      'finish the store',
+      'pack the labels',
+    ])
+  })
 })
