@@ -203,10 +203,7 @@ async function main(): Promise<void> {
           'disabled-by-default-v8.cpu_profiler',
         ],
       })
-    let workers = 0
-    page.on('worker', () => workers++)
     const imported = await importFile(page, file, rows as number, gtd)
-    console.log(`import workers started: ${workers}`)
     // Where the import's time went: the workers' steps and the page's, from the file chosen.
     console.log('import steps (ms from the file chosen: start + duration):')
     for (const [name, start, ms] of imported.steps) console.log(`  ${start} + ${ms}  ${name}`)

@@ -13,7 +13,7 @@ import { CasualtyStore } from '../core/store/store'
 import { unpackColumns } from '../core/store/transfer'
 import { useDataset } from './useDataset'
 import { useSources } from './useSources'
-import { runInSteps } from './yieldToPage'
+import { runInSteps, whenIdle } from './yieldToPage'
 import { parseDatasetMeta, type DatasetMeta } from '../core/datasetMeta'
 import { gradeScale } from '../core/grades'
 import { isRegistryHeader } from '../core/load/sourceChecks'
@@ -43,6 +43,12 @@ export interface UseImportOptions {
    * message. Never silent for ever.
    */
   stallMs?: number
+  /**
+   * Start the workers of the next import ahead of it, while the page is idle (default: with our
+   * module worker). A worker's start, its script fetched and run, is otherwise about 100 ms of
+   * every import; two started workers waiting hold a few megabytes.
+   */
+  spareWorkers?: boolean
 }
 
 /**
@@ -98,6 +104,7 @@ export function useImport(options: UseImportOptions = {}) {
   const createWorker = options.createWorker ?? createModuleWorker
   const twoWorkers = options.twoWorkers ?? twoWorkersByDefault
   const stallMs = options.stallMs ?? STALL_MS
+  const keepSpares = options.spareWorkers ?? options.createWorker === undefined
   const { replaceStore, appendStore, expectMeta } = useDataset()
   const sources = useSources()
 
@@ -126,16 +133,44 @@ export function useImport(options: UseImportOptions = {}) {
   /** Counts imports started and cancelled: a result that arrives for an older one is dropped. */
   let jobs = 0
 
+  /** Workers started ahead of the next import (spareWorkers), not yet given a file. */
+  let spares: ImportWorker[] = []
+  let sparing = false
+  let disposed = false
+
+  // An import's worker: a spare one if there is one.
+  function takeWorker(): ImportWorker {
+    return spares.pop() ?? createWorker()
+  }
+
+  // Starts as many spare workers as the next import of a big file uses, once the page is idle.
+  function prepareSpares(): void {
+    if (!keepSpares || sparing || disposed) return
+    sparing = true
+    void whenIdle(2000).then(() => {
+      sparing = false
+      if (disposed || phase.value === 'reading') return
+      const wanted = twoWorkers(SPLIT_MIN_BYTES) ? 2 : 1
+      try {
+        while (spares.length < wanted) spares.push(createWorker())
+      } catch {
+        // No workers here (a test's DOM): each import makes its own, and says so if it cannot.
+      }
+    })
+  }
+
   /** Fires when the workers have said nothing for stallMs (see watch). */
   let stallTimer: ReturnType<typeof setTimeout> | null = null
 
   function stopWorker(): void {
+    const used = worker !== null
     worker?.terminate()
     worker = null
     tailWorker?.terminate()
     tailWorker = null
     if (stallTimer !== null) clearTimeout(stallTimer)
     stallTimer = null
+    if (used) prepareSpares()
   }
 
   // (Re)starts the stall watch of the import reading `file` with `mapping`: called when it starts
@@ -226,7 +261,7 @@ export function useImport(options: UseImportOptions = {}) {
     phase.value = 'reading'
     partBytes.head = 0
     partBytes.tail = 0
-    const current = createWorker()
+    const current = takeWorker()
     worker = current
     const split = maySplit && twoWorkers(file.size)
     watch(file, mapping, split)
@@ -251,7 +286,7 @@ export function useImport(options: UseImportOptions = {}) {
     // Two workers at once, each reading a part of the file; the second sends its part to the
     // first over a channel of their own, and only its progress to the page.
     const channel = new MessageChannel()
-    const second = createWorker()
+    const second = takeWorker()
     tailWorker = second
     second.onmessage = (event) => {
       if (worker !== current || event.data.type !== 'progress') return
@@ -379,10 +414,14 @@ export function useImport(options: UseImportOptions = {}) {
   }
   if (getCurrentScope()) {
     onScopeDispose(() => {
+      disposed = true
       stopWorker()
+      for (const spare of spares) spare.terminate()
+      spares = []
       jobs++
     })
   }
+  prepareSpares()
 
   return {
     phase,

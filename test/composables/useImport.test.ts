@@ -103,4 +103,39 @@ describe('useImport with two workers', () => {
     expect(again.phase.value).toBe('cancelled')
     expect(FakeImportWorker.made).toHaveLength(3)
   })
+
+  it("starts the next import's workers while the page is idle, uses them, and stops them at the end", async () => {
+    const own = effectScope()
+    const state = own.run(() =>
+      useImport({
+        createWorker: () => new FakeImportWorker(),
+        dropTarget: null,
+        twoWorkers: () => true,
+        spareWorkers: true,
+      }),
+    )
+    if (!state) throw new Error('no scope')
+    // Not in the task that makes the page: when it is idle.
+    expect(FakeImportWorker.made).toHaveLength(0)
+    await vi.waitFor(() => expect(FakeImportWorker.made).toHaveLength(2))
+    const spares = [...FakeImportWorker.made]
+    state.importFile(new File([new Uint8Array(1000)], 'big.csv'))
+    expect(FakeImportWorker.made).toHaveLength(2)
+    expect(spares.map((worker) => worker.requests[0]?.type).sort()).toEqual(['import', 'tail'])
+    const head = spares.find((worker) => worker.requests[0]?.type === 'import')
+    head?.reply({ type: 'failed', message: 'no rows', warnings: [] })
+    expect(spares.every((worker) => worker.terminated)).toBe(true)
+    // Two more for the import after it.
+    await vi.waitFor(() => expect(FakeImportWorker.made).toHaveLength(4))
+    const next = FakeImportWorker.made.slice(2)
+    expect(next.every((worker) => worker.requests.length === 0 && !worker.terminated)).toBe(true)
+    own.stop()
+    expect(next.every((worker) => worker.terminated)).toBe(true)
+  })
+
+  it('starts no spare workers by default when the workers are given', async () => {
+    start(false)
+    await new Promise((done) => setTimeout(done, 50))
+    expect(FakeImportWorker.made).toHaveLength(1)
+  })
 })
