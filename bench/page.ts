@@ -96,8 +96,11 @@ export async function importFile(
   if (gtd) await page.getByRole('button', { name: 'Load with this mapping' }).click()
   // Done when the progress bar is gone and the page names the row count it now shows.
   const count = new Intl.NumberFormat('en-US').format(rows)
+  // A cheap test, as DuckDB-WASM's page is polled: reading the whole page's text lays it out.
   await page.waitForFunction(
-    (text) => !document.querySelector('progress') && document.body.innerText.includes(text),
+    (text) =>
+      !document.querySelector('progress') &&
+      document.querySelector('[data-testid=row-count]')?.textContent === text,
     count,
     { timeout: 15 * 60_000, polling: 100 },
   )

@@ -11,6 +11,7 @@ import {
   blobSource,
   runImportJob,
   runTailJob,
+  thinProgress,
   type ImportReply,
   type ImportRequest,
 } from '../core/load/importJob'
@@ -29,8 +30,10 @@ const failed = (error: unknown): ImportReply => ({
   warnings: [],
 })
 
-const post = (reply: ImportReply, transfer: ArrayBuffer[] = []) =>
-  scope.postMessage(reply, transfer)
+// Progress at most every PROGRESS_EVERY_MS: each report is a frame of the page's.
+const post = thinProgress((reply: ImportReply, transfer: ArrayBuffer[] = []) =>
+  scope.postMessage(reply, transfer),
+)
 
 /** Settles the tail part: from the other worker's port, or null when the page says it stopped. */
 let settleTail: ((part: TailPart | null) => void) | null = null

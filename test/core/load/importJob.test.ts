@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   blobSource,
   bytesSource,
   issueText,
   runImportJob,
+  thinProgress,
   type ImportReply,
 } from '../../../src/core/load/importJob'
 import { proposeMapping } from '../../../src/core/load/mapping'
@@ -188,5 +189,65 @@ describe('runImportJob', () => {
     expect(done.report.rowIssues).toHaveLength(1000)
     expect(done.report.rowIssueCount).toBe(1500)
     expect(done.report.summary.rowsWithIssues).toBe(1500)
+  })
+})
+
+describe('thinProgress', () => {
+  const progress = (bytesRead: number): ImportReply => ({ type: 'progress', bytesRead, total: 100 })
+
+  it('posts one progress report per interval: the first at once, the latest held back', () => {
+    vi.useFakeTimers()
+    try {
+      let clock = 0
+      const posted: ImportReply[] = []
+      const post = thinProgress(
+        (reply) => posted.push(reply),
+        200,
+        () => clock,
+      )
+      post(progress(1))
+      clock = 50
+      post(progress(2))
+      clock = 120
+      post(progress(3))
+      expect(posted).toEqual([progress(1)])
+      // The latest report, once the interval since the one before is over.
+      clock = 200
+      vi.advanceTimersByTime(150)
+      expect(posted).toEqual([progress(1), progress(3)])
+      // Long after: at once.
+      clock = 1000
+      post(progress(4))
+      expect(posted).toEqual([progress(1), progress(3), progress(4)])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
+  it('posts every other reply at once, with its transfer list, and drops held progress after it', () => {
+    vi.useFakeTimers()
+    try {
+      let clock = 0
+      const posted: [ImportReply, ArrayBuffer[] | undefined][] = []
+      const post = thinProgress(
+        (reply, transfer) => posted.push([reply, transfer]),
+        200,
+        () => clock,
+      )
+      post(progress(1))
+      clock = 10
+      post(progress(2))
+      const failed: ImportReply = { type: 'failed', message: 'no', warnings: [] }
+      const buffers = [new ArrayBuffer(8)]
+      post(failed, buffers)
+      clock = 500
+      vi.advanceTimersByTime(500)
+      expect(posted).toEqual([
+        [progress(1), undefined],
+        [failed, buffers],
+      ])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
