@@ -220,7 +220,7 @@ export class RowLoader {
   /** What this loader took, as a part to append to another (see appendPart). */
   part(): RowsPart {
     return {
-      columns: packedColumnsOf(this.builder.finish().columns),
+      columns: packedColumnsOf(this.builder.finish(true).columns),
       rowIssues: this.rowIssues,
       rowWarnings: this.rowWarnings,
       rejected: this.rejected,

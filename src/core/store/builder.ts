@@ -99,6 +99,13 @@ const RESIZABLE_VIEWS_DECODE = ((): boolean => {
   }
 })()
 
+/**
+ * How a text column takes another part's bytes (TextBuilder.append): kept as they are and copied
+ * with the column's own at its end, where that end copies the column anyway (browsers), else
+ * copied in at once. A setting, so that tests in Node run the browsers' way too.
+ */
+export const appendedText = { copiedAtFinish: !RESIZABLE_VIEWS_DECODE }
+
 function fixedLength(buffer: ArrayBuffer, size: number): ArrayBuffer {
   const transfer = (
     buffer as ArrayBuffer & { transferToFixedLength?: (size: number) => ArrayBuffer }
@@ -133,9 +140,39 @@ class TextBuilder {
   private used = 0
   private store = growableBuffer()
   private stored = 0
+  /**
+   * Another part's bytes appended after ours (append), not copied until finish: where the
+   * column must end as a plain buffer (browsers), each byte is then copied once.
+   */
+  private appended: Uint8Array[] = []
+  private appendedBytes = 0
   offsets = new GrowableInts((n) => new Uint32Array(n))
   constructor() {
     this.offsets.push(0)
+  }
+  // Copies the appended parts' bytes after ours: before a value is pushed after them.
+  private absorb(): void {
+    const parts = this.appended
+    this.appended = []
+    this.appendedBytes = 0
+    for (const bytes of parts) this.copyIn(bytes)
+  }
+  // Copies `bytes` after the column's stored bytes (flushed first).
+  private copyIn(bytes: Uint8Array): void {
+    const need = this.stored + bytes.length
+    let { buffer } = this.store
+    if (need > buffer.byteLength) {
+      if (this.store.resizable) {
+        ;(buffer as ArrayBuffer & { resize(size: number): void }).resize(need)
+      } else {
+        const bigger = new ArrayBuffer(need)
+        new Uint8Array(bigger).set(new Uint8Array(buffer, 0, this.stored))
+        buffer = bigger
+        this.store = { buffer, resizable: false }
+      }
+    }
+    new Uint8Array(buffer, this.stored, bytes.length).set(bytes)
+    this.stored += bytes.length
   }
   private flush(): void {
     if (this.used === 0) return
@@ -166,6 +203,7 @@ class TextBuilder {
     }
   }
   push(value: string): void {
+    if (this.appendedBytes !== 0) this.absorb()
     if (value !== '') {
       // A UTF-16 unit becomes at most 3 UTF-8 bytes.
       this.reserve(value.length * 3)
@@ -175,6 +213,7 @@ class TextBuilder {
   }
   /** Appends UTF-8 bytes as they are, or with CSV's `""` pairs undone. */
   pushBytes(source: Uint8Array, start: number, end: number, escaped: boolean): void {
+    if (this.appendedBytes !== 0) this.absorb()
     if (end > start) {
       this.reserve(end - start)
       const stage = this.stage
@@ -191,41 +230,56 @@ class TextBuilder {
     }
     this.offsets.push(this.stored + this.used)
   }
-  /** Appends every value of a text column as it is (bytes copied once, offsets shifted). */
+  /**
+   * Appends every value of a text column as it is (offsets shifted). Where the column can stay a
+   * resizable buffer (Node), the bytes are copied in now; in browsers, where finish() copies the
+   * column into a plain buffer anyway, they are kept as they are until then.
+   */
   append(data: TextData, rows: number): void {
     this.flush()
     const size = data.offsets[rows] ?? 0
-    const need = this.stored + size
-    let { buffer } = this.store
-    if (need > MAX_TEXT_BYTES) throw new RangeError('A text column would exceed 4 GB.')
-    if (need > buffer.byteLength) {
-      if (this.store.resizable) {
-        ;(buffer as ArrayBuffer & { resize(size: number): void }).resize(need)
-      } else {
-        const bigger = new ArrayBuffer(need)
-        new Uint8Array(bigger).set(new Uint8Array(buffer, 0, this.stored))
-        buffer = bigger
-        this.store = { buffer, resizable: false }
-      }
+    const end = this.stored + this.appendedBytes
+    if (end + size > MAX_TEXT_BYTES) throw new RangeError('A text column would exceed 4 GB.')
+    this.offsets.appendShifted(data.offsets.subarray(1, rows + 1), end)
+    if (size === 0) return
+    if (!appendedText.copiedAtFinish) {
+      this.copyIn(data.bytes.subarray(0, size))
+      return
     }
-    new Uint8Array(buffer, this.stored, size).set(data.bytes.subarray(0, size))
-    this.offsets.appendShifted(data.offsets.subarray(1, rows + 1), this.stored)
-    this.stored += size
+    this.appended.push(data.bytes.subarray(0, size))
+    this.appendedBytes += size
   }
-  finish(): TextData {
+  /**
+   * The column. `forPart`: it is a part that another builder appends (a file read in two), so it
+   * may stay a resizable buffer, which that builder copies once, with its own bytes, at its end.
+   */
+  finish(forPart = false): TextData {
     this.flush()
     let { buffer } = this.store
-    if (this.store.resizable) {
+    const size = this.stored + this.appendedBytes
+    if (this.appended.length > 0) {
+      // Our bytes and the appended parts' copied once each, into the column's plain buffer.
+      const whole = new Uint8Array(size)
+      whole.set(new Uint8Array(buffer, 0, this.stored))
+      let at = this.stored
+      for (const bytes of this.appended) {
+        whole.set(bytes, at)
+        at += bytes.length
+      }
+      buffer = whole.buffer
+      this.appended = []
+      this.appendedBytes = 0
+    } else if (this.store.resizable) {
       ;(buffer as ArrayBuffer & { resize(size: number): void }).resize(this.stored)
       // Browsers' TextDecoder refuses views of resizable buffers (Node's accepts them): there,
       // make it a plain buffer (Chromium copies it: one column held twice for a moment).
-      if (!RESIZABLE_VIEWS_DECODE) buffer = fixedLength(buffer, this.stored)
+      if (!RESIZABLE_VIEWS_DECODE && !forPart) buffer = fixedLength(buffer, this.stored)
     } else if (buffer.byteLength !== this.stored) {
       buffer = buffer.slice(0, this.stored)
     }
     this.store = { buffer: new ArrayBuffer(0), resizable: false }
     this.stage = new Uint8Array(0)
-    return { bytes: new Uint8Array(buffer, 0, this.stored), offsets: this.offsets.finish() }
+    return { bytes: new Uint8Array(buffer, 0, size), offsets: this.offsets.finish() }
   }
 }
 
@@ -309,6 +363,8 @@ class CategoryBuilder {
     const count = packedCount(labels)
     const remap = new Uint32Array(count)
     const { bytes, offsets } = labels
+    // Room for every label being new: the dictionary grows once, not step by step.
+    this.keys.reserve(count, (offsets[count] ?? 0) - (offsets[0] ?? 0))
     for (let code = 0; code < count; code++) {
       remap[code] = this.keys.find(bytes, offsets[code] as number, offsets[code + 1] as number)
     }
@@ -429,8 +485,8 @@ class EchoBuilder {
   }
 
   /** The column, as the column of ours it repeats and the rows where it keeps its own text. */
-  finish(): RepeatData {
-    return { repeats: this.slot, rows: this.rows.finish(), values: this.values.finish() }
+  finish(forPart = false): RepeatData {
+    return { repeats: this.slot, rows: this.rows.finish(), values: this.values.finish(forPart) }
   }
 
   /** Appends a part's repeat of the same column, its first row being row `first` here. */
@@ -599,9 +655,13 @@ export class StoreBuilder {
     this.rows += rows
   }
 
-  finish(): CasualtyStore {
+  /**
+   * The store. `forPart`: its columns are a part that another builder appends (append), and its
+   * text may stay in resizable buffers (TextBuilder.finish): not a store to show or decode.
+   */
+  finish(forPart = false): CasualtyStore {
     const categories = mapColumns(CATEGORY_COLUMNS, (c) => this.categories[c].finish())
-    const texts = mapColumns(TEXT_COLUMNS, (c) => this.texts[c].finish())
+    const texts = mapColumns(TEXT_COLUMNS, (c) => this.texts[c].finish(forPart))
     return new CasualtyStore({
       length: this.rows,
       line: this.line.finish(),
@@ -610,7 +670,7 @@ export class StoreBuilder {
       categories,
       texts,
       extraNames: [...this.extraNames],
-      extras: this.extras.map((builder) => builder.finish()),
+      extras: this.extras.map((builder) => builder.finish(forPart)),
     })
   }
 }

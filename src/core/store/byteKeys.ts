@@ -97,6 +97,33 @@ export class ByteKeys {
     return { bytes, offsets }
   }
 
+  /**
+   * Makes room for `keys` more keys of `bytes` more bytes in all, so that adding them grows and
+   * rehashes nothing (a dictionary appended whole: the second part of a file read in two).
+   */
+  reserve(keys: number, bytes: number): void {
+    const size = this.size + keys
+    if (size > this.starts.length) {
+      const starts = new Int32Array(size)
+      const hashes = new Int32Array(size)
+      starts.set(this.starts.subarray(0, this.size))
+      hashes.set(this.hashes.subarray(0, this.size))
+      this.starts = starts
+      this.hashes = hashes
+    }
+    if (this.used + bytes > this.arena.length) {
+      const arena = new Uint8Array(this.used + bytes)
+      arena.set(this.arena.subarray(0, this.used))
+      this.arena = arena
+    }
+    let slots = this.table.length
+    while (size * 2 > slots) slots *= 2
+    if (slots !== this.table.length) {
+      this.table = new Int32Array(slots)
+      for (let key = 0; key < this.size; key++) this.place(key)
+    }
+  }
+
   private add(bytes: Uint8Array, start: number, end: number, h: number): number {
     const key = this.size++
     if (key === this.starts.length) {

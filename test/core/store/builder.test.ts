@@ -11,9 +11,9 @@ import {
   SCHEMA_COLUMNS,
   TEXT_COLUMNS,
 } from '../../../src/core/schema'
-import { StoreBuilder } from '../../../src/core/store/builder'
+import { appendedText, StoreBuilder, type PartColumns } from '../../../src/core/store/builder'
 import { NO_COUNT } from '../../../src/core/store/store'
-import { labelCount } from '../../../src/core/store/packedStrings'
+import { labelCount, packStrings } from '../../../src/core/store/packedStrings'
 import { transferablesOf } from '../../../src/core/store/store'
 
 describe('StoreBuilder at scale', () => {
@@ -154,5 +154,71 @@ describe('a built dictionary', () => {
     expect(labelCount(data)).toBe(3)
     expect(reads).toBe(0)
     expect(data.values).toEqual(['a', 'b', 'c'])
+  })
+})
+
+describe('StoreBuilder.append', () => {
+  // A part as the second worker sends it: its dictionaries as UTF-8, its text maybe resizable.
+  function partOf(records: ReturnType<typeof emptyRecord>[]): PartColumns {
+    const builder = new StoreBuilder(['extra'])
+    for (const record of records) builder.push(record)
+    const { columns } = builder.finish(true)
+    const categories = {} as PartColumns['categories']
+    for (const column of CATEGORY_COLUMNS) {
+      const data = columns.categories[column]
+      categories[column] = { codes: data.codes, values: packStrings(data.values) }
+    }
+    return { ...columns, categories }
+  }
+  const record = (i: number) => ({
+    ...emptyRecord(),
+    incident_id: `I${i}`,
+    date: '2021-03',
+    target_group: `g${i % 3}`,
+    notes: i % 2 ? `note ${i} é` : '',
+    source_quote: `"quote" ${i}`,
+    extra: { extra: `e${i}` },
+  })
+
+  it('gives the store of every row pushed, whether the text is copied in or at the end, rows pushed after it too', () => {
+    const records = Array.from({ length: 12 }, (_, i) => record(i))
+    const one = new StoreBuilder(['extra'])
+    for (const r of records) one.push(r)
+    const expected = one.finish()
+    const before = appendedText.copiedAtFinish
+    try {
+      for (const copiedAtFinish of [false, true]) {
+        appendedText.copiedAtFinish = copiedAtFinish
+        const built = new StoreBuilder(['extra'])
+        for (const r of records.slice(0, 4)) built.push(r)
+        built.append(partOf(records.slice(4, 9)), 0)
+        // Rows pushed after a part: its text is taken in first.
+        for (const r of records.slice(9)) built.push(r)
+        const store = built.finish()
+        expect(store.length).toBe(12)
+        for (let row = 0; row < 12; row++) {
+          const { line: _, ...got } = store.record(row)
+          const { line: __, ...want } = expected.record(row)
+          expect(got).toEqual(want)
+        }
+        for (const column of TEXT_COLUMNS) {
+          const text = store.columns.texts[column]
+          expect(Array.from(text.bytes)).toEqual(Array.from(expected.columns.texts[column].bytes))
+        }
+      }
+      // A part appended last is copied once, with the column's own bytes, into a plain buffer.
+      appendedText.copiedAtFinish = true
+      const built = new StoreBuilder(['extra'])
+      for (const r of records.slice(0, 4)) built.push(r)
+      built.append(partOf(records.slice(4)), 0)
+      const quotes = built.finish().columns.texts.source_quote
+      const resizable = (quotes.bytes.buffer as ArrayBuffer & { resizable?: boolean }).resizable
+      expect(resizable).toBe(false)
+      expect(Array.from(quotes.bytes)).toEqual(
+        Array.from(expected.columns.texts.source_quote.bytes),
+      )
+    } finally {
+      appendedText.copiedAtFinish = before
+    }
   })
 })

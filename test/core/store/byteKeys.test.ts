@@ -70,3 +70,27 @@ describe('ByteKeys.packed', () => {
     expect(got).toEqual(words)
   })
 })
+
+describe('ByteKeys.reserve', () => {
+  it('keeps every key and its number, before and after the room it makes', () => {
+    const encoder = new TextEncoder()
+    const keys = new ByteKeys()
+    const find = (word: string) => {
+      const bytes = encoder.encode(word)
+      return keys.find(bytes, 0, bytes.length)
+    }
+    const first = Array.from({ length: 300 }, (_, i) => `a${i}`)
+    first.forEach(find)
+    // More room than the keys to come, then fewer: the same keys and numbers either way.
+    keys.reserve(5000, 40_000)
+    const more = Array.from({ length: 3000 }, (_, i) => `b${i}é`)
+    more.forEach(find)
+    keys.reserve(10, 10)
+    expect(find('a7')).toBe(7)
+    expect(find(`b2999é`)).toBe(3299)
+    expect(keys.size).toBe(3300)
+    expect(keys.strings()).toEqual([...first, ...more])
+    const packed = keys.packed()
+    expect(packed.offsets.length).toBe(3301)
+  })
+})
