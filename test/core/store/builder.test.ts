@@ -197,9 +197,8 @@ describe('StoreBuilder.append', () => {
         const store = built.finish()
         expect(store.length).toBe(12)
         for (let row = 0; row < 12; row++) {
-          const { line: _, ...got } = store.record(row)
-          const { line: __, ...want } = expected.record(row)
-          expect(got).toEqual(want)
+          // Lines aside: the part's are its own.
+          expect({ ...store.record(row), line: 0 }).toEqual({ ...expected.record(row), line: 0 })
         }
         for (const column of TEXT_COLUMNS) {
           const text = store.columns.texts[column]
