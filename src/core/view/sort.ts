@@ -7,6 +7,8 @@
 // 32-bit key per row; the least significant column is sorted first, as in sortRows.
 
 import type { CategoryColumn } from '../schema'
+import { dateYear } from '../date'
+import { dateSpanOf } from './figureIndex'
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
 import { NO_COUNT, type CasualtyStore, type CategoryData } from '../store/store'
 import { labelCount, labelsInRange } from '../store/packedStrings'
@@ -59,20 +61,34 @@ function scatter(
   }
 }
 
+// Fills keys[start..end) and returns the largest of them (at least `max`).
 function fillKeys(
   keys: Uint32Array,
   keyOf: (row: number) => number,
   start: number,
   end: number,
-): void {
-  for (let row = start; row < end; row++) keys[row] = keyOf(row)
+  max: number,
+): number {
+  for (let row = start; row < end; row++) {
+    const key = keyOf(row)
+    keys[row] = key
+    if (key > max) max = key
+  }
+  return max
 }
 
-// Reorders `order` stably by `keys[row]` (unsigned 32-bit), two 16-bit passes; a pass whose digit
-// is the same for every row is skipped.
-function* sortByKeys(order: Uint32Array, keys: Uint32Array): Steps<Uint32Array> {
+/** A row's sort key, and the largest key any row has. */
+interface Keys {
+  keys: Uint32Array
+  max: number
+}
+
+// Reorders `order` stably by `keys[row]` (unsigned 32-bit), 16-bit passes: none for a digit above
+// the largest key's (a date or a count key often fits one pass), and a pass whose digit is the
+// same for every row is skipped.
+function* sortByKeys(order: Uint32Array, { keys, max }: Keys): Steps<Uint32Array> {
   let from = order
-  for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
+  for (let shift = 0; shift < 32 && (shift === 0 || max >>> shift !== 0); shift += DIGIT_BITS) {
     const counts = new Uint32Array(DIGITS)
     for (let start = 0; start < from.length; start += STEP_ROWS) {
       countDigits(from, keys, shift, counts, start, Math.min(from.length, start + STEP_ROWS))
@@ -96,16 +112,43 @@ function* sortByKeys(order: Uint32Array, keys: Uint32Array): Steps<Uint32Array> 
 }
 
 // One unsigned key per row, filled in steps: `keyOf(row)` must return an integer in [0, 2^32).
-function* keysOf(length: number, keyOf: (row: number) => number): Steps<Uint32Array> {
+function* keysOf(length: number, keyOf: (row: number) => number): Steps<Keys> {
   const keys = new Uint32Array(length)
+  let max = 0
   for (let start = 0; start < length; start += STEP_ROWS) {
-    fillKeys(keys, keyOf, start, Math.min(length, start + STEP_ROWS))
+    max = fillKeys(keys, keyOf, start, Math.min(length, start + STEP_ROWS), max)
     yield
   }
-  return keys
+  return { keys, max }
 }
 
 const MAX_KEY = 0xffffffff
+
+/** Keys a date takes within a year in shortDateKey: month * 32 + day, below 13 * 32. */
+const YEAR_KEYS = 13 * 32
+const SHORT_MAX = 0xffff
+
+/**
+ * A row's date as an unsigned key in date order: (year - the store's first year) * YEAR_KEYS +
+ * month * 32 + day, below 2^16 (one sorting pass) where the store's dates span at most 157 years;
+ * else the code (signed) moved up by 2^31. `max`: the largest such key.
+ */
+function dateKeys(store: CasualtyStore): { keyOf: (row: number) => number; max: number } {
+  const dates = store.columns.date
+  const span = dateSpanOf(store)
+  const firstYear = span ? dateYear(span.first) : 0
+  if (span && span.first >= 0 && (dateYear(span.last) - firstYear + 1) * YEAR_KEYS <= SHORT_MAX) {
+    const keyOf = (row: number) => {
+      const code = dates[row]!
+      const year = (code / 10000) | 0
+      const monthDay = code - year * 10000
+      return (year - firstYear) * YEAR_KEYS + ((monthDay / 100) | 0) * 32 + (monthDay % 100)
+    }
+    return { keyOf, max: SHORT_MAX }
+  }
+  // Date codes are signed; shifted by 2^31 they order the same as unsigned keys.
+  return { keyOf: (row) => ((dates[row] ?? 0) + 0x80000000) >>> 0, max: MAX_KEY }
+}
 
 function* sortAllRowsInSteps(
   store: CasualtyStore,
@@ -114,14 +157,12 @@ function* sortAllRowsInSteps(
 ): Steps<Uint32Array> {
   const { columns } = store
   const descending = direction === 'desc'
-  const dates = columns.date
   const rows = new Uint32Array(store.length)
   for (let i = 0; i < rows.length; i++) rows[i] = i
-  // Date codes are signed; shifted by 2^31 they order the same as unsigned keys.
-  const dateKey = (row: number) => ((dates[row] ?? 0) + 0x80000000) >>> 0
+  const { keyOf: dateKey, max: dateMax } = dateKeys(store)
   if (key === 'date') {
     const keys = yield* keysOf(store.length, (row) =>
-      descending ? MAX_KEY - dateKey(row) : dateKey(row),
+      descending ? dateMax - dateKey(row) : dateKey(row),
     )
     return yield* sortByKeys(rows, keys)
   }

@@ -203,7 +203,21 @@ describe('sortRows', () => {
 
 describe('sortRows against a plain comparator sort', () => {
   const arbitraryRecord = fc.record({
-    date: fc.constantFrom('1900', '2021', '2021-08', '2021-10-08', '2022-04', '2024', '9999-12-31'),
+    // Spans of up to 157 years sort on a short key (one pass), longer ones on the whole code.
+    date: fc.constantFrom(
+      '1900',
+      '2021',
+      '2021-01',
+      '2021-08',
+      '2021-10-08',
+      '2021-12-31',
+      '2022',
+      '2022-01-01',
+      '2022-04',
+      '2024',
+      '2057-12-31',
+      '9999-12-31',
+    ),
     admin1: fc.constantFrom('', 'Kabul', 'kabul', 'Kunduz', 'Nangarhar', 'Ünye'),
     location: fc.constantFrom('', 'airport', 'mosque', 'school'),
     target_group: fc.constantFrom('civilians', 'students', 'police', 'Police'),
@@ -249,6 +263,31 @@ describe('sortRows against a plain comparator sort', () => {
       ),
     )
   })
+})
+
+describe('sortRows by date on a short key', () => {
+  // Dates within 157 years sort on (year - first year) * 416 + month * 32 + day, in one pass:
+  // a year-only date before its January, December's last day before the next year.
+  const dates = ['2020', '2020-01', '2020-01-01', '2020-12', '2020-12-31', '2021', '2021-01-01']
+  it.each(['asc', 'desc'] as const)(
+    'orders %s as the date codes do, ties by position',
+    (direction) => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.constantFrom(...dates), { minLength: 1, maxLength: 60 }),
+          (days) => {
+            const data = storeFromRecords(days.map((date) => record({ date })))
+            const rows = Uint32Array.from(days.keys())
+            const sign = direction === 'asc' ? 1 : -1
+            const expected = [...rows].sort(
+              (a, b) => (data.dateCode(a) - data.dateCode(b)) * sign || a - b,
+            )
+            expect(Array.from(sortRows(data, rows, 'date', direction))).toEqual(expected)
+          },
+        ),
+      )
+    },
+  )
 })
 
 describe('dateSpanWithin', () => {
