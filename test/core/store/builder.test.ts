@@ -221,3 +221,22 @@ describe('StoreBuilder.append', () => {
     }
   })
 })
+
+describe('StoreBuilder: labels of neighbouring rows', () => {
+  // The builder stops comparing a row's label with the row before's where that rarely finds it;
+  // the labels it reads are the same whether it compares or not.
+  it('codes every label the same through runs of different and of equal neighbours', () => {
+    const groups = [
+      ...Array.from({ length: 20_000 }, (_, i) => `g${i % 3}`),
+      ...Array.from({ length: 5_000 }, () => 'g1'),
+      ...Array.from({ length: 5_000 }, (_, i) => `h${i % 2}`),
+    ]
+    const builder = new StoreBuilder([])
+    for (const group of groups)
+      builder.push({ ...emptyRecord(), incident_id: 'I', target_group: group })
+    const store = builder.finish()
+    const data = store.columns.categories.target_group
+    expect(data.values).toEqual(['g0', 'g1', 'g2', 'h0', 'h1'])
+    expect(Array.from(data.codes, (code) => data.values[code])).toEqual(groups)
+  })
+})
