@@ -183,12 +183,17 @@ async function pageRun(
     const sampler = setInterval(() => {
       peak = Math.max(peak, treeRss(pid))
     }, 100)
-    let imported: { ms: number; since: number }
+    let imported: { ms: number; since: number } | Awaited<ReturnType<typeof importFile>>
     try {
       imported =
         engine === 'ours' ? await importFile(page, file, rows) : await importPeer(page, file)
     } finally {
       clearInterval(sampler)
+    }
+    // Where our import's time went (the workers' and the page's steps, ms from the file chosen).
+    if ('steps' in imported) {
+      const steps = imported.steps.map(([name, start, ms]) => `${name} ${start}+${ms}`)
+      console.log(`  our steps: ${steps.join(', ')}; painted ${imported.ms}`)
     }
     peak = Math.max(peak, treeRss(pid))
     const recorded = (await page.evaluate(
