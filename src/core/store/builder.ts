@@ -23,6 +23,7 @@ import {
 import {
   CasualtyStore,
   MAX_TEXT_BYTES,
+  knowLabelCounts,
   NO_COUNT,
   isRepeat,
   type CategoryData,
@@ -303,6 +304,8 @@ const LAST_CHECKS = 1 << 12
 
 class CategoryBuilder {
   codes = new GrowableInts((n) => new Uint32Array(n))
+  /** Rows per code so far (the filter lists' counts): counted as rows come, not in a pass after. */
+  private rowsOf = new Uint32Array(64)
   /**
    * Whether a row's label is first compared with the row before's: a budget that a miss spends
    * and a hit earns back eightfold. Where neighbours rarely share a label (an unsorted file),
@@ -335,6 +338,7 @@ class CategoryBuilder {
       this.last = code
     }
     this.codes.push(code)
+    this.countRow(code)
   }
   /**
    * Our code per code of the column before ours, for rows where both read the same bytes (GTD's
@@ -366,6 +370,15 @@ class CategoryBuilder {
     }
     this.last = code
     this.codes.push(code)
+    this.countRow(code)
+  }
+  private countRow(code: number): void {
+    if (code >= this.rowsOf.length) {
+      const grown = new Uint32Array(Math.max(code + 1, this.rowsOf.length * 2))
+      grown.set(this.rowsOf)
+      this.rowsOf = grown
+    }
+    this.rowsOf[code]!++
   }
   /**
    * Appends a column coded by another dictionary (labels as UTF-8 with offsets): its labels are
@@ -373,7 +386,13 @@ class CategoryBuilder {
    * appearance, so the dictionary ends as if its rows had been pushed one by one), and its codes
    * are mapped in one pass.
    */
-  append(codes: Uint32Array, labels: PackedStrings, rows: number): void {
+  append(
+    codes: Uint32Array,
+    labels: PackedStrings,
+    rows: number,
+    /** Rows per code of the part, when known (else counted here). */
+    rowsOf?: Uint32Array,
+  ): void {
     const count = packedCount(labels)
     const remap = new Uint32Array(count)
     const { bytes, offsets } = labels
@@ -386,6 +405,16 @@ class CategoryBuilder {
     for (let row = 0; row < rows; row++) mapped[row] = remap[codes[row] as number] as number
     this.codes.append(mapped)
     this.last = -1
+    if (this.keys.size > this.rowsOf.length) {
+      const grown = new Uint32Array(this.keys.size)
+      grown.set(this.rowsOf)
+      this.rowsOf = grown
+    }
+    if (rowsOf && rowsOf.length === count) {
+      for (let code = 0; code < count; code++) this.rowsOf[remap[code]!]! += rowsOf[code]!
+    } else {
+      for (let row = 0; row < rows; row++) this.rowsOf[mapped[row]!]!++
+    }
   }
   finish(): CategoryData {
     // The labels stay the dictionary's UTF-8 bytes until `values` is first read, then become
@@ -410,6 +439,7 @@ class CategoryBuilder {
       },
     })
     built.set(data, packed)
+    knowLabelCounts(data, this.rowsOf.subarray(0, packedCount(packed)))
     return data
   }
 }
@@ -440,7 +470,11 @@ export interface PartColumns {
   line: Uint32Array
   date: Int32Array
   counts: Record<CountColumn, Int32Array>
-  categories: Record<CategoryColumn, { codes: Uint32Array; values: PackedStrings }>
+  /** Each dictionary-coded column, with its rows per label where they are known. */
+  categories: Record<
+    CategoryColumn,
+    { codes: Uint32Array; values: PackedStrings; counts?: Uint32Array }
+  >
   texts: Record<TextColumn, TextData>
   extraNames: readonly string[]
   extras: ExtraData[]
@@ -637,7 +671,7 @@ export class StoreBuilder {
       this.counts[column].append(part.counts[column].subarray(0, rows) as Int32Array<ArrayBuffer>)
     for (const column of CATEGORY_COLUMNS) {
       const data = part.categories[column]
-      this.categories[column].append(data.codes, data.values, rows)
+      this.categories[column].append(data.codes, data.values, rows, data.counts)
     }
     // Each text column of the part is let go once copied (the part is used up): its bytes can be
     // freed before the next column's are copied, so the part and the copy of it are never whole

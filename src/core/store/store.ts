@@ -237,6 +237,19 @@ export function labelCounts(data: CategoryData): Uint32Array {
   return runSteps(labelCountsInSteps(data))
 }
 
+/**
+ * Keeps `counts` as the rows per label of `data` (the import counts them as it reads the rows),
+ * where there is one count per label.
+ */
+export function knowLabelCounts(data: CategoryData, counts: Uint32Array): void {
+  if (counts.length === labelCount(data)) labelCountCache.set(data, counts)
+}
+
+/** The rows per label of `data` where they are known already; else undefined. */
+export function knownLabelCounts(data: CategoryData): Uint32Array | undefined {
+  return labelCountCache.get(data)
+}
+
 /** Rows counted per step of labelCountsInSteps. */
 const COUNT_STEP = 1 << 16
 

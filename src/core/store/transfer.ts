@@ -12,7 +12,13 @@ import { CATEGORY_COLUMNS, type CategoryColumn } from '../schema'
 import type { Steps } from '../steps'
 import { packStrings, packedCount, unpackRange, type PackedStrings } from './packedStrings'
 import { builtLabels } from './builder'
-import { transferablesOf, type CategoryData, type StoreColumns } from './store'
+import {
+  knowLabelCounts,
+  knownLabelCounts,
+  transferablesOf,
+  type CategoryData,
+  type StoreColumns,
+} from './store'
 
 /** Dictionaries the page keeps packed (see core/store/packedStrings): about one label per row. */
 export const KEPT_PACKED: readonly CategoryColumn[] = ['incident_id']
@@ -39,6 +45,8 @@ export function* unpackStrings(packed: PackedStrings, step = UNPACK_STEP): Steps
 export interface PackedCategory {
   codes: Uint32Array
   values: PackedStrings
+  /** Rows per label, where the sender knew them (the import counts them as it reads). */
+  counts?: Uint32Array
 }
 
 /** A store's columns as the worker sends them: StoreColumns with every dictionary packed. */
@@ -70,7 +78,12 @@ export function packColumns(columns: StoreColumns): PackedColumns {
   const categories = {} as Record<CategoryColumn, PackedCategory>
   for (const column of CATEGORY_COLUMNS) {
     const data = columns.categories[column]
-    categories[column] = { codes: data.codes, values: packedLabelsOf(data) }
+    const counts = knownLabelCounts(data)
+    categories[column] = {
+      codes: data.codes,
+      values: packedLabelsOf(data),
+      ...(counts && { counts }),
+    }
   }
   return { ...columns, categories }
 }
@@ -79,9 +92,10 @@ export function packColumns(columns: StoreColumns): PackedColumns {
 export function transferablesOfPacked(columns: PackedColumns): ArrayBuffer[] {
   const buffers = new Set(transferablesOf(columns))
   for (const column of CATEGORY_COLUMNS) {
-    const { bytes, offsets } = columns.categories[column].values
-    buffers.add(bytes.buffer as ArrayBuffer)
-    buffers.add(offsets.buffer as ArrayBuffer)
+    const { values, counts } = columns.categories[column]
+    buffers.add(values.bytes.buffer as ArrayBuffer)
+    buffers.add(values.offsets.buffer as ArrayBuffer)
+    if (counts) buffers.add(counts.buffer as ArrayBuffer)
   }
   return [...buffers]
 }
@@ -96,12 +110,13 @@ export function* unpackColumns(columns: PackedColumns, step = UNPACK_STEP): Step
     const data = columns.categories[column]
     if (KEPT_PACKED.includes(column)) {
       categories[column] = { codes: data.codes, values: [], packed: data.values }
-      continue
+    } else {
+      const values = yield* unpackStrings(data.values, step)
+      unpackedFrom.set(values, data.values)
+      categories[column] = { codes: data.codes, values }
     }
-    const values = yield* unpackStrings(data.values, step)
-    unpackedFrom.set(values, data.values)
-    categories[column] = { codes: data.codes, values }
-    yield
+    if (data.counts) knowLabelCounts(categories[column], data.counts)
+    if (!KEPT_PACKED.includes(column)) yield
   }
   return { ...columns, categories }
 }

@@ -16,7 +16,10 @@ import {
 import type { TailPart } from '../../../src/core/load/loader'
 import { SCHEMA_COLUMNS } from '../../../src/core/schema'
 import { appendedText } from '../../../src/core/store/builder'
-import type { PackedColumns } from '../../../src/core/store/transfer'
+import { unpackColumns, type PackedColumns } from '../../../src/core/store/transfer'
+import { packedCount } from '../../../src/core/store/packedStrings'
+import { labelCounts } from '../../../src/core/store/store'
+import { runSteps } from '../../../src/core/steps'
 import { fixtureBytes } from '../../helpers/fixtures'
 
 const encode = (text: string) => new TextEncoder().encode(text)
@@ -324,5 +327,27 @@ describe('an import in two parts', () => {
       'finish the store',
       'pack the labels',
     ])
+  })
+})
+
+describe('rows per label', () => {
+  it('come with every dictionary, read whole or in two parts, as a count of its codes gives them', async () => {
+    const text = `${REQUIRED},notes\n${Array.from({ length: 3000 }, (_, i) => `A${i % 700},2021,"g ${i % 7}",,,,,n${i}`).join('\n')}\n`
+    const bytes = encode(text)
+    const whole = done(await importWhole(bytes, 256))
+    const { replies } = await importInTwo(bytes, 256)
+    expect(usedTwoParts(replies)).toBe(true)
+    for (const { columns } of [whole, done(replies)]) {
+      for (const column of ['incident_id', 'target_group', 'country'] as const) {
+        const { codes, values, counts } = columns.categories[column]
+        const counted = new Uint32Array(packedCount(values))
+        for (const code of codes) counted[code]!++
+        expect(Array.from(counts ?? [])).toEqual(Array.from(counted))
+      }
+      // The page keeps them with the unpacked columns: not counted again.
+      const unpacked = runSteps(unpackColumns(columns))
+      const groups = unpacked.categories.target_group
+      expect(labelCounts(groups)).toBe(columns.categories.target_group.counts)
+    }
   })
 })
