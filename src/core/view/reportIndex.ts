@@ -9,6 +9,7 @@ import { UNGRADED, gradeScale, type GradeScale } from '../grades'
 import type { ReconcileRule, Source } from '../reports'
 import { STEP_ROWS, runSteps, type Steps } from '../steps'
 import { NO_COUNT, type CasualtyStore } from '../store/store'
+import { labelCount } from '../store/packedStrings'
 
 export interface ReportIndex {
   /** Per row: the number of its figure among the figures of several reports, or -1. */
@@ -17,6 +18,8 @@ export interface ReportIndex {
 }
 
 // Numbers the figures of several rows of the incidents `order[start[s] .. start[s + 1])`.
+// `firstRowOf` (one slot per group code, all -1) holds an incident's first row of each group while
+// its rows are read, and is -1 again after: no map to clear per incident.
 function numberFigures(
   order: Uint32Array,
   start: Uint32Array,
@@ -25,23 +28,23 @@ function numberFigures(
   first: number,
   last: number,
   count: number,
-  firstRowOf: Map<number, number>,
+  firstRowOf: Int32Array,
 ): number {
   for (let incident = first; incident < last; incident++) {
     const from = start[incident]!
     const to = start[incident + 1]!
-    firstRowOf.clear()
     for (let i = from; i < to; i++) {
       const row = order[i]!
       const group = groupCodes[row]!
-      const earlier = firstRowOf.get(group)
-      if (earlier === undefined) {
-        firstRowOf.set(group, row)
+      const earlier = firstRowOf[group]!
+      if (earlier === -1) {
+        firstRowOf[group] = row
         continue
       }
       if (figureOfRow[earlier]! < 0) figureOfRow[earlier] = count++
       figureOfRow[row] = figureOfRow[earlier]!
     }
+    for (let i = from; i < to; i++) firstRowOf[groupCodes[order[i]!]!] = -1
   }
   return count
 }
@@ -91,8 +94,9 @@ function* buildReportIndex(store: CasualtyStore): Steps<ReportIndex> {
     placeRowsOfIncidents(sharedOfRow, next, order, from, Math.min(store.length, from + STEP_ROWS))
     yield
   }
-  const groupCodes = store.columns.categories.target_group.codes
-  const firstRowOf = new Map<number, number>()
+  const groups = store.columns.categories.target_group
+  const groupCodes = groups.codes
+  const firstRowOf = new Int32Array(labelCount(groups)).fill(-1)
   let figureCount = 0
   const incidentsPerStep = Math.max(1, (STEP_ROWS / Math.max(1, order.length / sharedCount)) | 0)
   for (let first = 0; first < sharedCount; first += incidentsPerStep) {
