@@ -394,13 +394,7 @@ class CategoryBuilder {
     rowsOf?: Uint32Array,
   ): void {
     const count = packedCount(labels)
-    const remap = new Uint32Array(count)
-    const { bytes, offsets } = labels
-    // Room for every label being new: the dictionary grows once, not step by step.
-    this.keys.reserve(count, (offsets[count] ?? 0) - (offsets[0] ?? 0))
-    for (let code = 0; code < count; code++) {
-      remap[code] = this.keys.find(bytes, offsets[code] as number, offsets[code + 1] as number)
-    }
+    const remap = this.keys.merge(labels.bytes, labels.offsets, count)
     const mapped = new Uint32Array(rows)
     for (let row = 0; row < rows; row++) mapped[row] = remap[codes[row] as number] as number
     this.codes.append(mapped)

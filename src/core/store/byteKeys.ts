@@ -39,6 +39,7 @@ export class ByteKeys {
 
   /** The number of the key `bytes[start..end]`, adding it when new; `added` says which. */
   find(bytes: Uint8Array, start: number, end: number): number {
+    if (this.stale) this.rebuildTable()
     const h = this.hash(bytes, start, end)
     const mask = this.table.length - 1
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -98,11 +99,44 @@ export class ByteKeys {
   }
 
   /**
-   * Makes room for `keys` more keys of `bytes` more bytes in all, so that adding them grows and
-   * rehashes nothing (a dictionary appended whole: the second part of a file read in two).
+   * The number here of each of `count` distinct keys given as UTF-8 with offsets (key k is
+   * `bytes[offsets[k] .. offsets[k + 1]]`; a dictionary of the second part of a file read in two):
+   * a key found keeps its number, the others are added after the keys here, in their order. All
+   * at once: the lists grow once, and the new keys enter the lookup table only when find() is
+   * called again (a whole dictionary appended is usually the last thing added).
    */
-  reserve(keys: number, bytes: number): void {
-    const size = this.size + keys
+  merge(bytes: Uint8Array, offsets: Uint32Array, count: number): Uint32Array {
+    if (this.stale) this.rebuildTable()
+    const numbers = new Uint32Array(count)
+    const fresh = new Int32Array(count)
+    const freshHashes = new Int32Array(count)
+    let freshCount = 0
+    let freshBytes = 0
+    const mask = this.table.length - 1
+    for (let key = 0; key < count; key++) {
+      const start = offsets[key] as number
+      const end = offsets[key + 1] as number
+      const h = this.hash(bytes, start, end)
+      let found = -1
+      for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+        const entry = this.table[slot] as number
+        if (entry === 0) break
+        if (this.hashes[entry - 1] === h && this.equals(entry - 1, bytes, start, end)) {
+          found = entry - 1
+          break
+        }
+      }
+      if (found !== -1) {
+        numbers[key] = found
+        continue
+      }
+      numbers[key] = this.size + freshCount
+      freshHashes[freshCount] = h
+      fresh[freshCount++] = key
+      freshBytes += end - start
+    }
+    if (freshCount === 0) return numbers
+    const size = this.size + freshCount
     if (size > this.starts.length) {
       const starts = new Int32Array(size)
       const hashes = new Int32Array(size)
@@ -111,17 +145,41 @@ export class ByteKeys {
       this.starts = starts
       this.hashes = hashes
     }
-    if (this.used + bytes > this.arena.length) {
-      const arena = new Uint8Array(this.used + bytes)
+    if (this.used + freshBytes > this.arena.length) {
+      const arena = new Uint8Array(this.used + freshBytes)
       arena.set(this.arena.subarray(0, this.used))
       this.arena = arena
     }
-    let slots = this.table.length
-    while (size * 2 > slots) slots *= 2
-    if (slots !== this.table.length) {
-      this.table = new Int32Array(slots)
-      for (let key = 0; key < this.size; key++) this.place(key)
+    const arena = this.arena
+    for (let i = 0; i < freshCount; i++) {
+      const key = fresh[i] as number
+      const start = offsets[key] as number
+      const end = offsets[key + 1] as number
+      this.starts[this.size] = this.used
+      this.hashes[this.size] = freshHashes[i] as number
+      this.size++
+      let at = this.used
+      for (let b = start; b < end; b++) {
+        const byte = bytes[b] as number
+        if (byte >= 0x80) this.nonAscii = true
+        arena[at++] = byte
+      }
+      this.used = at
     }
+    this.stale = true
+    return numbers
+  }
+
+  /** True while keys added by merge() are not in the lookup table (find() puts them there). */
+  private stale = false
+
+  // The lookup table made again for every key, big enough for them.
+  private rebuildTable(): void {
+    let slots = this.table.length
+    while (this.size * 2 > slots) slots *= 2
+    this.table = new Int32Array(slots)
+    for (let key = 0; key < this.size; key++) this.place(key)
+    this.stale = false
   }
 
   private add(bytes: Uint8Array, start: number, end: number, h: number): number {

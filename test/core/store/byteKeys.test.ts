@@ -71,9 +71,18 @@ describe('ByteKeys.packed', () => {
   })
 })
 
-describe('ByteKeys.reserve', () => {
-  it('keeps every key and its number, before and after the room it makes', () => {
-    const encoder = new TextEncoder()
+describe('ByteKeys.merge', () => {
+  const encoder = new TextEncoder()
+  const packed = (words: string[]) => {
+    const parts = words.map((word) => encoder.encode(word))
+    const offsets = new Uint32Array(parts.length + 1)
+    parts.forEach((part, i) => (offsets[i + 1] = offsets[i]! + part.length))
+    const bytes = new Uint8Array(offsets[parts.length]!)
+    parts.forEach((part, i) => bytes.set(part, offsets[i]!))
+    return { bytes, offsets, count: parts.length }
+  }
+
+  it('numbers keys found as before and new ones after, then finds them all', () => {
     const keys = new ByteKeys()
     const find = (word: string) => {
       const bytes = encoder.encode(word)
@@ -81,16 +90,36 @@ describe('ByteKeys.reserve', () => {
     }
     const first = Array.from({ length: 300 }, (_, i) => `a${i}`)
     first.forEach(find)
-    // More room than the keys to come, then fewer: the same keys and numbers either way.
-    keys.reserve(5000, 40_000)
-    const more = Array.from({ length: 3000 }, (_, i) => `b${i}é`)
-    more.forEach(find)
-    keys.reserve(10, 10)
+    // Half of these are known; the new ones include a non-ASCII one and the empty key.
+    const second = [
+      ...Array.from({ length: 3000 }, (_, i) => (i % 2 ? `a${i % 300}` : `b${i}é`)),
+      '',
+    ]
+    const { bytes, offsets, count } = packed([...new Set(second)])
+    const numbers = keys.merge(bytes, offsets, count)
+    const unique = [...new Set(second)]
+    const fresh = unique.filter((word) => !first.includes(word))
+    expect(Array.from(numbers)).toEqual(
+      unique.map((word) =>
+        first.includes(word) ? first.indexOf(word) : 300 + fresh.indexOf(word),
+      ),
+    )
+    expect(keys.size).toBe(300 + fresh.length)
+    expect(keys.strings()).toEqual([...first, ...fresh])
+    // After a merge, find() knows every key, old and new, and adds others after them.
     expect(find('a7')).toBe(7)
-    expect(find(`b2999é`)).toBe(3299)
-    expect(keys.size).toBe(3300)
-    expect(keys.strings()).toEqual([...first, ...more])
-    const packed = keys.packed()
-    expect(packed.offsets.length).toBe(3301)
+    expect(find(fresh[5]!)).toBe(305)
+    expect(find('')).toBe(300 + fresh.indexOf(''))
+    expect(find('new one')).toBe(300 + fresh.length)
+    expect(keys.packed().offsets.length).toBe(300 + fresh.length + 2)
+  })
+
+  it('merges into an empty dictionary, and twice in a row', () => {
+    const keys = new ByteKeys()
+    const one = packed(['x', 'y'])
+    expect(Array.from(keys.merge(one.bytes, one.offsets, one.count))).toEqual([0, 1])
+    const two = packed(['y', 'z', 'x'])
+    expect(Array.from(keys.merge(two.bytes, two.offsets, two.count))).toEqual([1, 2, 0])
+    expect(keys.strings()).toEqual(['x', 'y', 'z'])
   })
 })
