@@ -310,7 +310,6 @@ export function transferablesOfTail(part: TailPart): ArrayBuffer[] {
     add(data.codes)
     add(data.values.bytes)
     add(data.values.offsets)
-    if (data.counts) add(data.counts)
   }
   for (const data of [...Object.values(columns.texts), ...columns.extras]) {
     for (const array of arraysOfExtra(data)) add(array)

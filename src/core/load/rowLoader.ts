@@ -11,7 +11,7 @@ import { StoreBuilder, builtLabels, type PartColumns, type RowRanges } from '../
 import { packStrings } from '../store/packedStrings'
 import type { StoreColumns } from '../store/store'
 import { ByteKeys } from '../store/byteKeys'
-import { NO_COUNT, knownLabelCounts } from '../store/store'
+import { NO_COUNT } from '../store/store'
 import { validateRow, type RowIssue, type RowReader } from './validate'
 
 /** The rows of a part of a file, as a RowLoader took them (lines counted in the part). */
@@ -32,7 +32,6 @@ function packedColumnsOf(columns: StoreColumns): PartColumns {
     categories[column] = {
       codes: data.codes,
       values: builtLabels(data) ?? packStrings(data.values),
-      counts: knownLabelCounts(data),
     }
   }
   return { ...columns, categories }
