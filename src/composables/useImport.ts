@@ -44,9 +44,11 @@ export interface UseImportOptions {
    */
   stallMs?: number
   /**
-   * Start the workers of the next import ahead of it, while the page is idle (default: with our
-   * module worker). A worker's start, its script fetched and run, is otherwise about 100 ms of
-   * every import; two started workers waiting hold a few megabytes.
+   * Start the workers of the next import ahead of it (default: with our module worker): when the
+   * user points at the import control or drags a file over the page (warmUp), and after an
+   * import, once the page is idle. A worker's start, its script fetched and run, is otherwise
+   * about 60 ms of every import; two started workers waiting hold a few megabytes. Never on
+   * the page's load: the first visit fetches no worker.
    */
   spareWorkers?: boolean
 }
@@ -143,20 +145,30 @@ export function useImport(options: UseImportOptions = {}) {
     return spares.pop() ?? createWorker()
   }
 
-  // Starts as many spare workers as the next import of a big file uses, once the page is idle.
+  // Starts as many spare workers as the next import of a big file uses.
+  function makeSpares(): void {
+    if (disposed || phase.value === 'reading') return
+    const wanted = twoWorkers(SPLIT_MIN_BYTES) ? 2 : 1
+    try {
+      while (spares.length < wanted) spares.push(createWorker())
+    } catch {
+      // No workers here (a test's DOM): each import makes its own, and says so if it cannot.
+    }
+  }
+
+  // The spare workers, once the page is idle (after an import: its work on the page comes first).
   function prepareSpares(): void {
     if (!keepSpares || sparing || disposed) return
     sparing = true
     void whenIdle(2000).then(() => {
       sparing = false
-      if (disposed || phase.value === 'reading') return
-      const wanted = twoWorkers(SPLIT_MIN_BYTES) ? 2 : 1
-      try {
-        while (spares.length < wanted) spares.push(createWorker())
-      } catch {
-        // No workers here (a test's DOM): each import makes its own, and says so if it cannot.
-      }
+      makeSpares()
     })
+  }
+
+  /** The user is about to choose or drop a file: the spare workers, now. */
+  function warmUp(): void {
+    if (keepSpares) makeSpares()
   }
 
   /** Fires when the workers have said nothing for stallMs (see watch). */
@@ -381,6 +393,7 @@ export function useImport(options: UseImportOptions = {}) {
     > = {
       dragenter(event) {
         if (!hasFiles(event)) return
+        if (depth === 0) warmUp()
         depth++
         dragging.value = true
       },
@@ -421,7 +434,6 @@ export function useImport(options: UseImportOptions = {}) {
       jobs++
     })
   }
-  prepareSpares()
 
   return {
     phase,
@@ -439,5 +451,6 @@ export function useImport(options: UseImportOptions = {}) {
     importFiles,
     confirmMapping,
     cancel,
+    warmUp,
   }
 }

@@ -228,4 +228,29 @@ describe('DataImport', () => {
     document.body.dispatchEvent(event)
     expect(FakeImportWorker.made).toHaveLength(0)
   })
+
+  it('starts the import worker when the pointer comes onto Import CSV or the focus does, before a file is chosen', async () => {
+    const wrapper = mount(DataImport, {
+      props: {
+        options: {
+          createWorker: () => new FakeImportWorker(),
+          dropTarget: null,
+          twoWorkers: () => false,
+          spareWorkers: true,
+        },
+      },
+      attachTo: document.body,
+    })
+    mounted.push(wrapper)
+    expect(FakeImportWorker.made).toHaveLength(0)
+    const button = wrapper.get('label.file-button')
+    await button.trigger('pointerenter')
+    expect(FakeImportWorker.made).toHaveLength(1)
+    await button.trigger('focusin')
+    expect(FakeImportWorker.made).toHaveLength(1)
+    await chooseFile(wrapper, new File(['incident_id\n'], 'a.csv'))
+    // The file went to the worker already started.
+    expect(FakeImportWorker.made).toHaveLength(1)
+    expect(FakeImportWorker.last().requests[0]).toMatchObject({ type: 'import' })
+  })
 })

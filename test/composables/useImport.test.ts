@@ -104,7 +104,7 @@ describe('useImport with two workers', () => {
     expect(FakeImportWorker.made).toHaveLength(3)
   })
 
-  it("starts the next import's workers while the page is idle, uses them, and stops them at the end", async () => {
+  it('starts the workers when the user points at the import, uses them, and has more after it', async () => {
     const own = effectScope()
     const state = own.run(() =>
       useImport({
@@ -115,22 +115,47 @@ describe('useImport with two workers', () => {
       }),
     )
     if (!state) throw new Error('no scope')
-    // Not in the task that makes the page: when it is idle.
+    // Not on the page's load, even once it is idle: a first visit fetches no worker.
+    await new Promise((done) => setTimeout(done, 50))
     expect(FakeImportWorker.made).toHaveLength(0)
-    await vi.waitFor(() => expect(FakeImportWorker.made).toHaveLength(2))
+    state.warmUp()
+    state.warmUp()
+    expect(FakeImportWorker.made).toHaveLength(2)
     const spares = [...FakeImportWorker.made]
     state.importFile(new File([new Uint8Array(1000)], 'big.csv'))
     expect(FakeImportWorker.made).toHaveLength(2)
     expect(spares.map((worker) => worker.requests[0]?.type).sort()).toEqual(['import', 'tail'])
+    // Pointing at the import while it runs starts nothing.
+    state.warmUp()
+    expect(FakeImportWorker.made).toHaveLength(2)
     const head = spares.find((worker) => worker.requests[0]?.type === 'import')
     head?.reply({ type: 'failed', message: 'no rows', warnings: [] })
     expect(spares.every((worker) => worker.terminated)).toBe(true)
-    // Two more for the import after it.
+    // Two more for the import after it, once the page is idle.
     await vi.waitFor(() => expect(FakeImportWorker.made).toHaveLength(4))
     const next = FakeImportWorker.made.slice(2)
     expect(next.every((worker) => worker.requests.length === 0 && !worker.terminated)).toBe(true)
     own.stop()
     expect(next.every((worker) => worker.terminated)).toBe(true)
+  })
+
+  it('starts the workers when a file is dragged over the page', () => {
+    const target = document.implementation.createHTMLDocument('drop')
+    const own = effectScope()
+    own.run(() =>
+      useImport({
+        createWorker: () => new FakeImportWorker(),
+        dropTarget: target,
+        twoWorkers: () => false,
+        spareWorkers: true,
+      }),
+    )
+    const event = new Event('dragenter') as DragEvent
+    Object.defineProperty(event, 'dataTransfer', { value: { types: ['Files'] } })
+    target.dispatchEvent(event)
+    expect(FakeImportWorker.made).toHaveLength(1)
+    own.stop()
+    expect(FakeImportWorker.last().terminated).toBe(true)
   })
 
   it('starts no spare workers by default when the workers are given', async () => {
