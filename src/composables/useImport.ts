@@ -54,9 +54,10 @@ export interface UseImportOptions {
 }
 
 /**
- * No word from the import's workers for this long: stalled. They report progress every few
- * megabytes, and the longest quiet stretch of a sound import (the first worker joining the second
- * one's part to its own and finishing a 3-million-row store) is about two seconds here.
+ * No word from the import's workers for this long: stalled. They report progress at least every
+ * fifth of a second while they read, and the longest quiet stretch of a sound import (the first
+ * worker waiting for the second's part, joining it to its own and finishing a 3-million-row
+ * store) is two to four seconds here.
  */
 export const STALL_MS = 30_000
 
@@ -186,13 +187,22 @@ export function useImport(options: UseImportOptions = {}) {
   }
 
   // (Re)starts the stall watch of the import reading `file` with `mapping`: called when it starts
-  // and on each word from its workers. Two workers that stall are replaced by one reading the
-  // whole file (what was read is read again); one that stalls is stopped, and the page says so.
+  // and on each word from its workers. When two workers stall, the second is stopped and the
+  // first reads on alone from the cut (it has its part; a stall seen in a 3M-row import was the
+  // first waiting for the second's); if that stalls too, one worker reads the whole file again.
+  // One worker that stalls is stopped, and the page says so.
   function watch(file: File, mapping: ColumnMapping | null, split: boolean): void {
     if (stallTimer !== null) clearTimeout(stallTimer)
     stallTimer = setTimeout(() => {
       stallTimer = null
       if (phase.value !== 'reading') return
+      if (split && tailWorker && worker) {
+        tailWorker.terminate()
+        tailWorker = null
+        worker.postMessage({ type: 'tail-failed' })
+        watch(file, mapping, split)
+        return
+      }
       if (split) {
         start(file, mapping, false)
         return

@@ -66,7 +66,7 @@ describe('useImport with two workers', () => {
   })
 
   // A stalled import never leaves the page waiting for ever.
-  it('reads the file again with one worker when the two stop answering', () => {
+  it('reads on with the first worker, then with one new worker, when the two stop answering', () => {
     vi.useFakeTimers()
     const state = start(true, 1000, 30_000)
     const [head, tail] = FakeImportWorker.made
@@ -75,8 +75,15 @@ describe('useImport with two workers', () => {
     tail?.reply({ type: 'progress', bytesRead: 200, total: 1000, part: 'tail' })
     vi.advanceTimersByTime(20_000)
     expect(FakeImportWorker.made).toHaveLength(2)
+    // Quiet for the whole while: the second is stopped, the first reads on alone from the cut.
     vi.advanceTimersByTime(10_001)
-    expect(head?.terminated && tail?.terminated).toBe(true)
+    expect(tail?.terminated).toBe(true)
+    expect(head?.terminated).toBe(false)
+    expect(head?.requests.at(-1)).toEqual({ type: 'tail-failed' })
+    expect(FakeImportWorker.made).toHaveLength(2)
+    // The first quiet too: one worker reads the whole file again.
+    vi.advanceTimersByTime(30_001)
+    expect(head?.terminated).toBe(true)
     expect(FakeImportWorker.made).toHaveLength(3)
     const alone = FakeImportWorker.last()
     expect(alone.requests[0]).toMatchObject({ type: 'import' })
