@@ -183,7 +183,7 @@ async function pageRun(
     const sampler = setInterval(() => {
       peak = Math.max(peak, treeRss(pid))
     }, 100)
-    let imported: { ms: number; since: number } | Awaited<ReturnType<typeof importFile>>
+    let imported: { ms: number; since: number; steps?: [string, number, number][] }
     try {
       imported =
         engine === 'ours' ? await importFile(page, file, rows) : await importPeer(page, file)
@@ -191,7 +191,7 @@ async function pageRun(
       clearInterval(sampler)
     }
     // Where our import's time went (the workers' and the page's steps, ms from the file chosen).
-    if ('steps' in imported) {
+    if (imported.steps) {
       const steps = imported.steps.map(([name, start, ms]) => `${name} ${start}+${ms}`)
       console.log(`  our steps: ${steps.join(', ')}; painted ${imported.ms}`)
     }

@@ -8,6 +8,7 @@ import { FIELD_ESCAPED, FIELD_RAW, type RowView } from '../csv/scanner'
 import { parseIsoDate } from '../date'
 import { CATEGORY_COLUMNS, COUNT_COLUMNS, TEXT_COLUMNS, type SchemaColumn } from '../schema'
 import { StoreBuilder, builtLabels, type PartColumns, type RowRanges } from '../store/builder'
+import { appendPart } from '../store/appendPart'
 import { packStrings } from '../store/packedStrings'
 import type { StoreColumns } from '../store/store'
 import { ByteKeys } from '../store/byteKeys'
@@ -206,7 +207,7 @@ export class RowLoader {
    * read apart, its lines counted from 1): lines are moved on by `lineOffset`, issues follow ours.
    */
   appendPart(part: RowsPart, lineOffset: number): void {
-    this.builder.append(part.columns, lineOffset)
+    appendPart(this.builder, part.columns, lineOffset)
     const moved = <T extends { line: number }>(item: T): T => ({
       ...item,
       line: item.line + lineOffset,

@@ -25,7 +25,6 @@ import {
   MAX_TEXT_BYTES,
   knowLabelCounts,
   NO_COUNT,
-  isRepeat,
   type CategoryData,
   type ExtraData,
   type RepeatData,
@@ -40,7 +39,7 @@ const INT_BLOCK = 1 << 16
  * A growable Int32/Uint32 column, in blocks joined once at the end: growing never copies, and the
  * join holds one column twice for a moment, never the whole store.
  */
-class GrowableInts<T extends Int32Array | Uint32Array> {
+export class GrowableInts<T extends Int32Array | Uint32Array> {
   private blocks: T[] = []
   private block: T
   private used = 0
@@ -136,17 +135,18 @@ function growableBuffer(): { buffer: ArrayBuffer; resizable: boolean } {
  * byte; element access to resizable buffers is slower), which is appended to the column's
  * growable buffer whenever it fills.
  */
-class TextBuilder {
+export class TextBuilder {
   private stage = new Uint8Array(4096)
   private used = 0
   private store = growableBuffer()
-  private stored = 0
+  /** Bytes of the column in `store` (appendPart.ts reads it). */
+  stored = 0
   /**
    * Another part's bytes appended after ours (append), not copied until finish: where the
    * column must end as a plain buffer (browsers), each byte is then copied once.
    */
-  private appended: Uint8Array[] = []
-  private appendedBytes = 0
+  appended: Uint8Array[] = []
+  appendedBytes = 0
   offsets = new GrowableInts((n) => new Uint32Array(n))
   constructor() {
     this.offsets.push(0)
@@ -159,7 +159,7 @@ class TextBuilder {
     for (const bytes of parts) this.copyIn(bytes)
   }
   // Copies `bytes` after the column's stored bytes (flushed first).
-  private copyIn(bytes: Uint8Array): void {
+  copyIn(bytes: Uint8Array): void {
     const need = this.stored + bytes.length
     let { buffer } = this.store
     if (need > buffer.byteLength) {
@@ -175,7 +175,7 @@ class TextBuilder {
     new Uint8Array(buffer, this.stored, bytes.length).set(bytes)
     this.stored += bytes.length
   }
-  private flush(): void {
+  flush(): void {
     if (this.used === 0) return
     const need = this.stored + this.used
     let { buffer } = this.store
@@ -230,25 +230,6 @@ class TextBuilder {
       }
     }
     this.offsets.push(this.stored + this.used)
-  }
-  /**
-   * Appends every value of a text column as it is (offsets shifted). Where the column can stay a
-   * resizable buffer (Node), the bytes are copied in now; in browsers, where finish() copies the
-   * column into a plain buffer anyway, they are kept as they are until then.
-   */
-  append(data: TextData, rows: number): void {
-    this.flush()
-    const size = data.offsets[rows] ?? 0
-    const end = this.stored + this.appendedBytes
-    if (end + size > MAX_TEXT_BYTES) throw new RangeError('A text column would exceed 4 GB.')
-    this.offsets.appendShifted(data.offsets.subarray(1, rows + 1), end)
-    if (size === 0) return
-    if (!appendedText.copiedAtFinish) {
-      this.copyIn(data.bytes.subarray(0, size))
-      return
-    }
-    this.appended.push(data.bytes.subarray(0, size))
-    this.appendedBytes += size
   }
   /**
    * The column. `forPart`: it is a part that another builder appends (a file read in two), so it
@@ -309,7 +290,7 @@ function countCodes(codes: Uint32Array, size: number): Uint32Array {
 /** See CategoryBuilder.lastChecks. */
 const LAST_CHECKS = 1 << 12
 
-class CategoryBuilder {
+export class CategoryBuilder {
   codes = new GrowableInts((n) => new Uint32Array(n))
   /**
    * Whether a row's label is first compared with the row before's: a budget that a miss spends
@@ -318,8 +299,8 @@ class CategoryBuilder {
    * lookup; where they often do, it goes on.
    */
   private lastChecks = LAST_CHECKS
-  private readonly keys = new ByteKeys()
-  private last = -1
+  readonly keys = new ByteKeys()
+  last = -1
   push(value: string): void {
     const length = encodeScratch(value)
     this.pushBytes(keyScratch.bytes, 0, length)
@@ -374,20 +355,6 @@ class CategoryBuilder {
     }
     this.last = code
     this.codes.push(code)
-  }
-  /**
-   * Appends a column coded by another dictionary (labels as UTF-8 with offsets): its labels are
-   * looked up once each, new ones added in its order (its codes number labels by first
-   * appearance, so the dictionary ends as if its rows had been pushed one by one), and its codes
-   * are mapped in one pass.
-   */
-  append(codes: Uint32Array, labels: PackedStrings, rows: number): void {
-    const count = packedCount(labels)
-    const remap = this.keys.merge(labels.bytes, labels.offsets, count)
-    const mapped = new Uint32Array(rows)
-    for (let row = 0; row < rows; row++) mapped[row] = remap[codes[row] as number] as number
-    this.codes.append(mapped)
-    this.last = -1
   }
   /** The column; `forPart`: a part another builder appends, whose rows per label it counts. */
   finish(forPart = false): CategoryData {
@@ -458,7 +425,7 @@ export interface PartColumns {
  * field had spaces around it, a missing-value token, the checked path changed it) are kept, and
  * the store holds it as a RepeatData, never as a second copy of the column.
  */
-class EchoBuilder {
+export class EchoBuilder {
   /** Rows whose value differs from the schema column's, ascending, and their values. */
   private readonly rows = new GrowableInts((n) => new Uint32Array(n))
   private readonly values = new TextBuilder()
@@ -480,47 +447,9 @@ class EchoBuilder {
     this.values.push(value)
   }
 
-  /**
-   * Appends the rows of a part (see StoreBuilder.append), the first of them row `first`: `own` is
-   * the part's column as written out, `from` the schema column it repeats there; the rows where
-   * they differ are kept.
-   */
-  appendPart(
-    first: number,
-    own: TextData,
-    from: { codes: Uint32Array; labels: PackedStrings } | TextData,
-    rows: number,
-  ): void {
-    const source = 'codes' in from ? from.labels : from
-    for (let row = 0; row < rows; row++) {
-      const index = 'codes' in from ? from.codes[row]! : row
-      const start = own.offsets[row]!
-      const end = own.offsets[row + 1]!
-      const theirs = source.offsets[index]!
-      let same = source.offsets[index + 1]! - theirs === end - start
-      for (let i = 0; same && i < end - start; i++)
-        same = own.bytes[start + i] === source.bytes[theirs + i]
-      if (!same) this.differsBytes(first + row, own.bytes, start, end, false)
-    }
-  }
-
   /** The column, as the column of ours it repeats and the rows where it keeps its own text. */
   finish(forPart = false): RepeatData {
     return { repeats: this.slot, rows: this.rows.finish(), values: this.values.finish(forPart) }
-  }
-
-  /** Appends a part's repeat of the same column, its first row being row `first` here. */
-  appendRepeat(first: number, part: RepeatData): void {
-    const { rows, values } = part
-    for (let at = 0; at < rows.length; at++) {
-      this.differsBytes(
-        first + rows[at]!,
-        values.bytes,
-        values.offsets[at]!,
-        values.offsets[at + 1]!,
-        false,
-      )
-    }
   }
 }
 
@@ -533,22 +462,20 @@ function schemaValue(record: CasualtyRecord, slot: number): string {
 
 /** Builds a store row by row. Extra column names are fixed up front (the file's header). */
 export class StoreBuilder {
-  private readonly line = new GrowableInts((n) => new Uint32Array(n))
-  private readonly date = new GrowableInts((n) => new Int32Array(n))
-  private readonly counts = mapColumns(
-    COUNT_COLUMNS,
-    () => new GrowableInts((n) => new Int32Array(n)),
-  )
-  private readonly categories = mapColumns(CATEGORY_COLUMNS, () => new CategoryBuilder())
-  private readonly texts = mapColumns(TEXT_COLUMNS, () => new TextBuilder())
-  private readonly extras: (TextBuilder | EchoBuilder)[]
+  // The columns' builders, read by appendPart.ts too (a part appended).
+  readonly line = new GrowableInts((n) => new Uint32Array(n))
+  readonly date = new GrowableInts((n) => new Int32Array(n))
+  readonly counts = mapColumns(COUNT_COLUMNS, () => new GrowableInts((n) => new Int32Array(n)))
+  readonly categories = mapColumns(CATEGORY_COLUMNS, () => new CategoryBuilder())
+  readonly texts = mapColumns(TEXT_COLUMNS, () => new TextBuilder())
+  readonly extras: (TextBuilder | EchoBuilder)[]
   private readonly countList = COUNT_COLUMNS.map((c) => this.counts[c])
   private readonly categoryList = CATEGORY_COLUMNS.map((c) => this.categories[c])
   private readonly textList = TEXT_COLUMNS.map((c) => this.texts[c])
-  private rows = 0
+  rows = 0
 
   constructor(
-    private readonly extraNames: readonly string[] = [],
+    readonly extraNames: readonly string[] = [],
     /**
      * Per extra column: the slot (RowRanges: categories, then texts) of the schema column that
      * repeats it, read from the same field as it is; -1 for none. Such a column is kept as a
@@ -625,54 +552,6 @@ export class StoreBuilder {
       }
     }
     this.rows++
-  }
-
-  /**
-   * Appends the rows of columns built by another builder from the same header (the second part of
-   * a file read in two), their lines moved on by `lineOffset`: the result is the store one
-   * builder would have made of both parts' rows. The part's text columns are emptied.
-   */
-  append(part: PartColumns, lineOffset: number): void {
-    const rows = part.length
-    if (part.extraNames.join('\n') !== this.extraNames.join('\n')) {
-      throw new Error('The parts of a file must have the same columns.')
-    }
-    this.line.appendShifted(part.line.subarray(0, rows), lineOffset)
-    this.date.append(part.date.subarray(0, rows) as Int32Array<ArrayBuffer>)
-    for (const column of COUNT_COLUMNS)
-      this.counts[column].append(part.counts[column].subarray(0, rows) as Int32Array<ArrayBuffer>)
-    for (const column of CATEGORY_COLUMNS) {
-      const data = part.categories[column]
-      this.categories[column].append(data.codes, data.values, rows)
-    }
-    // Each text column of the part is let go once copied (the part is used up): its bytes can be
-    // freed before the next column's are copied, so the part and the copy of it are never whole
-    // at once. An extra column is taken before the text columns it may repeat.
-    const emptyText = (): TextData => ({ bytes: new Uint8Array(0), offsets: new Uint32Array(1) })
-    this.extras.forEach((builder, index) => {
-      const own = part.extras[index]!
-      if (builder instanceof TextBuilder) {
-        if (isRepeat(own)) throw new Error('The parts of a file must have the same columns.')
-        builder.append(own, rows)
-      } else if (isRepeat(own)) builder.appendRepeat(this.rows, own)
-      else {
-        const slot = builder.slot
-        const repeated =
-          slot < CATEGORY_COLUMNS.length
-            ? {
-                codes: part.categories[CATEGORY_COLUMNS[slot]!].codes,
-                labels: part.categories[CATEGORY_COLUMNS[slot]!].values,
-              }
-            : part.texts[TEXT_COLUMNS[slot - CATEGORY_COLUMNS.length]!]
-        builder.appendPart(this.rows, own, repeated, rows)
-      }
-      part.extras[index] = emptyText()
-    })
-    for (const column of TEXT_COLUMNS) {
-      this.texts[column].append(part.texts[column], rows)
-      part.texts[column] = emptyText()
-    }
-    this.rows += rows
   }
 
   /**

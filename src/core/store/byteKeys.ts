@@ -15,14 +15,15 @@ function stringOfBytes(bytes: Uint8Array, start: number, end: number): string {
  * looked up by their UTF-8 bytes, so a label seen before costs no string at all.
  */
 export class ByteKeys {
-  private arena = new Uint8Array(4096)
-  private used = 0
-  private starts = new Int32Array(256)
-  private hashes = new Int32Array(256)
-  private table = new Int32Array(512)
+  // Read and grown by mergeKeys (appendPart.ts) too.
+  arena = new Uint8Array(4096)
+  used = 0
+  starts = new Int32Array(256)
+  hashes = new Int32Array(256)
+  table = new Int32Array(512)
   size = 0
 
-  private hash(bytes: Uint8Array, start: number, end: number): number {
+  hash(bytes: Uint8Array, start: number, end: number): number {
     let h = 0x811c9dc5 | 0
     for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] as number), 0x01000193)
     return h
@@ -55,7 +56,7 @@ export class ByteKeys {
 
   added = false
   /** Has any key a byte outside ASCII? */
-  private nonAscii = false
+  nonAscii = false
 
   /** Every key as a string, in number order. */
   strings(): string[] {
@@ -98,83 +99,11 @@ export class ByteKeys {
     return { bytes, offsets }
   }
 
-  /**
-   * The number here of each of `count` distinct keys given as UTF-8 with offsets (key k is
-   * `bytes[offsets[k] .. offsets[k + 1]]`; a dictionary of the second part of a file read in two):
-   * a key found keeps its number, the others are added after the keys here, in their order. All
-   * at once: the lists grow once, and the new keys enter the lookup table only when find() is
-   * called again (a whole dictionary appended is usually the last thing added).
-   */
-  merge(bytes: Uint8Array, offsets: Uint32Array, count: number): Uint32Array {
-    if (this.stale) this.rebuildTable()
-    const numbers = new Uint32Array(count)
-    const fresh = new Int32Array(count)
-    const freshHashes = new Int32Array(count)
-    let freshCount = 0
-    let freshBytes = 0
-    const mask = this.table.length - 1
-    for (let key = 0; key < count; key++) {
-      const start = offsets[key] as number
-      const end = offsets[key + 1] as number
-      const h = this.hash(bytes, start, end)
-      let found = -1
-      for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-        const entry = this.table[slot] as number
-        if (entry === 0) break
-        if (this.hashes[entry - 1] === h && this.equals(entry - 1, bytes, start, end)) {
-          found = entry - 1
-          break
-        }
-      }
-      if (found !== -1) {
-        numbers[key] = found
-        continue
-      }
-      numbers[key] = this.size + freshCount
-      freshHashes[freshCount] = h
-      fresh[freshCount++] = key
-      freshBytes += end - start
-    }
-    if (freshCount === 0) return numbers
-    const size = this.size + freshCount
-    if (size > this.starts.length) {
-      const starts = new Int32Array(size)
-      const hashes = new Int32Array(size)
-      starts.set(this.starts.subarray(0, this.size))
-      hashes.set(this.hashes.subarray(0, this.size))
-      this.starts = starts
-      this.hashes = hashes
-    }
-    if (this.used + freshBytes > this.arena.length) {
-      const arena = new Uint8Array(this.used + freshBytes)
-      arena.set(this.arena.subarray(0, this.used))
-      this.arena = arena
-    }
-    const arena = this.arena
-    for (let i = 0; i < freshCount; i++) {
-      const key = fresh[i] as number
-      const start = offsets[key] as number
-      const end = offsets[key + 1] as number
-      this.starts[this.size] = this.used
-      this.hashes[this.size] = freshHashes[i] as number
-      this.size++
-      let at = this.used
-      for (let b = start; b < end; b++) {
-        const byte = bytes[b] as number
-        if (byte >= 0x80) this.nonAscii = true
-        arena[at++] = byte
-      }
-      this.used = at
-    }
-    this.stale = true
-    return numbers
-  }
-
-  /** True while keys added by merge() are not in the lookup table (find() puts them there). */
-  private stale = false
+  /** True while keys added by mergeKeys are not in the lookup table (find() puts them there). */
+  stale = false
 
   // The lookup table made again for every key, big enough for them.
-  private rebuildTable(): void {
+  rebuildTable(): void {
     let slots = this.table.length
     while (this.size * 2 > slots) slots *= 2
     this.table = new Int32Array(slots)

@@ -12,6 +12,7 @@ import {
   TEXT_COLUMNS,
 } from '../../../src/core/schema'
 import { appendedText, StoreBuilder, type PartColumns } from '../../../src/core/store/builder'
+import { appendPart } from '../../../src/core/store/appendPart'
 import { NO_COUNT } from '../../../src/core/store/store'
 import { labelCount, packStrings } from '../../../src/core/store/packedStrings'
 import { transferablesOf } from '../../../src/core/store/store'
@@ -191,7 +192,7 @@ describe('StoreBuilder.append', () => {
         appendedText.copiedAtFinish = copiedAtFinish
         const built = new StoreBuilder(['extra'])
         for (const r of records.slice(0, 4)) built.push(r)
-        built.append(partOf(records.slice(4, 9)), 0)
+        appendPart(built, partOf(records.slice(4, 9)), 0)
         // Rows pushed after a part: its text is taken in first.
         for (const r of records.slice(9)) built.push(r)
         const store = built.finish()
@@ -209,7 +210,7 @@ describe('StoreBuilder.append', () => {
       appendedText.copiedAtFinish = true
       const built = new StoreBuilder(['extra'])
       for (const r of records.slice(0, 4)) built.push(r)
-      built.append(partOf(records.slice(4)), 0)
+      appendPart(built, partOf(records.slice(4)), 0)
       const quotes = built.finish().columns.texts.source_quote
       const resizable = (quotes.bytes.buffer as ArrayBuffer & { resizable?: boolean }).resizable
       expect(resizable).toBe(false)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ByteKeys } from '../../../src/core/store/byteKeys'
+import { mergeKeys } from '../../../src/core/store/appendPart'
 
 describe('ByteKeys', () => {
   it('numbers byte strings by first appearance, through rehashes', () => {
@@ -71,7 +72,7 @@ describe('ByteKeys.packed', () => {
   })
 })
 
-describe('ByteKeys.merge', () => {
+describe('mergeKeys', () => {
   const encoder = new TextEncoder()
   const packed = (words: string[]) => {
     const parts = words.map((word) => encoder.encode(word))
@@ -96,7 +97,7 @@ describe('ByteKeys.merge', () => {
       '',
     ]
     const { bytes, offsets, count } = packed([...new Set(second)])
-    const numbers = keys.merge(bytes, offsets, count)
+    const numbers = mergeKeys(keys, bytes, offsets, count)
     const unique = [...new Set(second)]
     const fresh = unique.filter((word) => !first.includes(word))
     expect(Array.from(numbers)).toEqual(
@@ -117,9 +118,9 @@ describe('ByteKeys.merge', () => {
   it('merges into an empty dictionary, and twice in a row', () => {
     const keys = new ByteKeys()
     const one = packed(['x', 'y'])
-    expect(Array.from(keys.merge(one.bytes, one.offsets, one.count))).toEqual([0, 1])
+    expect(Array.from(mergeKeys(keys, one.bytes, one.offsets, one.count))).toEqual([0, 1])
     const two = packed(['y', 'z', 'x'])
-    expect(Array.from(keys.merge(two.bytes, two.offsets, two.count))).toEqual([1, 2, 0])
+    expect(Array.from(mergeKeys(keys, two.bytes, two.offsets, two.count))).toEqual([1, 2, 0])
     expect(keys.strings()).toEqual(['x', 'y', 'z'])
   })
 })
