@@ -24,6 +24,17 @@ async function exportCsv(page: Page): Promise<{ name: string; bytes: Buffer; pat
   return { name: download.suggestedFilename(), bytes: readFileSync(path), path }
 }
 
+// The page's export of every row of `file`, byte for byte as the core writes the file read whole.
+function expectExportOf(file: string, bytes: Buffer): void {
+  const store = loadCsv(readFileSync(file)).store
+  if (!store) throw new Error('the file did not load')
+  const expected = Buffer.from(
+    new TextEncoder().encode(storeToCsv(store, allRows(store), EXCEL_FRIENDLY)),
+  )
+  expect(bytes.length).toBe(expected.length)
+  expect(bytes.equals(expected)).toBe(true)
+}
+
 test.beforeEach(async ({ page }) => {
   await page.goto('./')
   await expect(page.getByRole('button', { name: /Export CSV/ })).toBeEnabled()
@@ -131,13 +142,7 @@ test('writes a big export in steps, through the Blob worker, to the bytes of the
   workers.length = 0
   const first = await exportCsv(page)
   expect(workers.some((url) => /blob\.worker/.test(url))).toBe(true)
-  const store = loadCsv(readFileSync(file)).store
-  if (!store) throw new Error('the file did not load')
-  const expected = Buffer.from(
-    new TextEncoder().encode(storeToCsv(store, allRows(store), EXCEL_FRIENDLY)),
-  )
-  expect(first.bytes.length).toBe(expected.length)
-  expect(first.bytes.equals(expected)).toBe(true)
+  expectExportOf(file, first.bytes)
   await expect(page.getByRole('progressbar', { name: 'Preparing the export' })).toBeHidden()
 
   await page.getByLabel('Import CSV').setInputFiles(first.path)
@@ -177,11 +182,5 @@ test('exports a big file read by two workers exactly as the file read whole', as
   expect(steps).toContain('import: second worker: read its part')
   expect(steps).toContain('import: first worker: append the second part')
   const exported = await exportCsv(page)
-  const store = loadCsv(readFileSync(file)).store
-  if (!store) throw new Error('the file did not load')
-  const expected = Buffer.from(
-    new TextEncoder().encode(storeToCsv(store, allRows(store), EXCEL_FRIENDLY)),
-  )
-  expect(exported.bytes.length).toBe(expected.length)
-  expect(exported.bytes.equals(expected)).toBe(true)
+  expectExportOf(file, exported.bytes)
 })

@@ -158,38 +158,31 @@ export class TextBuilder {
     this.appendedBytes = 0
     for (const bytes of parts) this.copyIn(bytes)
   }
+  // The column's buffer, grown to `size` bytes when it holds fewer than `need` (in place where it
+  // is resizable, else copied into a bigger one).
+  private room(need: number, size = need): ArrayBuffer {
+    const { buffer } = this.store
+    if (need <= buffer.byteLength) return buffer
+    if (this.store.resizable) {
+      ;(buffer as ArrayBuffer & { resize(size: number): void }).resize(size)
+      return buffer
+    }
+    const bigger = new ArrayBuffer(size)
+    new Uint8Array(bigger).set(new Uint8Array(buffer, 0, this.stored))
+    this.store = { buffer: bigger, resizable: false }
+    return bigger
+  }
   // Copies `bytes` after the column's stored bytes (flushed first).
   copyIn(bytes: Uint8Array): void {
-    const need = this.stored + bytes.length
-    let { buffer } = this.store
-    if (need > buffer.byteLength) {
-      if (this.store.resizable) {
-        ;(buffer as ArrayBuffer & { resize(size: number): void }).resize(need)
-      } else {
-        const bigger = new ArrayBuffer(need)
-        new Uint8Array(bigger).set(new Uint8Array(buffer, 0, this.stored))
-        buffer = bigger
-        this.store = { buffer, resizable: false }
-      }
-    }
+    const buffer = this.room(this.stored + bytes.length)
     new Uint8Array(buffer, this.stored, bytes.length).set(bytes)
     this.stored += bytes.length
   }
   flush(): void {
     if (this.used === 0) return
     const need = this.stored + this.used
-    let { buffer } = this.store
-    if (need > buffer.byteLength) {
-      const size = Math.min(MAX_TEXT_BYTES, Math.max(need, Math.ceil(buffer.byteLength * 1.5)))
-      if (this.store.resizable) {
-        ;(buffer as ArrayBuffer & { resize(size: number): void }).resize(size)
-      } else {
-        const bigger = new ArrayBuffer(size)
-        new Uint8Array(bigger).set(new Uint8Array(buffer, 0, this.stored))
-        buffer = bigger
-        this.store = { buffer, resizable: false }
-      }
-    }
+    const grown = Math.ceil(this.store.buffer.byteLength * 1.5)
+    const buffer = this.room(need, Math.min(MAX_TEXT_BYTES, Math.max(need, grown)))
     new Uint8Array(buffer, this.stored, this.used).set(this.stage.subarray(0, this.used))
     this.stored += this.used
     this.used = 0
