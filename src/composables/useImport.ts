@@ -188,9 +188,9 @@ export function useImport(options: UseImportOptions = {}) {
 
   // (Re)starts the stall watch of the import reading `file` with `mapping`: called when it starts
   // and on each word from its workers. When two workers stall, the second is stopped and the
-  // first reads on alone from the cut (it has its part; a stall seen in a 3M-row import was the
-  // first waiting for the second's); if that stalls too, one worker reads the whole file again.
-  // One worker that stalls is stopped, and the page says so.
+  // first reads on alone from the cut, with the part it has (in the one stall seen, in a 3M-row
+  // import, the silence began when the first had read its part); if that stalls too, one worker
+  // reads the whole file again. One worker that stalls is stopped, and the page says so.
   function watch(file: File, mapping: ColumnMapping | null, split: boolean): void {
     if (stallTimer !== null) clearTimeout(stallTimer)
     stallTimer = setTimeout(() => {
