@@ -238,8 +238,8 @@ export function labelCounts(data: CategoryData): Uint32Array {
 }
 
 /**
- * Keeps `counts` as the rows per label of `data` (the import counts them as it reads the rows),
- * where there is one count per label.
+ * Keeps `counts` as the rows per label of `data` (the import counts them when it finishes a
+ * dictionary), where there is one count per label.
  */
 export function knowLabelCounts(data: CategoryData, counts: Uint32Array): void {
   if (counts.length === labelCount(data)) labelCountCache.set(data, counts)

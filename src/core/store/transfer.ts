@@ -45,7 +45,7 @@ export function* unpackStrings(packed: PackedStrings, step = UNPACK_STEP): Steps
 export interface PackedCategory {
   codes: Uint32Array
   values: PackedStrings
-  /** Rows per label, where the sender knew them (the import counts them as it reads). */
+  /** Rows per label, where the sender knew them (the import counts them at its end). */
   counts?: Uint32Array
 }
 
