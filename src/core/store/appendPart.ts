@@ -134,7 +134,7 @@ export function appendCategory(
 }
 
 /**
- * Appends the rows of a part (see StoreBuilder.append), the first of them row `first`: `own` is
+ * Appends the rows of a part (see appendPart), the first of them row `first`: `own` is
  * the part's column as written out, `from` the schema column it repeats there; the rows where
  * they differ are kept.
  */

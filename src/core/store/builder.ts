@@ -23,7 +23,7 @@ import {
 import {
   CasualtyStore,
   MAX_TEXT_BYTES,
-  knowLabelCounts,
+  labelCounts,
   NO_COUNT,
   type CategoryData,
   type ExtraData,
@@ -39,7 +39,7 @@ const INT_BLOCK = 1 << 16
  * A growable Int32/Uint32 column, in blocks joined once at the end: growing never copies, and the
  * join holds one column twice for a moment, never the whole store.
  */
-export class GrowableInts<T extends Int32Array | Uint32Array> {
+class GrowableInts<T extends Int32Array | Uint32Array> {
   private blocks: T[] = []
   private block: T
   private used = 0
@@ -100,7 +100,7 @@ const RESIZABLE_VIEWS_DECODE = ((): boolean => {
 })()
 
 /**
- * How a text column takes another part's bytes (TextBuilder.append): kept as they are and copied
+ * How a text column takes another part's bytes (appendText, appendPart.ts): kept as they are and copied
  * with the column's own at its end, where that end copies the column anyway (browsers), else
  * copied in at once. A setting, so that tests in Node run the browsers' way too.
  */
@@ -142,7 +142,7 @@ export class TextBuilder {
   /** Bytes of the column in `store` (appendPart.ts reads it). */
   stored = 0
   /**
-   * Another part's bytes appended after ours (append), not copied until finish: where the
+   * Another part's bytes appended after ours (appendText), not copied until finish: where the
    * column must end as a plain buffer (browsers), each byte is then copied once.
    */
   appended: Uint8Array[] = []
@@ -272,17 +272,10 @@ function encodeScratch(value: string): number {
   return encoder.encodeInto(value, keyScratch.bytes).written
 }
 
-/** A growable dictionary-coded column. */
-// Rows per code of `codes`, codes 0 .. size - 1.
-function countCodes(codes: Uint32Array, size: number): Uint32Array {
-  const counts = new Uint32Array(size)
-  for (let i = 0; i < codes.length; i++) counts[codes[i]!]!++
-  return counts
-}
-
 /** See CategoryBuilder.lastChecks. */
 const LAST_CHECKS = 1 << 12
 
+/** A growable dictionary-coded column. */
 export class CategoryBuilder {
   codes = new GrowableInts((n) => new Uint32Array(n))
   /**
@@ -349,7 +342,7 @@ export class CategoryBuilder {
     this.last = code
     this.codes.push(code)
   }
-  /** The column; `forPart`: a part another builder appends, whose rows per label it counts. */
+  /** The column; `forPart`: a part another builder appends, which counts the rows per label. */
   finish(forPart = false): CategoryData {
     // The labels stay the dictionary's UTF-8 bytes until `values` is first read, then become
     // strings at once (one decode, then substrings): the import worker sends the bytes as they
@@ -374,8 +367,9 @@ export class CategoryBuilder {
     })
     built.set(data, packed)
     // Rows per label (the filter lists show them), counted here in one tight pass (about 1 ns a
-    // row) rather than on the page, or as each row comes (a few ns a row, in the reading).
-    if (!forPart) knowLabelCounts(data, countCodes(data.codes, packedCount(packed)))
+    // row) rather than on the page, or as each row comes (a few ns a row, in the reading); kept
+    // with the column, and sent with it to the page.
+    if (!forPart) labelCounts(data)
     return data
   }
 }
@@ -548,7 +542,7 @@ export class StoreBuilder {
   }
 
   /**
-   * The store. `forPart`: its columns are a part that another builder appends (append), and its
+   * The store. `forPart`: its columns are a part that another builder appends (appendPart), and its
    * text may stay in resizable buffers (TextBuilder.finish): not a store to show or decode.
    */
   finish(forPart = false): CasualtyStore {

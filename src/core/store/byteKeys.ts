@@ -136,7 +136,7 @@ export class ByteKeys {
     this.starts[key] = this.used
     this.hashes[key] = h
     this.used += end - start
-    if (this.size * 2 > this.table.length) this.rehash()
+    if (this.size * 2 > this.table.length) this.rebuildTable()
     else this.place(key)
     this.added = true
     return key
@@ -147,10 +147,5 @@ export class ByteKeys {
     let slot = (this.hashes[key] as number) & mask
     while (this.table[slot] !== 0) slot = (slot + 1) & mask
     this.table[slot] = key + 1
-  }
-
-  private rehash(): void {
-    this.table = new Int32Array(this.table.length * 2)
-    for (let key = 0; key < this.size; key++) this.place(key)
   }
 }
