@@ -98,25 +98,18 @@ export async function importFile(
   await input.setInputFiles(path)
   // A GTD export goes through the column mapping step, as the page proposes it.
   if (gtd) await page.getByRole('button', { name: 'Load with this mapping' }).click()
-  // Done when the progress bar is gone and the page names the row count it now shows.
   const count = new Intl.NumberFormat('en-US').format(rows)
-  // A cheap test, as DuckDB-WASM's page is polled: reading the whole page's text lays it out.
+  // Done when the progress bar is gone, the page names the row count it now shows and its
+  // "Updating the figures" status is empty (big views update in steps after the row count shows),
+  // then one more frame has painted. Tested at every frame, as DuckDB-WASM's page is: a coarser
+  // poll would add up to its interval to either side. Cheap tests, nothing laid out.
   await page.waitForFunction(
     (text) =>
       !document.querySelector('progress') &&
-      document.querySelector('[data-testid=row-count]')?.textContent === text,
+      document.querySelector('[data-testid=row-count]')?.textContent === text &&
+      !document.querySelector('[data-testid=view-updating]')?.textContent?.trim(),
     count,
-    { timeout: 15 * 60_000, polling: 100 },
-  )
-  // Big views update in steps after the row count shows: done when the "Updating the figures"
-  // status is empty again and one more frame has painted.
-  await page.waitForFunction(
-    () => !document.querySelector('[data-testid=view-updating]')?.textContent?.trim(),
-    undefined,
-    {
-      timeout: 5 * 60_000,
-      polling: 50,
-    },
+    { timeout: 15 * 60_000, polling: 'raf' },
   )
   await page.evaluate(
     () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))),
