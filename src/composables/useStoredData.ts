@@ -17,7 +17,7 @@ import { createGlobalState } from './globalState'
 import { useDataset } from './useDataset'
 import { useSources } from './useSources'
 import type { Source } from '../core/reports'
-import { runInSteps, whenIdle } from './yieldToPage'
+import { ASYNC_ROWS, runInSteps, whenIdle } from './yieldToPage'
 
 /** A stored dataset as the list shows it. */
 export interface DatasetEntry {
@@ -174,6 +174,8 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
     const name = known?.name ?? dataset.sourceName.value
     void enqueue(async () => {
       if (!db || latestSave.get(id) !== turn) return
+      // A big store, just imported, is stored once the page has painted its figures.
+      if (store.length >= ASYNC_ROWS) await whenIdle()
       const savedAt = new Date().toISOString()
       const partsOf = newId()
       // The store's packing loads with the first save (or restore), not with the page.
@@ -210,10 +212,12 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
           ])
           await setMany([...all, ...last], db)
         } else {
-          // Big data one part per task and transaction, each when the page is idle, so the page
-          // keeps painting and a filter change's figures never wait behind a part; a newer save
-          // of the same dataset meanwhile makes this one moot.
+          // Big data one part per task and transaction, each when the page is idle (the first
+          // too: after an import, the page's figures come first), so the page keeps painting and
+          // a filter change's figures never wait behind a part; a newer save of the same dataset
+          // meanwhile makes this one moot.
           for (const part of parts()) {
+            await whenIdle()
             if (latestSave.get(id) !== turn) {
               await delMany(written, db)
               return
@@ -221,7 +225,6 @@ function createStoredDataState(options: UseStoredDataOptions = {}) {
             const key = partKey(id, partsOf, written.length)
             await setMany([[key, part]], db)
             written.push(key)
-            await whenIdle()
           }
           await setMany(last, db)
         }
