@@ -6,7 +6,8 @@
 import { computed, onScopeDispose, shallowRef } from 'vue'
 import { formatDateLabel } from '../core/date'
 import { formatSourceLine } from '../core/format'
-import { dateSpanOf } from '../core/view/figureIndex'
+import { dateSpanOf, figureIndexInSteps } from '../core/view/figureIndex'
+import { reportIndexInSteps } from '../core/view/reportIndex'
 import { allRowsInSteps } from '../core/view/filter'
 import type { LoadResult } from '../core/load/loader'
 import { fromShipped } from '../core/load/shipped'
@@ -58,6 +59,12 @@ export interface ChangeOptions {
    * an edit, an append and an undo keep the one on show (an undo brings back its step's).
    */
   meta?: DatasetMeta | null
+  /**
+   * Resolves when the store is whole (an import's text columns arrive after the rest): true, or
+   * false when they never will (the import failed or was stopped), and the store is not shown.
+   * Meanwhile what needs no text is prepared.
+   */
+  complete?: Promise<boolean>
 }
 
 /** A state of the data that Undo goes back to. */
@@ -174,10 +181,12 @@ function createDatasetState() {
     const named: Named = { store: next, name, change, context: nextContext, meta: description }
     const turn = ++published
     replaced++
-    if (next.length < ASYNC_ROWS) return show(named, turn)
-    upcoming = named
+    const { complete } = options
+    if (next.length < ASYNC_ROWS && !complete) return show(named, turn)
+    // Data added meanwhile is added to this store once it is whole.
+    upcoming = complete ? complete.then((whole) => (whole ? named : null)) : named
     publishing.value = true
-    void prepareToShow(next, turn).then(() => show(named, turn))
+    void prepareToShow(next, turn, complete).then((ready) => ready && show(named, turn))
   }
 
   // Counts the rows of each label of the short dictionaries (the filter lists show them) in steps
@@ -185,11 +194,28 @@ function createDatasetState() {
   // list; so too the selection of every row and the date span. One budget for all of it (a new
   // runInSteps per list gave each its own, and a task could hold several). Ends in a task of its
   // own, as showing must.
-  async function prepareToShow(next: CasualtyStore, turn: number): Promise<void> {
-    if (!(await runInSteps(preparationSteps(next), () => turn === published))) return
+  // Whether `next` is to be shown: false when a newer change came, or the store never became whole
+  // (`complete`; then nothing is on its way any more).
+  async function prepareToShow(
+    next: CasualtyStore,
+    turn: number,
+    complete?: Promise<boolean>,
+  ): Promise<boolean> {
+    if (!(await runInSteps(preparationSteps(next), () => turn === published))) return false
+    if (complete && !(await complete)) {
+      if (turn === published) {
+        upcoming = null
+        publishing.value = false
+      }
+      return false
+    }
     await yieldToPage()
+    return true
   }
 
+  // Also the indexes of the rows' figures and reports that every view of the store reads (kept
+  // with the store): they need none of its text, so they are built while an import's text
+  // columns are still on their way.
   function* preparationSteps(next: CasualtyStore): Steps<true> {
     const { categories } = next.columns
     yield* allRowsInSteps(next)
@@ -199,6 +225,8 @@ function createDatasetState() {
       if (labelCount(categories[column]) <= LIST_LABELS)
         yield* labelCountsInSteps(categories[column])
     }
+    yield* figureIndexInSteps(next)
+    yield* reportIndexInSteps(next)
     return true
   }
 
@@ -233,9 +261,7 @@ function createDatasetState() {
     })
     upcoming = joined
     void joined.then(async (next) => {
-      if (!next) return
-      await prepareToShow(next.store, turn)
-      show(next, turn)
+      if (next && (await prepareToShow(next.store, turn))) show(next, turn)
     })
   }
 

@@ -7,7 +7,7 @@ import { computed, getCurrentScope, onScopeDispose, ref, shallowRef } from 'vue'
 import type { ImportReply, ImportReport, ImportRequest } from '../core/load/importJob'
 import type { ColumnMapping } from '../core/load/mapping'
 import type { ImportStep } from '../core/load/loader'
-import type { SchemaColumn } from '../core/schema'
+import { TEXT_COLUMNS, type SchemaColumn, type TextColumn } from '../core/schema'
 import { SPLIT_MIN_BYTES } from '../core/csv/split'
 import { CasualtyStore } from '../core/store/store'
 import { unpackColumns } from '../core/store/transfer'
@@ -175,7 +175,16 @@ export function useImport(options: UseImportOptions = {}) {
   /** Fires when the workers have said nothing for stallMs (see watch). */
   let stallTimer: ReturnType<typeof setTimeout> | null = null
 
+  /**
+   * Settles the text columns the import's store waits for (a `done` reply with textsToFollow):
+   * with their bytes, or null when they will not come (the workers were stopped).
+   */
+  let settleTexts: ((texts: Record<TextColumn, Uint8Array> | null) => void) | null = null
+
   function stopWorker(): void {
+    const settle = settleTexts
+    settleTexts = null
+    settle?.(null)
     const used = worker !== null
     worker?.terminate()
     worker = null
@@ -245,9 +254,18 @@ export function useImport(options: UseImportOptions = {}) {
         phase.value = 'failed'
         return
       case 'done': {
-        stopWorker()
         const received = performance.now()
         keepSteps(reply.steps ?? [])
+        // The text columns come in a reply of their own: the first worker stays on for it.
+        const texts = reply.textsToFollow
+          ? new Promise<Record<TextColumn, Uint8Array> | null>((settle) => {
+              settleTexts = settle
+            })
+          : null
+        if (texts) {
+          tailWorker?.terminate()
+          tailWorker = null
+        } else stopWorker()
         // The labels arrive as UTF-8 bytes: made strings again in steps, so the page keeps
         // painting; a newer import or Cancel meanwhile drops the result.
         const job = jobs
@@ -258,15 +276,38 @@ export function useImport(options: UseImportOptions = {}) {
           report.value = reply.report
           // A file without one valid row never empties the view: the report says so instead.
           if (store.length === 0) {
+            stopWorker()
             failure.value = { message: 'it has no valid row.', warnings: reply.report.warnings }
             phase.value = 'failed'
             return
           }
+          // The store is whole once its text columns' bytes are in (until then they are empty);
+          // the page prepares what needs no text meanwhile (useDataset's complete).
+          const complete = texts?.then((bytes) => {
+            if (!bytes || job !== jobs) return false
+            for (const column of TEXT_COLUMNS) columns.texts[column].bytes = bytes[column]
+            return true
+          })
           const options = { report: reply.report }
-          if (append.value) appendStore(store, file.name, options)
-          else replaceStore(store, file.name, options)
-          phase.value = 'done'
+          if (append.value) {
+            // Adding up copies the text: it waits for it.
+            if (!complete) appendStore(store, file.name, options)
+            else void complete.then((whole) => whole && appendStore(store, file.name, options))
+          } else replaceStore(store, file.name, { ...options, complete })
+          if (!complete) phase.value = 'done'
+          else
+            void complete.then((whole) => {
+              if (whole && job === jobs) phase.value = 'done'
+            })
         })
+        return
+      }
+      case 'texts': {
+        keepSteps(reply.steps ?? [])
+        const settle = settleTexts
+        settleTexts = null
+        stopWorker()
+        settle?.(reply.texts)
         return
       }
     }

@@ -64,7 +64,8 @@ scope.onmessage = (event) => {
       })
     : null
   const tail = part ? () => part : undefined
-  runImportJob(source, request.mapping, post, undefined, tail).catch((error: unknown) =>
-    post(failed(error)),
+  // The text columns in a reply of their own, after the rest (ImportReply `texts`).
+  runImportJob(source, request.mapping, post, undefined, tail, undefined, true).catch(
+    (error: unknown) => post(failed(error)),
   )
 }

@@ -4,7 +4,7 @@ import DataImport from '../../src/components/DataImport.vue'
 import { resetDatasetForTests, useDataset } from '../../src/composables/useDataset'
 import type { ImportReport } from '../../src/core/load/importJob'
 import { proposeMapping } from '../../src/core/load/mapping'
-import { emptyRecord } from '../../src/core/schema'
+import { TEXT_COLUMNS, emptyRecord, type TextColumn } from '../../src/core/schema'
 import { storeFromRecords } from '../../src/core/store/builder'
 import { packColumns } from '../../src/core/store/transfer'
 import { FakeImportWorker } from '../helpers/fakeImportWorker'
@@ -15,12 +15,37 @@ function storeOf(ids: string[]) {
     incident_id: id,
     date: '2021',
     target_group: 'g',
+    notes: `notes of ${id}`,
   }))
   return storeFromRecords(records)
 }
 
 // As the worker sends them: labels packed (core/store/transfer).
 const columnsOf = (ids: string[]) => packColumns(storeOf(ids).columns)
+
+// As the worker sends them when the text columns follow in a reply of their own: each column's
+// bytes empty in `columns` (its offsets final), its bytes in `texts`.
+function columnsAndTexts(ids: string[]) {
+  const columns = columnsOf(ids)
+  const texts = mapTexts((column) => columns.texts[column].bytes)
+  columns.texts = mapTexts((column) => ({
+    bytes: new Uint8Array(0),
+    offsets: columns.texts[column].offsets,
+  }))
+  return { columns, texts }
+}
+
+function mapTexts<T>(make: (column: TextColumn) => T): Record<TextColumn, T> {
+  return Object.fromEntries(TEXT_COLUMNS.map((column) => [column, make(column)])) as Record<
+    TextColumn,
+    T
+  >
+}
+
+const shownNotes = () =>
+  useDataset()
+    .store.value?.records()
+    .map((r) => r.notes)
 
 function reportWith(partial: Partial<ImportReport> = {}): ImportReport {
   return {
@@ -104,6 +129,72 @@ describe('DataImport', () => {
     FakeImportWorker.last().reply({ type: 'done', columns: columnsOf(['A']), report: reportWith() })
     await flushPromises()
     expect(shownIds()).toEqual(['OLD', 'A'])
+  })
+
+  it('shows the store only once its text columns, sent after the rest, are in', async () => {
+    const wrapper = mountImport()
+    await chooseFile(wrapper, new File(['x'], 'mine.csv'))
+    const worker = FakeImportWorker.last()
+    const { columns, texts } = columnsAndTexts(['A', 'B'])
+    worker.reply({ type: 'done', columns, report: reportWith(), textsToFollow: true })
+    await flushPromises()
+    // The rest came, not the text: the data on show stays, the worker stays on, still importing.
+    expect(shownIds()).toEqual(['OLD'])
+    expect(worker.terminated).toBe(false)
+    expect(useDataset().publishing.value).toBe(true)
+    expect(wrapper.text()).toContain('Reading mine.csv')
+    worker.reply({ type: 'texts', texts })
+    await flushPromises()
+    expect(shownIds()).toEqual(['A', 'B'])
+    expect(shownNotes()).toEqual(['notes of A', 'notes of B'])
+    expect(worker.terminated).toBe(true)
+    expect(useDataset().publishing.value).toBe(false)
+    expect(wrapper.get('[role="status"]').text()).toContain('2 rows loaded')
+  })
+
+  it('adds a store whose text columns follow only once they are in', async () => {
+    const wrapper = mountImport()
+    await wrapper.get('label.append input').setValue(true)
+    await chooseFile(wrapper, new File(['x'], 'more.csv'))
+    const worker = FakeImportWorker.last()
+    const { columns, texts } = columnsAndTexts(['A'])
+    worker.reply({ type: 'done', columns, report: reportWith(), textsToFollow: true })
+    await flushPromises()
+    expect(shownIds()).toEqual(['OLD'])
+    worker.reply({ type: 'texts', texts })
+    await flushPromises()
+    expect(shownIds()).toEqual(['OLD', 'A'])
+    expect(shownNotes()).toEqual(['notes of OLD', 'notes of A'])
+  })
+
+  it('keeps the data on show when the worker stops before the text columns came', async () => {
+    const wrapper = mountImport()
+    await chooseFile(wrapper, new File(['x'], 'mine.csv'))
+    const worker = FakeImportWorker.last()
+    const { columns } = columnsAndTexts(['A', 'B'])
+    worker.reply({ type: 'done', columns, report: reportWith(), textsToFollow: true })
+    await flushPromises()
+    worker.onerror?.({ message: 'out of memory' } as ErrorEvent)
+    await flushPromises()
+    expect(shownIds()).toEqual(['OLD'])
+    expect(worker.terminated).toBe(true)
+    // Nothing is on its way any more: the page does not say it is updating.
+    expect(useDataset().publishing.value).toBe(false)
+    expect(wrapper.get('[data-testid="import-issues"]').text()).toContain('out of memory')
+  })
+
+  it('drops the text columns of an import cancelled before they came', async () => {
+    const wrapper = mountImport()
+    await chooseFile(wrapper, new File([new Uint8Array(3 * 1024 * 1024)], 'big.csv'))
+    const worker = FakeImportWorker.last()
+    const { columns, texts } = columnsAndTexts(['A'])
+    worker.reply({ type: 'done', columns, report: reportWith(), textsToFollow: true })
+    await flushPromises()
+    await wrapper.get('button').trigger('click')
+    worker.reply({ type: 'texts', texts })
+    await flushPromises()
+    expect(shownIds()).toEqual(['OLD'])
+    expect(useDataset().publishing.value).toBe(false)
   })
 
   it('shows a named progress bar with Cancel for a big file, and Cancel stops the worker', async () => {

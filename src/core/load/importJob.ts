@@ -27,7 +27,7 @@ import { DateFormatDetector } from './dates'
 import type { Delimiter, FileIssue } from '../csv/dialect'
 import { CsvScanner } from '../csv/scanner'
 import { rowBoundaryIn, SPLIT_MIN_BYTES } from '../csv/split'
-import type { SchemaColumn } from '../schema'
+import type { SchemaColumn, TextColumn } from '../schema'
 import { packColumns, transferablesOfPacked, type PackedColumns } from '../store/transfer'
 import { headerRefusal, type RowIssue } from './validate'
 import { arraysOfExtra } from '../store/store'
@@ -125,7 +125,13 @@ export type ImportReply =
       report: ImportReport
       /** How long each step took, in the workers (for the bench; the page keeps them as measures). */
       steps?: ImportStep[]
+      /**
+       * The text columns' bytes come in a `texts` reply after this one: until then each is empty
+       * (its offsets are final), so the page may build what needs no text meanwhile.
+       */
+      textsToFollow?: boolean
     }
+  | { type: 'texts'; texts: Record<TextColumn, Uint8Array>; steps?: ImportStep[] }
 
 export type PostReply = (reply: ImportReply, transfer?: ArrayBuffer[]) => void
 
@@ -488,6 +494,11 @@ export async function runImportJob(
   chunkBytes = CHUNK_BYTES,
   tail?: () => Promise<TailPart | null>,
   minBytes = SPLIT_MIN_BYTES,
+  /**
+   * Send the text columns' bytes in a reply of their own after `done` (see its textsToFollow):
+   * making them copies every byte of a file read in two, which the page need not wait for.
+   */
+  textsApart = false,
 ): Promise<void> {
   if (source.size === 0)
     return post({ type: 'failed', message: 'The file is empty.', warnings: [] })
@@ -536,7 +547,7 @@ export async function runImportJob(
     }
     step('read the file')
   }
-  const result = loader.finish()
+  const result = loader.finish(textsApart)
   step('finish the store')
   if (!result.ok || !result.store) {
     const message = result.fileIssues[0]?.message ?? 'The file could not be read.'
@@ -570,5 +581,17 @@ export async function runImportJob(
   // Labels go as UTF-8 bytes, not strings: the page unpacks them in steps (core/transfer).
   const columns = packColumns(result.store.columns)
   step('pack the labels')
-  post({ type: 'done', columns, report, steps }, transferablesOfPacked(columns))
+  if (!result.texts) {
+    post({ type: 'done', columns, report, steps }, transferablesOfPacked(columns))
+    return
+  }
+  post(
+    { type: 'done', columns, report, steps, textsToFollow: true },
+    transferablesOfPacked(columns),
+  )
+  const sent = steps.length
+  const texts = result.texts()
+  step('finish the text columns')
+  const buffers = new Set(Object.values(texts).map((bytes) => bytes.buffer as ArrayBuffer))
+  post({ type: 'texts', texts, steps: steps.slice(sent) }, [...buffers])
 }

@@ -9,7 +9,7 @@ import { CsvScanner } from '../csv/scanner'
 import { decodeBytes, looksBinary, sniffBom, type TextEncodingName } from '../csv/decode'
 import { workbookKind, type Delimiter, type FileIssue } from '../csv/dialect'
 import { KNOWN_COLUMN_NAMES } from './formats'
-import type { SchemaColumn } from '../schema'
+import type { SchemaColumn, TextColumn } from '../schema'
 import type { CasualtyStore } from '../store/store'
 import { RowLoader, type RejectedRow, type RowsPart } from './rowLoader'
 import {
@@ -45,6 +45,11 @@ export interface LoadResult {
   /** Required columns the header lacks; a column mapping can supply them. */
   missingColumns: SchemaColumn[]
   warnings: string[]
+  /**
+   * Only from finish(true): the text columns' bytes, which `store` lacks until this is called
+   * once (StoreBuilder.finishTextsApart).
+   */
+  texts?: () => Record<TextColumn, Uint8Array>
 }
 
 export interface LoadOptions {
@@ -272,10 +277,14 @@ export class CsvLoader {
     this.received += part.bytes
   }
 
-  finish(): LoadResult {
+  /**
+   * The result. `textsApart`: the store's text columns come empty, their bytes from the result's
+   * texts(), so that the store can be sent on while they are made.
+   */
+  finish(textsApart = false): LoadResult {
     if (this.stage === 'sniff') this.chooseEncoding(true)
     if (this.stage !== 'failed') this.feed(new Uint8Array(0), true)
-    return this.result()
+    return this.result(textsApart)
   }
 
   private fail(message: string): void {
@@ -377,7 +386,7 @@ export class CsvLoader {
     return true
   }
 
-  private result(): LoadResult {
+  private result(textsApart: boolean): LoadResult {
     if (this.failure !== null) return failed(this.failure, { warnings: [...this.warnings] })
     const encoding = this.fromText ? null : this.encoding
     if (!this.hasContent) return failed('The file is empty.', { encoding })
@@ -398,9 +407,13 @@ export class CsvLoader {
       return failed(failure.message, { ...base, missingColumns: failure.missing })
     }
     const rows = this.rows
+    const finished = textsApart
+      ? rows.builder.finishTextsApart()
+      : { store: rows.builder.finish(), texts: undefined }
     return {
       ok: true,
-      store: rows.builder.finish(),
+      store: finished.store,
+      ...(finished.texts && { texts: finished.texts }),
       fileIssues: [...this.headerIssues, ...tally.issues],
       rowIssues: rows.rowIssues,
       rowWarnings: rows.rowWarnings,

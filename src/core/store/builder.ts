@@ -229,6 +229,14 @@ export class TextBuilder {
    * may stay a resizable buffer, which that builder copies once, with its own bytes, at its end.
    */
   finish(forPart = false): TextData {
+    return { bytes: this.finishBytes(forPart), offsets: this.finishOffsets() }
+  }
+  /** The column's offsets (final once the last value is pushed); once, as finishBytes. */
+  finishOffsets(): Uint32Array {
+    return this.offsets.finish()
+  }
+  /** The column's bytes (see finish). */
+  finishBytes(forPart = false): Uint8Array {
     this.flush()
     let { buffer } = this.store
     const size = this.stored + this.appendedBytes
@@ -254,7 +262,7 @@ export class TextBuilder {
     }
     this.store = { buffer: new ArrayBuffer(0), resizable: false }
     this.stage = new Uint8Array(0)
-    return { bytes: new Uint8Array(buffer, 0, size), offsets: this.offsets.finish() }
+    return new Uint8Array(buffer, 0, size)
   }
 }
 
@@ -546,8 +554,24 @@ export class StoreBuilder {
    * text may stay in resizable buffers (TextBuilder.finish): not a store to show or decode.
    */
   finish(forPart = false): CasualtyStore {
+    return this.finishWithTexts(forPart, false)
+  }
+  /**
+   * The store with its text columns' bytes still to come: each is empty (offsets are final) until
+   * `texts()` is called once, which makes them (a text column read in two is copied whole then:
+   * a store can be sent on, and its indexes built, meanwhile).
+   */
+  finishTextsApart(): { store: CasualtyStore; texts: () => Record<TextColumn, Uint8Array> } {
+    const store = this.finishWithTexts(false, true)
+    return { store, texts: () => mapColumns(TEXT_COLUMNS, (c) => this.texts[c].finishBytes()) }
+  }
+  private finishWithTexts(forPart: boolean, bytesApart: boolean): CasualtyStore {
     const categories = mapColumns(CATEGORY_COLUMNS, (c) => this.categories[c].finish(forPart))
-    const texts = mapColumns(TEXT_COLUMNS, (c) => this.texts[c].finish(forPart))
+    const texts = mapColumns(TEXT_COLUMNS, (c) =>
+      bytesApart
+        ? { bytes: new Uint8Array(0), offsets: this.texts[c].finishOffsets() }
+        : this.texts[c].finish(forPart),
+    )
     return new CasualtyStore({
       length: this.rows,
       line: this.line.finish(),

@@ -14,7 +14,7 @@ import {
   type ImportReply,
 } from '../../../src/core/load/importJob'
 import type { TailPart } from '../../../src/core/load/loader'
-import { SCHEMA_COLUMNS } from '../../../src/core/schema'
+import { SCHEMA_COLUMNS, TEXT_COLUMNS } from '../../../src/core/schema'
 import { appendedText } from '../../../src/core/store/builder'
 import { unpackColumns, type PackedColumns } from '../../../src/core/store/transfer'
 import { packedCount } from '../../../src/core/store/packedStrings'
@@ -58,6 +58,7 @@ async function importInTwo(
   chunk: number,
   minBytes = 0,
   mapping: Mapping = null,
+  textsApart = false,
 ): Promise<{ replies: ImportReply[]; tailReplies: ImportReply[]; part: TailPart | null }> {
   const source = bytesSource(bytes)
   const tailReplies: ImportReply[] = []
@@ -83,6 +84,7 @@ async function importInTwo(
     chunk,
     () => sent,
     minBytes,
+    textsApart,
   )
   return { replies, tailReplies, part }
 }
@@ -326,6 +328,79 @@ describe('an import in two parts', () => {
       'pack the labels',
     ])
   })
+})
+
+describe('text columns sent after the rest', () => {
+  const text = `${REQUIRED},notes,source_quote\n${Array.from({ length: 800 }, (_, i) => `A${i},2021,g,,,,,"n ""${i}""",é${i}`).join('\n')}\n`
+
+  // The replies of an import whose text columns follow: `done` with each column's bytes empty and
+  // its offsets final, then `texts` with the bytes (each buffer in the transfer list).
+  function joined(replies: { reply: ImportReply; transfer?: ArrayBuffer[] }[]): Done {
+    const [first, second] = replies.slice(-2)
+    if (first?.reply.type !== 'done' || second?.reply.type !== 'texts')
+      throw new Error('expected done, texts')
+    expect(first.reply.textsToFollow).toBe(true)
+    const { texts } = second.reply
+    for (const column of TEXT_COLUMNS) {
+      expect(first.reply.columns.texts[column].bytes).toHaveLength(0)
+      expect(second.transfer).toContain(texts[column].buffer)
+    }
+    expect(second.reply.steps?.map((step) => step.name)).toEqual(['finish the text columns'])
+    const columns = first.reply.columns
+    for (const column of TEXT_COLUMNS) columns.texts[column].bytes = texts[column]
+    return { ...first.reply, columns, textsToFollow: undefined }
+  }
+
+  it.each([false, true])(
+    'make the same store as sent whole, read whole or in two parts (copied at the end: %s)',
+    async (copiedAtFinish) => {
+      const before = appendedText.copiedAtFinish
+      appendedText.copiedAtFinish = copiedAtFinish
+      try {
+        const bytes = encode(text)
+        const whole = done(await importWhole(bytes, 256))
+        expect(whole.textsToFollow).toBeUndefined()
+        const alone: { reply: ImportReply; transfer?: ArrayBuffer[] }[] = []
+        await runImportJob(
+          bytesSource(bytes),
+          null,
+          (reply, transfer) => alone.push({ reply, transfer }),
+          256,
+          undefined,
+          undefined,
+          true,
+        )
+        expect(plain(joined(alone).columns)).toEqual(plain(whole.columns))
+        const source = bytesSource(bytes)
+        const part = new Promise<TailPart | null>((resolve) => {
+          void runTailJob(
+            source,
+            null,
+            () => {},
+            (sent, transfer) => resolve(sent && structuredClone(sent, { transfer })),
+            256,
+            0,
+          )
+        })
+        const two: { reply: ImportReply; transfer?: ArrayBuffer[] }[] = []
+        await runImportJob(
+          source,
+          null,
+          (reply, transfer) => two.push({ reply, transfer }),
+          256,
+          () => part,
+          0,
+          true,
+        )
+        expect(usedTwoParts(two.map(({ reply }) => reply))).toBe(true)
+        const joinedTwo = joined(two)
+        expect(plain(joinedTwo.columns)).toEqual(plain(whole.columns))
+        expect(joinedTwo.report).toEqual(whole.report)
+      } finally {
+        appendedText.copiedAtFinish = before
+      }
+    },
+  )
 })
 
 describe('rows per label', () => {
