@@ -48,6 +48,17 @@ function setup() {
 const button = (wrapper: ReturnType<typeof setup>['wrapper'], name: string) =>
   wrapper.findAll('button').find((b) => b.text() === name)
 
+// Opens "Datasets in this browser"; its list is loaded then.
+async function openList(wrapper: ReturnType<typeof setup>['wrapper']): Promise<void> {
+  const details = wrapper.get('details')
+  ;(details.element as HTMLDetailsElement).open = true
+  await details.trigger('toggle')
+  await vi.waitFor(async () => {
+    await flushPromises()
+    expect(wrapper.find('details table').exists()).toBe(true)
+  })
+}
+
 describe('DatasetsPanel', () => {
   it('shows the shipped data as not changed, the persist answer, and the delete control', async () => {
     const { wrapper } = setup()
@@ -57,6 +68,9 @@ describe('DatasetsPanel', () => {
     )
     expect(button(wrapper, 'Undo')?.attributes('disabled')).toBeDefined()
     expect(button(wrapper, 'Delete data stored in this browser')).toBeDefined()
+    // The list is drawn when opened.
+    expect(wrapper.find('details table').exists()).toBe(false)
+    await openList(wrapper)
     expect(wrapper.text()).toContain('data/attacks.csv (shipped, never changed)')
   })
 
@@ -64,7 +78,7 @@ describe('DatasetsPanel', () => {
     const { wrapper, downloads } = setup()
     useDataset().replaceStore(storeFromRecords([record({}), record({})]), 'mine.csv')
     await useStoredData().settled()
-    await flushPromises()
+    await openList(wrapper)
     const row = wrapper.get('[data-testid=stored-dataset]')
     expect(row.text()).toContain('mine.csv')
     expect(row.text()).toContain('2')
