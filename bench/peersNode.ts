@@ -2,7 +2,7 @@
 // process of its own so that its memory is its own. Prints one line of JSON:
 //   import wall and CPU ms, peak resident memory over the process's start, the figures of every
 //   row, and the filter change (drop one target group, then back, median of the turns).
-// Engines: `ours` (the file read by two threads, each half of it, src/cli/fileParts.ts), `ours-1t`
+// Engines: `ours` (the file read by two threads, each a part of it, src/cli/fileParts.ts), `ours-1t`
 // (CsvLoader fed the file in 4 MB pieces of one buffer, one thread), each then summarizeRows and
 // the table's first page (as bench/measure.ts's filterChange), `duckdb` (@duckdb/node-api: read_csv into a
 // table, then the same figures in SQL) with `--threads N`.
@@ -76,7 +76,7 @@ async function runOurs(file: string): Promise<NodeReport> {
     closeSync(fd)
     result = loader.finish()
   } else {
-    // Two threads, each reading half of the file (src/cli/fileParts.ts), as the page's two workers.
+    // Two threads, each reading a part of the file (src/cli/fileParts.ts), as the page's two workers.
     result = await loadFileInParts(file)
   }
   const store = result.store as CasualtyStore

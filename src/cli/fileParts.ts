@@ -1,16 +1,28 @@
 // A file on disk read with two threads at once, the way the page reads a big File with two
-// workers: this thread reads it up to a cut near its middle, a worker thread (fileTail.worker.ts)
-// from the cut to the end, and its part is appended (the same store and issues as one reading, by
-// construction: see CsvLoader.appendTail). A small file, or one without a sure cut, is read by
-// this thread alone.
+// workers: this thread reads it up to a cut, a worker thread (fileTail.worker.ts) from the cut to
+// the end, and its part is appended (the same store and issues as one reading, by construction:
+// see CsvLoader.appendTail). A small file, one without a sure cut, or one this thread has nearly
+// read before the worker is ready, is read by this thread alone.
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import { Worker } from 'node:worker_threads'
-import { CHUNK_BYTES, findSplit, type ByteSource } from '../core/load/importJob'
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
+import { SPLIT_MIN_BYTES } from '../core/csv/split'
+import {
+  CHUNK_BYTES,
+  FIRST_PART_SHARE,
+  findSplit,
+  type ByteSource,
+  type SplitPoint,
+} from '../core/load/importJob'
 import { CsvLoader, type LoadOptions, type LoadResult, type TailPart } from '../core/load/loader'
 
-/** A ByteSource over a file: read() copies a range, pieces() reads into one reused buffer. */
-export function fileSource(path: string): ByteSource & { close(): void } {
+/**
+ * A ByteSource over a file: read() copies a range, pieces() reads into one reused buffer, as
+ * readInto() does into a given one (returning the bytes read).
+ */
+export function fileSource(
+  path: string,
+): ByteSource & { readInto(buffer: Uint8Array, start: number): number; close(): void } {
   const fd = openSync(path, 'r')
   const size = fstatSync(fd).size
   const readInto = (buffer: Uint8Array, start: number, length: number): number => {
@@ -36,71 +48,116 @@ export function fileSource(path: string): ByteSource & { close(): void } {
         yield buffer.subarray(0, read)
       }
     },
+    readInto: (buffer, start) => readInto(buffer, start, Math.min(buffer.length, size - start)),
     close: () => closeSync(fd),
   }
 }
 
-/** What the tail thread is given. */
+/** What the tail thread is given: the file, and its end of a channel to this thread. */
 export interface TailWorkerData {
   path: string
-  minBytes?: number
-  share: number
+  port: MessagePort
 }
 
 /**
- * The share of the file this thread reads: a little over half, as the worker thread starts some
- * 200 ms later (it loads its modules first; the head waited that long for the tail at 0.5).
+ * The least that may be left to cut in two when the worker thread is ready: the worker starts cold
+ * (its code not yet optimized), and appending its part costs time too. Measured through tsx
+ * (2 cores): a 68 MB file (52 MB left at the cut) took 537-642 ms in two parts, 524-591 ms in
+ * one; a 103 MB file 652-667 ms against 775-795 ms.
  */
-export const HEAD_SHARE = 0.55
+export const MIN_REST_BYTES = 64 * 1024 * 1024
 
 // A worker thread running `file`. A TypeScript file (run through tsx, as the npm scripts do) is
 // started by a line of JavaScript that registers tsx in the thread first: a worker does not take
 // the loader of the thread that starts it.
 function startWorker(file: URL, data: TailWorkerData): Worker {
-  if (!file.pathname.endsWith('.ts')) return new Worker(file, { workerData: data })
+  const options = { workerData: data, transferList: [data.port] }
+  if (!file.pathname.endsWith('.ts')) return new Worker(file, options)
   const api = import.meta.resolve('tsx/esm/api')
   const code = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(file.href)}) })`
-  return new Worker(code, { eval: true, workerData: data })
+  return new Worker(code, { ...options, eval: true })
 }
 
 /**
  * Loads the file at `path` by its header (as loadCsv on its bytes would), with two threads when
- * it is at least `minBytes` long and a cut is found.
+ * it is at least `minBytes` long and a cut is found. The worker thread takes some 150 ms to start
+ * (more than reading 10 MB): this thread reads from the file's start meanwhile, and when the worker
+ * says it is ready, cuts what is left near its middle (FIRST_PART_SHARE) and reads up to the cut
+ * while the worker reads the rest.
  */
 export async function loadFileInParts(
   path: string,
   options: LoadOptions = {},
-  minBytes?: number,
+  minBytes = SPLIT_MIN_BYTES,
   /** Told how many parts were read apart: 2 when the worker thread's part was appended. */
   info: { parts: number } = { parts: 1 },
+  /**
+   * For tests: this thread reads `pieceBytes` at a time, waits for the worker once it has read
+   * `waitAt` bytes (0: before reading), and cuts what is left from `minRestBytes` on, so that a
+   * small file is read in two too.
+   */
+  tuning: { waitAt?: number; pieceBytes?: number; minRestBytes?: number } = {},
 ): Promise<LoadResult> {
+  const { waitAt, pieceBytes = CHUNK_BYTES, minRestBytes = MIN_REST_BYTES } = tuning
   const source = fileSource(path)
   info.parts = 1
   try {
     const loader = new CsvLoader(options)
-    const split = options.readerFor ? null : await findSplit(source, minBytes, HEAD_SHARE)
+    // The file can be cut (UTF-8, a header and a delimiter found) and is big enough for what is
+    // left once the worker is ready to be worth cutting: a worker thread is started.
+    const sure =
+      options.readerFor || source.size < minRestBytes ? null : await findSplit(source, minBytes)
     let from = 0
-    if (split) {
+    if (sure) {
+      const { port1: port, port2 } = new MessageChannel()
       const worker = startWorker(new URL('./fileTail.worker.ts', import.meta.url), {
         path,
-        minBytes,
-        share: HEAD_SHARE,
+        port: port2,
       })
-      const part = new Promise<TailPart | null>((resolve) => {
-        worker.once('message', resolve)
+      const stopped = new Promise<null>((resolve) => {
         worker.once('error', () => resolve(null))
         worker.once('exit', () => resolve(null))
       })
-      for await (const piece of source.pieces?.(CHUNK_BYTES, 0, split.at) ?? []) loader.push(piece)
-      from = split.at
-      if (loader.canAppend(split)) {
-        const tail = await part
-        if (tail && loader.canAppend(tail)) {
-          loader.appendTail(tail)
-          from = source.size
-          info.parts = 2
+      // Its first word says it is ready; later comes its part.
+      const nextWord = () =>
+        Promise.race([new Promise<unknown>((resolve) => port.once('message', resolve)), stopped])
+      // The cut in what is left after `from`; null when too little is left.
+      const cutAfter = (from: number) => findSplit(source, minRestBytes, FIRST_PART_SHARE, from)
+      let ready = false
+      let cut: SplitPoint | null = null
+      const buffer = new Uint8Array(pieceBytes)
+      while (!ready && from < source.size) {
+        if (waitAt !== undefined && from >= waitAt) {
+          if ((await nextWord()) === null) break
+        } else {
+          const read = source.readInto(buffer, from)
+          if (read === 0) break
+          loader.push(buffer.subarray(0, read))
+          from += read
+          // Asked between pieces without waiting: this thread does not yield to its event loop
+          // while it reads.
+          if (receiveMessageOnPort(port) === undefined) continue
+        }
+        ready = true
+        cut = await cutAfter(from)
+      }
+      // Told where the cut is, or (null) that there is none; not told at all when this thread read
+      // the whole file first: it is stopped.
+      if (ready) port.postMessage(cut)
+      if (cut) {
+        for await (const piece of source.pieces?.(pieceBytes, from, cut.at) ?? [])
+          loader.push(piece)
+        from = cut.at
+        if (loader.canAppend(cut)) {
+          const tail = (await nextWord()) as TailPart | null
+          if (tail && loader.canAppend(tail)) {
+            loader.appendTail(tail)
+            from = source.size
+            info.parts = 2
+          }
         }
       }
+      port.close()
       void worker.terminate()
     }
     for await (const piece of source.pieces?.(CHUNK_BYTES, from) ?? []) loader.push(piece)

@@ -34,8 +34,19 @@ describe('loadFileInParts', () => {
     const whole = loadCsv(new TextEncoder().encode(text))
     expect(whole.rowIssues.length).toBe(6)
     const info = { parts: 0 }
-    same(await loadFileInParts(path, {}, 1024, info), whole)
+    // The worker thread waited for before reading: it reads the part after a cut near the middle.
+    same(await loadFileInParts(path, {}, 1024, info, { waitAt: 0, minRestBytes: 1024 }), whole)
     expect(info.parts).toBe(2)
+    // Waited for once a third is read (in pieces that end inside rows): the rest is cut in two.
+    const third = { waitAt: Math.floor(text.length / 3), pieceBytes: 4093, minRestBytes: 1024 }
+    same(await loadFileInParts(path, {}, 1024, info, third), whole)
+    expect(info.parts).toBe(2)
+    // Not waited for, it is ready only once this thread has read the small file whole: one part.
+    same(await loadFileInParts(path, {}, 1024, info, { minRestBytes: 1024 }), whole)
+    expect(info.parts).toBe(1)
+    // Too little left to cut once it is ready: one part.
+    same(await loadFileInParts(path, {}, 1024, info, { waitAt: 0 }), whole)
+    expect(info.parts).toBe(1)
     // Below the threshold: one thread, the same.
     same(await loadFileInParts(path, {}, undefined, info), whole)
     expect(info.parts).toBe(1)

@@ -273,10 +273,12 @@ export interface SplitPoint {
 export async function findSplit(
   source: ByteSource,
   minBytes = SPLIT_MIN_BYTES,
-  /** Where the cut is looked for, as a share of the file (the part before it). */
+  /** Where the cut is looked for, as a share of the bytes from `from` on (the part before it). */
   share = FIRST_PART_SHARE,
+  /** The first byte not yet read by the one who reads up to the cut. */
+  from = 0,
 ): Promise<SplitPoint | null> {
-  if (source.size < minBytes) return null
+  if (source.size - from < minBytes) return null
   const probe = await source.read(0, Math.min(source.size, HEADER_PROBE_BYTES))
   const end = probe.lastIndexOf(10) + 1
   if (end === 0) return null
@@ -284,7 +286,7 @@ export async function findSplit(
   if (!decoded.ok || decoded.encoding !== 'utf-8') return null
   const { header, delimiter } = readHeader(decoded.text)
   if (delimiter === null || header.length === 0) return null
-  const middle = Math.floor(source.size * share)
+  const middle = from + Math.floor((source.size - from) * share)
   const window = await source.read(middle, Math.min(source.size, middle + SPLIT_WINDOW))
   const offset = rowBoundaryIn(window, delimiter)
   const at = middle + offset
@@ -336,9 +338,11 @@ export async function runTailJob(
   chunkBytes = CHUNK_BYTES,
   minBytes = SPLIT_MIN_BYTES,
   share = FIRST_PART_SHARE,
+  /** The cut, when the first worker chose it (else found here as the first finds it). */
+  cut?: SplitPoint,
 ): Promise<void> {
   const { steps, step } = stepRecorder()
-  const split = await findSplit(source, minBytes, share)
+  const split = cut ?? (await findSplit(source, minBytes, share))
   if (!split) return send(null, [])
   step('second worker: find the cut')
   const notes: MappingNotes = { decimalCounts: 0 }
