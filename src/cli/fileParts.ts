@@ -14,7 +14,13 @@ import {
   type ByteSource,
   type SplitPoint,
 } from '../core/load/importJob'
-import { CsvLoader, type LoadOptions, type LoadResult, type TailPart } from '../core/load/loader'
+import {
+  CsvLoader,
+  TailLoader,
+  type LoadOptions,
+  type LoadResult,
+  type TailPart,
+} from '../core/load/loader'
 
 /**
  * A ByteSource over a file: read() copies a range, pieces() reads into one reused buffer, as
@@ -57,6 +63,10 @@ export function fileSource(
 export interface TailWorkerData {
   path: string
   port: MessagePort
+  /** The least left for this thread to take over (StealLink's minBytes). */
+  minStealBytes?: number
+  /** Bytes read at once (CHUNK_BYTES). */
+  pieceBytes?: number
 }
 
 /**
@@ -78,27 +88,58 @@ function startWorker(file: URL, data: TailWorkerData): Worker {
   return new Worker(code, { ...options, eval: true })
 }
 
+/** What the worker thread says once it is told the cut: where the end of its part was taken, its part. */
+export type TailWord =
+  | { type: 'steal' }
+  | { type: 'cut'; cut: SplitPoint | null }
+  | { type: 'part'; part: TailPart | null }
+
+// The part of the file from `cut` to its end, read here.
+async function readPart(
+  source: ByteSource,
+  cut: SplitPoint,
+  pieceBytes: number,
+): Promise<TailPart | null> {
+  const part = new TailLoader(cut.at, cut.header, cut.delimiter)
+  for await (const piece of source.pieces?.(pieceBytes, cut.at) ?? []) {
+    if (!part.usable) break
+    part.push(piece)
+  }
+  return part.finish()
+}
+
 /**
  * Loads the file at `path` by its header (as loadCsv on its bytes would), with two threads when
  * it is at least `minBytes` long and a cut is found. The worker thread takes some 150 ms to start
  * (more than reading 10 MB): this thread reads from the file's start meanwhile, and when the worker
  * says it is ready, cuts what is left near its middle (FIRST_PART_SHARE) and reads up to the cut
- * while the worker reads the rest.
+ * while the worker reads the rest; done first, it reads the end of the worker's part (StealLink).
  */
 export async function loadFileInParts(
   path: string,
   options: LoadOptions = {},
   minBytes = SPLIT_MIN_BYTES,
-  /** Told how many parts were read apart: 2 when the worker thread's part was appended. */
+  /**
+   * Told how many parts were read apart: 2 when the worker thread's part was appended, 3 when this
+   * thread also read the end of that part.
+   */
   info: { parts: number } = { parts: 1 },
   /**
    * For tests: this thread reads `pieceBytes` at a time, waits for the worker once it has read
-   * `waitAt` bytes (0: before reading), and cuts what is left from `minRestBytes` on, so that a
-   * small file is read in two too.
+   * `waitAt` bytes (0: before reading), cuts what is left from `minRestBytes` on (this thread's
+   * `share` of it before the cut) and takes over the end of the worker's part from `minStealBytes`
+   * on, so that a small file is read in parts.
    */
-  tuning: { waitAt?: number; pieceBytes?: number; minRestBytes?: number } = {},
+  tuning: {
+    waitAt?: number
+    pieceBytes?: number
+    minRestBytes?: number
+    minStealBytes?: number
+    share?: number
+  } = {},
 ): Promise<LoadResult> {
-  const { waitAt, pieceBytes = CHUNK_BYTES, minRestBytes = MIN_REST_BYTES } = tuning
+  const { waitAt, pieceBytes = CHUNK_BYTES, minRestBytes = MIN_REST_BYTES, minStealBytes } = tuning
+  const share = tuning.share ?? FIRST_PART_SHARE
   const source = fileSource(path)
   info.parts = 1
   try {
@@ -113,16 +154,28 @@ export async function loadFileInParts(
       const worker = startWorker(new URL('./fileTail.worker.ts', import.meta.url), {
         path,
         port: port2,
+        ...(minStealBytes !== undefined && { minStealBytes }),
+        pieceBytes,
       })
       const stopped = new Promise<null>((resolve) => {
         worker.once('error', () => resolve(null))
         worker.once('exit', () => resolve(null))
       })
-      // Its first word says it is ready; later comes its part.
+      // Its first word says it is ready; later come its answer and its part. Kept as they come:
+      // a port hands over every word it holds at once, whether someone listens or not.
+      const words: unknown[] = []
+      let waiting: ((word: unknown) => void) | null = null
+      port.on('message', (word: unknown) => {
+        if (waiting) waiting(word)
+        else words.push(word)
+        waiting = null
+      })
       const nextWord = () =>
-        Promise.race([new Promise<unknown>((resolve) => port.once('message', resolve)), stopped])
+        words.length > 0
+          ? Promise.resolve(words.shift())
+          : Promise.race([new Promise<unknown>((resolve) => (waiting = resolve)), stopped])
       // The cut in what is left after `from`; null when too little is left.
-      const cutAfter = (from: number) => findSplit(source, minRestBytes, FIRST_PART_SHARE, from)
+      const cutAfter = (from: number) => findSplit(source, minRestBytes, share, from)
       let ready = false
       let cut: SplitPoint | null = null
       const buffer = new Uint8Array(pieceBytes)
@@ -136,7 +189,8 @@ export async function loadFileInParts(
           from += read
           // Asked between pieces without waiting: this thread does not yield to its event loop
           // while it reads.
-          if (receiveMessageOnPort(port) === undefined) continue
+          if (words.length === 0 && receiveMessageOnPort(port) === undefined) continue
+          words.length = 0
         }
         ready = true
         cut = await cutAfter(from)
@@ -149,11 +203,24 @@ export async function loadFileInParts(
           loader.push(piece)
         from = cut.at
         if (loader.canAppend(cut)) {
-          const tail = (await nextWord()) as TailPart | null
+          // The worker still reading, this thread reads the end of its part (StealLink).
+          port.postMessage({ type: 'steal' } satisfies TailWord)
+          let word = (await nextWord()) as TailWord | null
+          let last: TailPart | null = null
+          if (word?.type === 'cut') {
+            if (word.cut) last = await readPart(source, word.cut, pieceBytes)
+            word = (await nextWord()) as TailWord | null
+          }
+          const tail = word?.type === 'part' ? word.part : null
           if (tail && loader.canAppend(tail)) {
             loader.appendTail(tail)
-            from = source.size
+            from = tail.at + tail.bytes
             info.parts = 2
+            if (last && loader.canAppend(last)) {
+              loader.appendTail(last)
+              from = source.size
+              info.parts = 3
+            }
           }
         }
       }

@@ -51,4 +51,23 @@ describe('loadFileInParts', () => {
     same(await loadFileInParts(path, {}, undefined, info), whole)
     expect(info.parts).toBe(1)
   })
+
+  it("gives the same when this thread also reads the end of the worker thread's part", async () => {
+    // This thread's part is a tenth of the file: done long before the worker, it reads the end of
+    // the worker's part.
+    const rows = Array.from(
+      { length: 40_000 },
+      (_, i) => `A${i % 900},2021-0${(i % 9) + 1},"group ${i % 7}",${i},,,,"said ""${i}"",\nthen"`,
+    )
+    const text = `${REQUIRED_HEADER},notes\n${rows.join('\n')}\n`
+    const path = join(dir, 'more.csv')
+    writeFileSync(path, text)
+    const whole = loadCsv(new TextEncoder().encode(text))
+    for (const pieceBytes of [4093, 65_536]) {
+      const info = { parts: 0 }
+      const tuning = { waitAt: 0, pieceBytes, minRestBytes: 1024, minStealBytes: 1024, share: 0.1 }
+      same(await loadFileInParts(path, {}, 1024, info, tuning), whole)
+      expect(info.parts).toBe(3)
+    }
+  })
 })

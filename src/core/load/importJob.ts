@@ -11,6 +11,7 @@ import {
   TailLoader,
   stepClock,
   type ImportStep,
+  type LoadOptions,
   type LoadSummary,
   type TailPart,
 } from './loader'
@@ -326,9 +327,33 @@ export function transferablesOfTail(part: TailPart): ArrayBuffer[] {
 }
 
 /**
+ * The least of the second part that the first worker takes over when it has read its own part
+ * first (see StealLink): less is read by the second before the first could have read it.
+ */
+export const MIN_STEAL_BYTES = 8 * 1024 * 1024
+
+/**
+ * How the first worker, having read its part while the second still reads, takes over the end of
+ * the second part. The second worker polls asked() between pieces; when asked, it cuts what it has
+ * not read yet at a row boundary near its middle (as the file was cut), stops there, and answers
+ * with that cut (null: too little left, or it is done), from which the first worker reads to the
+ * file's end. Should the cut prove not to be a row boundary when the second reaches it, the second
+ * reads on to the end after all, and the first drops what it read from there.
+ */
+export interface StealLink {
+  asked(): boolean
+  answer(cut: SplitPoint | null): void
+  /** The least left to take over (MIN_STEAL_BYTES). */
+  minBytes?: number
+  /** Where to cut what is left from byte `from` on (by default as findSplit cuts a file). */
+  cutFrom?(from: number): Promise<SplitPoint | null>
+}
+
+/**
  * The second worker's job: finds the same cut as the first (findSplit), reads the file from
- * there to its end into a TailLoader, reports progress (`part: 'tail'`) and sends the part, or
- * null when there is no cut or the part cannot be used, to the first worker with `send`.
+ * there to its end (or to where the first took over, `steal`) into a TailLoader, reports progress
+ * (`part: 'tail'`) and sends the part, or null when there is no cut or the part cannot be used, to
+ * the first worker with `send`.
  */
 export async function runTailJob(
   source: ByteSource,
@@ -340,6 +365,7 @@ export async function runTailJob(
   share = FIRST_PART_SHARE,
   /** The cut, when the first worker chose it (else found here as the first finds it). */
   cut?: SplitPoint,
+  steal?: StealLink,
 ): Promise<void> {
   const { steps, step } = stepRecorder()
   const split = cut ?? (await findSplit(source, minBytes, share))
@@ -352,16 +378,49 @@ export async function runTailJob(
     split.delimiter,
     mapping ? { readerFor: (header) => readerFromMapping(mapping, header, notes) } : {},
   )
+  const progress = () =>
+    post({ type: 'progress', bytesRead: tail.bytesRead, total: source.size, part: 'tail' })
+  let end = source.size
+  let answered = steal === undefined
   for await (const piece of piecesOf(source, chunkBytes, split.at)) {
     if (!tail.usable) break
-    tail.push(piece)
-    post({ type: 'progress', bytesRead: tail.bytesRead, total: source.size, part: 'tail' })
+    const at = split.at + tail.bytesRead
+    tail.push(piece.subarray(0, Math.min(piece.length, end - at)))
+    progress()
+    if (split.at + tail.bytesRead >= end) break
+    if (answered || !steal?.asked()) continue
+    answered = true
+    const from = split.at + tail.bytesRead
+    const taken = steal.cutFrom
+      ? await steal.cutFrom(from)
+      : await findSplit(source, steal.minBytes ?? MIN_STEAL_BYTES, 0.5, from)
+    if (taken) end = taken.at
+    steal.answer(taken)
   }
+  // Taken over at a byte that is no row boundary after all: read on to the end.
+  if (end < source.size && tail.usable && !tail.atRowStart) {
+    for await (const piece of piecesOf(source, chunkBytes, end)) {
+      if (!tail.usable) break
+      tail.push(piece)
+      progress()
+    }
+  }
+  // Asked after its last piece, it does not answer: its part, coming next, says it all.
   step('second worker: read its part')
   const part = tail.finish()
   step('second worker: finish its part')
   if (part) part.steps = steps
   send(part, part ? transferablesOfTail(part) : [])
+}
+
+/**
+ * The first worker's end of the link to the second: its part, and (where the second can be asked
+ * while it reads) the end of that part to read here instead (StealLink): the cut from which to
+ * read, or null when nothing is left to take over (also once the part has come).
+ */
+export interface TailLink {
+  part(): Promise<TailPart | null>
+  steal?(): Promise<SplitPoint | null>
 }
 
 /** What to do with a file: load it by its header, map its columns first, or say why it cannot. */
@@ -496,7 +555,7 @@ export async function runImportJob(
   mapping: ColumnMapping | null,
   post: PostReply,
   chunkBytes = CHUNK_BYTES,
-  tail?: () => Promise<TailPart | null>,
+  tail?: (() => Promise<TailPart | null>) | TailLink,
   minBytes = SPLIT_MIN_BYTES,
   /**
    * Send the text columns' bytes in a reply of their own after `done` (see its textsToFollow):
@@ -516,33 +575,63 @@ export async function runImportJob(
     }
   }
   const notes: MappingNotes = { decimalCounts: 0 }
-  const loader = new CsvLoader(
-    mapping ? { readerFor: (header) => readerFromMapping(mapping, header, notes) } : {},
-  )
+  const readerOptions = (notes: MappingNotes): LoadOptions =>
+    mapping ? { readerFor: (header) => readerFromMapping(mapping, header, notes) } : {}
+  const loader = new CsvLoader(readerOptions(notes))
   post({ type: 'progress', bytesRead: 0, total: source.size })
-  const split = tail ? await findSplit(source, minBytes) : null
+  const link = typeof tail === 'function' ? { part: tail } : tail
+  const split = link ? await findSplit(source, minBytes) : null
   step('read the header')
   let from = 0
-  if (split && tail) {
+  if (split && link) {
+    let taken: TailLoader | null = null
+    const progress = () => {
+      const bytesRead = loader.bytesRead + (taken?.bytesRead ?? 0)
+      post({ type: 'progress', bytesRead, total: source.size, part: 'head' })
+    }
     for await (const piece of piecesOf(source, chunkBytes, 0, split.at)) {
       loader.push(piece)
-      post({ type: 'progress', bytesRead: loader.bytesRead, total: source.size, part: 'head' })
+      progress()
     }
     step('first worker: read its part')
     from = split.at
     if (loader.canAppend(split)) {
-      const part = await tail()
+      // The second worker still reads: the end of its part is read here (StealLink).
+      const cut = link.steal ? await link.steal() : null
+      let last: TailPart | null = null
+      if (cut) {
+        step('first worker: ask for the rest of the second part')
+        taken = new TailLoader(
+          cut.at,
+          cut.header,
+          cut.delimiter,
+          readerOptions({ decimalCounts: 0 }),
+        )
+        for await (const piece of piecesOf(source, chunkBytes, cut.at)) {
+          if (!taken.usable) break
+          taken.push(piece)
+          progress()
+        }
+        last = taken.finish()
+        step('first worker: read the rest of the second part')
+      }
+      const part = await link.part()
       step('first worker: wait for the second part')
       if (part && loader.canAppend(part)) {
         steps.push(...(part.steps ?? []))
         loader.appendTail(part)
-        from = source.size
+        from = part.at + part.bytes
+        // The part the second worker left (unless it read on to the end after all).
+        if (last && loader.canAppend(last)) {
+          loader.appendTail(last)
+          from = source.size
+        }
         step('first worker: append the second part')
       }
     }
-  } else if (tail) {
+  } else if (link) {
     // The other worker finds no cut either (the same bytes): its answer is not waited for.
-    void tail()
+    void link.part()
   }
   if (from < source.size) {
     for await (const piece of piecesOf(source, chunkBytes, from)) {

@@ -122,6 +122,8 @@ export interface TailPart extends RowsPart {
   delimiter: Delimiter
   blankLines: number
   issues: FileIssue[]
+  /** Physical lines it spans: what the lines of a part after it are moved on by. */
+  lines: number
   /** How long its steps took (the bench's breakdown of an import). */
   steps?: ImportStep[]
 }
@@ -161,6 +163,11 @@ export class TailLoader {
     return this.received
   }
 
+  /** Did the bytes pushed so far end a whole row? (A part that ends there can end there.) */
+  get atRowStart(): boolean {
+    return this.usable && this.scanner.atRowStart
+  }
+
   push(bytes: Uint8Array): void {
     this.received += bytes.length
     if (this.usable) this.scanner.push(bytes)
@@ -179,6 +186,7 @@ export class TailLoader {
       delimiter: this.delimiter,
       blankLines: tally.blankLines,
       issues: tally.issues,
+      lines: this.scanner.nextLine - 1,
     }
   }
 }
@@ -205,6 +213,8 @@ export class CsvLoader {
   private header: string[] = []
   private headerFailure: HeaderRefusal | null = null
   private headerIssues: FileIssue[] = []
+  /** Lines of the parts appended (appendTail). */
+  private appendedLines = 0
 
   /** `fromText`: the bytes are text we encoded ourselves (loadCsv of a string): no sniffing. */
   constructor(
@@ -264,10 +274,14 @@ export class CsvLoader {
     )
   }
 
-  /** Appends the rest of the file, read apart (canAppend must hold); then finish(). */
+  /**
+   * Appends the next part of the file, read apart (canAppend must hold); then finish(), or the
+   * part after it.
+   */
   appendTail(part: TailPart): void {
     if (!this.canAppend(part) || !this.rows) throw new Error('This part cannot follow here.')
-    const offset = this.scanner.nextLine - 1
+    const offset = this.scanner.nextLine - 1 + this.appendedLines
+    this.appendedLines += part.lines
     this.rows.appendPart(part, offset)
     const { tally } = this.scanner
     tally.blankLines += part.blankLines

@@ -12,6 +12,7 @@ import {
   runTailJob,
   transferablesOfTail,
   type ImportReply,
+  type SplitPoint,
 } from '../../../src/core/load/importJob'
 import type { TailPart } from '../../../src/core/load/loader'
 import { SCHEMA_COLUMNS, TEXT_COLUMNS } from '../../../src/core/schema'
@@ -89,6 +90,45 @@ async function importInTwo(
   return { replies, tailReplies, part }
 }
 
+/**
+ * Both jobs in turns, the first asking for the end of the second's part (StealLink) once the
+ * second has read `askAfter` pieces: the parts cross as between workers. `cut`: where the first
+ * took over (null: it did not).
+ */
+async function importStolen(
+  bytes: Uint8Array,
+  chunk: number,
+  askAfter: number,
+  cutFrom?: (from: number) => Promise<SplitPoint | null>,
+): Promise<{ replies: ImportReply[]; cut: SplitPoint | null; part: TailPart | null }> {
+  const source = bytesSource(bytes)
+  let pieces = 0
+  let answer: (cut: SplitPoint | null) => void = () => {}
+  const answered = new Promise<SplitPoint | null>((resolve) => (answer = resolve))
+  let part: TailPart | null = null
+  const sent = new Promise<TailPart | null>((resolve) => {
+    void runTailJob(
+      source,
+      null,
+      () => pieces++,
+      (sentPart, transfer) => {
+        part = sentPart
+        answer(null)
+        resolve(sentPart && structuredClone(sentPart, { transfer }))
+      },
+      chunk,
+      0,
+      undefined,
+      undefined,
+      { asked: () => pieces >= askAfter, answer, minBytes: 1, ...(cutFrom && { cutFrom }) },
+    )
+  })
+  const replies: ImportReply[] = []
+  const link = { part: () => sent, steal: () => answered }
+  await runImportJob(source, null, (reply) => replies.push(reply), chunk, link, 0)
+  return { replies, cut: await answered, part }
+}
+
 const done = (replies: ImportReply[]): Done => {
   const last = replies.at(-1)
   if (last?.type !== 'done') throw new Error(`expected done, got ${JSON.stringify(last)}`)
@@ -140,31 +180,40 @@ const row = fc
     return cells.join(',')
   })
 
-const file = fc
-  .tuple(
-    fc.array(fc.oneof({ weight: 8, arbitrary: row }, { weight: 1, arbitrary: fc.constant('') }), {
-      minLength: 10,
-      maxLength: 30,
-    }),
-    fc.constantFrom('\n', '\r\n'),
-    fc.boolean(),
+const fileParts = fc.tuple(
+  fc.array(fc.oneof({ weight: 8, arbitrary: row }, { weight: 1, arbitrary: fc.constant('') }), {
+    minLength: 10,
+    maxLength: 30,
+  }),
+  fc.constantFrom('\n', '\r\n'),
+  fc.boolean(),
+)
+
+// The loader chooses the encoding from the first 8 KB: a row of 8 KB first, so that the cut falls
+// among the rows after it. `copies` of the rows follow, then (`fillerLast`) the same long row.
+function fileOf(
+  [rows, newline, bom]: [string[], string, boolean],
+  copies: number,
+  fillerLast: boolean,
+): string {
+  const first = SCHEMA_COLUMNS.map((column) =>
+    column === 'incident_id'
+      ? 'F'
+      : column === 'date'
+        ? '2021'
+        : column === 'notes'
+          ? quote(FILLER)
+          : '',
   )
-  .map(([rows, newline, bom]) => {
-    // The loader chooses the encoding from the first 8 KB: a row of 8 KB first, so that the cut
-    // falls among the rows after it (the same row last).
-    const first = SCHEMA_COLUMNS.map((column) =>
-      column === 'incident_id'
-        ? 'F'
-        : column === 'date'
-          ? '2021'
-          : column === 'notes'
-            ? quote(FILLER)
-            : '',
-    )
-    const filler = [...first, 'f'].join(',')
-    const text = [HEADER, filler, ...rows, ...rows, filler].join(newline) + newline
-    return bom ? `\ufeff${text}` : text
-  })
+  const filler = [...first, 'f'].join(',')
+  const lines = [HEADER, filler, ...Array.from({ length: copies }, () => rows).flat()]
+  const text = [...lines, ...(fillerLast ? [filler] : [])].join(newline) + newline
+  return bom ? `\ufeff${text}` : text
+}
+
+const file = fileParts.map((parts) => fileOf(parts, 2, true))
+/** Rows to the end: where the end of the second part is cut, there are rows to cut between. */
+const rowsToTheEnd = fileParts.map((parts) => fileOf(parts, 4, false))
 
 describe('an import in two parts', () => {
   // Browsers copy the second part's text once, with the first's, at the end; Node copies it in
@@ -221,6 +270,72 @@ describe('an import in two parts', () => {
     const lineOfD = text.split('\n').findIndex((line) => line.startsWith('D,')) + 1
     expect(report.rowIssues.map((issue) => issue.line)).toEqual([lineOfD])
     expect(report.summary.rowsLoaded).toBe(7)
+  })
+
+  it('gives the same store when the first worker reads the end of the second part', async () => {
+    let taken = 0
+    await fc.assert(
+      fc.asyncProperty(
+        rowsToTheEnd,
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 1, max: 40 }),
+        async (text, chunk, askAfter) => {
+          const bytes = encode(text)
+          const whole = done(await importWhole(bytes, chunk))
+          const { replies, cut, part } = await importStolen(bytes, chunk, askAfter)
+          const stolen = done(replies)
+          expect(plain(stolen.columns)).toEqual(plain(whole.columns))
+          expect(stolen.report).toEqual(whole.report)
+          // Its part ends where the first took over, unless that was no row boundary after all.
+          if (cut && part) {
+            if (part.at + part.bytes === cut.at) taken++
+            else expect(part.at + part.bytes).toBe(bytes.length)
+          }
+        },
+      ),
+      { numRuns: 150 },
+    )
+    expect(taken).toBeGreaterThan(20)
+  })
+
+  it('moves the lines and issues of the part taken over by the lines before it', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) =>
+      i % 97 === 5 ? `B${i},2021,,1,,,,"no\ngroup"` : `A${i},2021,g,${i},,,,"n\n${i}"`,
+    )
+    // The first row fills the 8 KB the loader judges the encoding from: the cut is after them.
+    const text = `${REQUIRED},notes\nF,2021,g,,,,,${quote(FILLER)}\n${rows.join('\n')}\n`
+    const bytes = encode(text)
+    const whole = done(await importWhole(bytes, 64))
+    const { replies, cut, part } = await importStolen(bytes, 64, 3)
+    expect(cut).not.toBeNull()
+    expect(part && part.at + part.bytes).toBe(cut?.at)
+    const stolen = done(replies)
+    expect(stolen.report.rowIssues.map((issue) => issue.line)).toEqual(
+      whole.report.rowIssues.map((issue) => issue.line),
+    )
+    expect(stolen.report.rowIssues.length).toBe(5)
+    expect(plain(stolen.columns)).toEqual(plain(whole.columns))
+    expect(stolen.steps?.map((step) => step.name)).toContain(
+      'first worker: read the rest of the second part',
+    )
+  })
+
+  it('reads on to the end in the second part when it was cut inside a quoted value after all', async () => {
+    // The part the first reads from the cut on is dropped: the same store as read whole.
+    const rows = Array.from({ length: 1200 }, (_, i) => `A${i},2021,g,${i},,,,"x\ny${i}"`)
+    const text = `${REQUIRED},notes\nF,2021,g,,,,,${quote(FILLER)}\n${rows.join('\n')}\n`
+    const bytes = encode(text)
+    // A cut just after the line break inside the last quarter's first quoted value.
+    const inside = text.indexOf('"x\ny', Math.floor(text.length * 0.75)) + 3
+    const header = text.slice(0, text.indexOf('\n')).split(',')
+    const wrongCut = async () => ({ at: inside, header, delimiter: ',' as const })
+    const whole = done(await importWhole(bytes, 64))
+    const { replies, cut, part } = await importStolen(bytes, 64, 2, wrongCut)
+    expect(cut?.at).toBe(inside)
+    expect(part && part.at + part.bytes).toBe(bytes.length)
+    const stolen = done(replies)
+    expect(plain(stolen.columns)).toEqual(plain(whole.columns))
+    expect(stolen.report).toEqual(whole.report)
   })
 
   it('reads CRLF and a BOM the same in two parts', async () => {
