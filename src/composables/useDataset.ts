@@ -6,7 +6,7 @@
 import { computed, onScopeDispose, shallowRef } from 'vue'
 import { formatDateLabel } from '../core/date'
 import { formatSourceLine } from '../core/format'
-import { dateSpanOf, figureIndexInSteps } from '../core/view/figureIndex'
+import { dateSpanInSteps, dateSpanOf, figureIndexInSteps } from '../core/view/figureIndex'
 import { reportIndexInSteps } from '../core/view/reportIndex'
 import { allRowsInSteps } from '../core/view/filter'
 import type { LoadResult } from '../core/load/loader'
@@ -219,7 +219,7 @@ function createDatasetState() {
   function* preparationSteps(next: CasualtyStore): Steps<true> {
     const { categories } = next.columns
     yield* allRowsInSteps(next)
-    dateSpanOf(next)
+    yield* dateSpanInSteps(next)
     yield
     for (const column of CATEGORY_COLUMNS) {
       if (labelCount(categories[column]) <= LIST_LABELS)

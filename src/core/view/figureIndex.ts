@@ -302,5 +302,25 @@ export function dateSpanOf(store: CasualtyStore): DateSpan | null {
   return entry.span
 }
 
+/** dateSpanOf, STEP_ROWS rows at a time (a big store's, before it is shown). */
+export function* dateSpanInSteps(store: CasualtyStore): Steps<DateSpan | null> {
+  const entry = knownOf(store)
+  if (entry.span === undefined) {
+    const dates = store.columns.date
+    let span: DateSpan | null = null
+    for (let start = 0; start < dates.length; start += STEP_ROWS) {
+      if (start > 0) yield
+      const part = spanOf(dates.subarray(start, start + STEP_ROWS))
+      if (part) {
+        span = span
+          ? { first: Math.min(span.first, part.first), last: Math.max(span.last, part.last) }
+          : part
+      }
+    }
+    entry.span = span
+  }
+  return entry.span
+}
+
 export const figureIndex = (store: CasualtyStore): FigureIndex =>
   runSteps(figureIndexInSteps(store))

@@ -1,7 +1,10 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   FigureState,
   YEAR_ONLY,
+  dateSpanInSteps,
+  dateSpanOf,
   figureIndex,
   injuredState,
   killedState,
@@ -10,7 +13,8 @@ import {
 } from '../../../src/core/view/figureIndex'
 import type { CasualtyRecord } from '../../../src/core/schema'
 import { record } from '../../helpers/record'
-import { runSteps } from '../../../src/core/steps'
+import { STEP_ROWS, runSteps } from '../../../src/core/steps'
+import { CasualtyStore } from '../../../src/core/store/store'
 import { storeFromRecords } from '../../../src/core/store/builder'
 
 describe('figureIndex', () => {
@@ -79,5 +83,31 @@ describe('period slots', () => {
     expect(Array.from(months.slots)).toEqual([3, 0, 1, 6])
     const years = runSteps(periodSlotsInSteps(store, 'year'))
     expect([years.first, years.length, Array.from(years.slots)]).toEqual([2021, 2, [1, 1, 1, 2]])
+  })
+})
+
+describe('dateSpanInSteps', () => {
+  it('gives the first and last date of the store, as dateSpanOf does in one pass', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -50_000_000, max: 50_000_000 }), { maxLength: 2_000 }),
+        fc.integer({ min: 0, max: 3 * STEP_ROWS }),
+        (codes, padding) => {
+          // Over STEP_ROWS rows: the span is made in several steps.
+          const dates = Int32Array.from([
+            ...codes,
+            ...Array.from({ length: padding }, () => 20210101),
+          ])
+          const store = new CasualtyStore({
+            ...storeFromRecords([]).columns,
+            length: dates.length,
+            date: dates,
+          })
+          const again = new CasualtyStore({ ...store.columns })
+          expect(runSteps(dateSpanInSteps(store))).toEqual(dateSpanOf(again))
+        },
+      ),
+      { numRuns: 40 },
+    )
   })
 })
