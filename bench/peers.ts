@@ -27,7 +27,16 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 // @ts-expect-error: a plain .mjs helper shared with the e2e configuration
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs'
 import { ensureFile, SIZES } from './generate'
-import { filterChange, firstVisitJs, importFile, RECORDER, serve, type Recorded } from './page'
+import {
+  filterChange,
+  firstVisitJs,
+  importFile,
+  paintedAt,
+  RECORDER,
+  serve,
+  watchPainted,
+  type Recorded,
+} from './page'
 import { differences, type Figures } from './peerFigures'
 import type { NodeReport } from './peersNode'
 
@@ -220,19 +229,10 @@ async function pageRun(
 }
 
 async function importPeer(page: Page, file: string): Promise<{ ms: number; since: number }> {
-  const since = await page.evaluate(() => performance.now())
-  const start = Date.now()
+  // Watched as our page is (bench/page.ts watchPainted): at each change of the page, never polled.
+  const since = await watchPainted(page, 'peer')
   await page.locator('input[type=file]').setInputFiles(file)
-  await page.waitForFunction(
-    () => document.querySelector('[data-testid=state]')?.textContent === 'done',
-    undefined,
-    // At every frame, as our page is tested (bench/page.ts importFile).
-    { timeout: 15 * 60_000, polling: 'raf' },
-  )
-  await page.evaluate(
-    () => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))),
-  )
-  return { ms: Date.now() - start, since }
+  return { ms: Math.round((await paintedAt(page)) - since), since }
 }
 
 // The figures DuckDB-WASM wrote into its page, against DuckDB's in Node.
