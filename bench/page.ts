@@ -86,8 +86,9 @@ export interface Recorded {
  * count `count` shown, the "Updating the figures" status empty) or DuckDB-WASM's (`peer`: its state
  * "done", once its figures are in the page), then one more frame painted. Tested at each change of
  * the page's DOM (a MutationObserver), never polled: a poll wakes the page's main thread every
- * interval or every frame, which changes the timing of what it measures (DuckDB-WASM's import took
- * 3.7-4.1 s under a 50 ms poll, 3.3-3.6 s under a poll at every frame, the same afternoon).
+ * interval or every frame, and adds up to its interval. The same afternoon, DuckDB-WASM's import
+ * of the 1M-row file measured 3.7-4.1 s under a 50 ms poll, 3.3-3.6 s under a poll at every
+ * frame, 3.2-3.4 s watched this way (ours 2.7-3.0 s, 2.6-3.0 s, 2.5-2.6 s).
  * Returns the page's time when armed; paintedAt() gives the time of that painted frame.
  */
 export async function watchPainted(
