@@ -87,8 +87,8 @@ export interface Recorded {
  * "done", once its figures are in the page), then one more frame painted. Tested at each change of
  * the page's DOM (a MutationObserver), never polled: a poll wakes the page's main thread every
  * interval or every frame, and adds up to its interval. The same afternoon, DuckDB-WASM's import
- * of the 1M-row file measured 3.7-4.1 s under a 50 ms poll, 3.3-3.6 s under a poll at every
- * frame, 3.2-3.4 s watched this way (ours 2.7-3.0 s, 2.6-3.0 s, 2.5-2.6 s).
+ * of the 1M-row file measured 3.7-4.1 s under a 50 ms poll, 3.3-3.7 s under a poll at every
+ * frame, 3.2-3.4 s watched this way (ours 2.7-3.0 s, 2.6-3.1 s, 2.5-2.6 s).
  * Returns the page's time when armed; paintedAt() gives the time of that painted frame.
  */
 export async function watchPainted(
