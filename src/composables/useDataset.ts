@@ -193,9 +193,8 @@ function createDatasetState() {
   // before a big store is shown, so the task that shows it does not make a pass over the rows per
   // list; so too the selection of every row and the date span. One budget for all of it (a new
   // runInSteps per list gave each its own, and a task could hold several). Ends in a task of its
-  // own, as showing must.
-  // Whether `next` is to be shown: false when a newer change came, or the store never became whole
-  // (`complete`; then nothing is on its way any more).
+  // own, as showing must. Says whether `next` is to be shown: not when a newer change came, nor
+  // when the store never became whole (`complete`; then nothing is on its way any more).
   async function prepareToShow(
     next: CasualtyStore,
     turn: number,
