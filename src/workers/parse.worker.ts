@@ -7,7 +7,6 @@
 // appends it and hands the page the whole store. The first, done with its part while the second
 // still reads, takes over the end of the second's part (StealLink).
 
-import type { TailPart } from '../core/load/loader'
 import {
   blobSource,
   runImportJob,
@@ -15,10 +14,9 @@ import {
   thinProgress,
   type ImportReply,
   type ImportRequest,
-  type SplitPoint,
-  type StealLink,
   type TailLink,
 } from '../core/load/importJob'
+import { firstEnd, secondEnd } from '../core/load/partLink'
 
 /** The parts of the worker's global scope we use (the app's tsconfig has the DOM lib, not WebWorker). */
 interface WorkerScope {
@@ -39,24 +37,15 @@ const post = thinProgress((reply: ImportReply, transfer: ArrayBuffer[] = []) =>
   scope.postMessage(reply, transfer),
 )
 
-/** What the two workers of a file read in two say to each other over their port. */
-type PortWord =
-  | { type: 'steal' }
-  | { type: 'cut'; cut: SplitPoint | null }
-  | { type: 'part'; part: TailPart | null }
-
-/** Settles the tail part: from the other worker's port, or null when the page says it stopped. */
-let settleTail: ((part: TailPart | null) => void) | null = null
-/** Settles a request for the end of the tail part (StealLink): the other's answer, or null. */
-let settleSteal: ((cut: SplitPoint | null) => void) | null = null
+/** Stops the first worker's wait for the second's part (the page says the second stopped). */
+let stopSecond: (() => void) | null = null
 /** The port to the other worker, held here for as long as this worker lives. */
 const heldPorts = new Set<MessagePort>()
 
 scope.onmessage = (event) => {
   const request = event.data
   if (request.type === 'tail-failed') {
-    settleSteal?.(null)
-    settleTail?.(null)
+    stopSecond?.()
     return
   }
   const source = blobSource(request.file)
@@ -65,55 +54,27 @@ scope.onmessage = (event) => {
     heldPorts.add(port)
     // Asked between its pieces (reading a Blob lets messages in) whether the first worker may
     // read the end of this part.
-    let asked = false
-    port.onmessage = (message: MessageEvent<PortWord>) => {
-      if (message.data.type === 'steal') asked = true
-    }
-    const tell = (word: PortWord, transfer: Transferable[] = []) => port.postMessage(word, transfer)
-    const link: StealLink = { asked: () => asked, answer: (cut) => tell({ type: 'cut', cut }) }
+    const { steal, send } = secondEnd(port)
     runTailJob(
       source,
       request.mapping,
       post,
-      (part, transfer) => tell({ type: 'part', part }, transfer),
+      send,
       undefined,
       undefined,
       undefined,
       undefined,
-      link,
-    ).catch(() => tell({ type: 'part', part: null }))
+      steal,
+    ).catch(() => send(null))
     return
   }
   const port = request.port
   let link: TailLink | undefined
   if (port) {
     heldPorts.add(port)
-    let arrived = false
-    const part = new Promise<TailPart | null>((resolve) => {
-      settleTail = (part) => {
-        arrived = true
-        settleSteal?.(null)
-        resolve(part)
-      }
-    })
-    port.onmessage = (message: MessageEvent<PortWord>) => {
-      const word = message.data
-      if (word.type === 'cut') settleSteal?.(word.cut)
-      else if (word.type === 'part') settleTail?.(word.part)
-    }
-    link = {
-      part: () => part,
-      steal: () =>
-        arrived
-          ? Promise.resolve(null)
-          : new Promise<SplitPoint | null>((resolve) => {
-              settleSteal = (cut) => {
-                settleSteal = null
-                resolve(cut)
-              }
-              port.postMessage({ type: 'steal' } satisfies PortWord)
-            }),
-    }
+    const first = firstEnd(port)
+    link = first.link
+    stopSecond = first.stop
   }
   // The text columns in a reply of their own, after the rest (ImportReply `texts`).
   runImportJob(source, request.mapping, post, undefined, link, undefined, true).catch(

@@ -17,27 +17,15 @@ import {
 import type { TailPart } from '../../../src/core/load/loader'
 import { SCHEMA_COLUMNS, TEXT_COLUMNS } from '../../../src/core/schema'
 import { appendedText } from '../../../src/core/store/builder'
-import { unpackColumns, type PackedColumns } from '../../../src/core/store/transfer'
+import { unpackColumns } from '../../../src/core/store/transfer'
 import { packedCount } from '../../../src/core/store/packedStrings'
 import { labelCounts } from '../../../src/core/store/store'
 import { runSteps } from '../../../src/core/steps'
 import { fixtureBytes } from '../../helpers/fixtures'
+import { plain } from '../../helpers/plain'
 
 const encode = (text: string) => new TextEncoder().encode(text)
 const quote = (value: string) => `"${value.replace(/"/g, '""')}"`
-
-/** Every array of the columns as plain numbers: equal only when equal byte for byte. */
-function plain(columns: PackedColumns): unknown {
-  const arrays = (value: unknown): unknown => {
-    if (ArrayBuffer.isView(value)) return Array.from(value as Uint8Array)
-    if (Array.isArray(value)) return value.map(arrays)
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, arrays(v)]))
-    }
-    return value
-  }
-  return arrays(columns)
-}
 
 type Done = Extract<ImportReply, { type: 'done' }>
 
