@@ -149,9 +149,7 @@ export async function importFile(
   await page.locator('label.file-button').hover()
   await page.waitForTimeout(500)
   const count = new Intl.NumberFormat('en-US').format(rows)
-  // Done when the progress bar is gone, the page names the row count it now shows and its
-  // "Updating the figures" status is empty (big views update in steps after the row count shows),
-  // then one more frame has painted.
+  // Big views update in steps after the row count shows: watchPainted waits for those too.
   const since = await watchPainted(page, 'ours', count)
   await input.setInputFiles(path)
   // A GTD export goes through the column mapping step, as the page proposes it.

@@ -11,16 +11,12 @@ import {
   CHUNK_BYTES,
   FIRST_PART_SHARE,
   findSplit,
+  readPartFrom,
   type ByteSource,
   type SplitPoint,
 } from '../core/load/importJob'
-import {
-  CsvLoader,
-  TailLoader,
-  type LoadOptions,
-  type LoadResult,
-  type TailPart,
-} from '../core/load/loader'
+import type { PortWord } from '../core/load/partLink'
+import { CsvLoader, type LoadOptions, type LoadResult, type TailPart } from '../core/load/loader'
 
 /**
  * A ByteSource over a file: read() copies a range, pieces() reads into one reused buffer, as
@@ -86,26 +82,6 @@ function startWorker(file: URL, data: TailWorkerData): Worker {
   const api = import.meta.resolve('tsx/esm/api')
   const code = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(file.href)}) })`
   return new Worker(code, { ...options, eval: true })
-}
-
-/** What the worker thread says once it is told the cut: where the end of its part was taken, its part. */
-export type TailWord =
-  | { type: 'steal' }
-  | { type: 'cut'; cut: SplitPoint | null }
-  | { type: 'part'; part: TailPart | null }
-
-// The part of the file from `cut` to its end, read here.
-async function readPart(
-  source: ByteSource,
-  cut: SplitPoint,
-  pieceBytes: number,
-): Promise<TailPart | null> {
-  const part = new TailLoader(cut.at, cut.header, cut.delimiter)
-  for await (const piece of source.pieces?.(pieceBytes, cut.at) ?? []) {
-    if (!part.usable) break
-    part.push(piece)
-  }
-  return part.finish()
 }
 
 /**
@@ -204,12 +180,12 @@ export async function loadFileInParts(
         from = cut.at
         if (loader.canAppend(cut)) {
           // The worker still reading, this thread reads the end of its part (StealLink).
-          port.postMessage({ type: 'steal' } satisfies TailWord)
-          let word = (await nextWord()) as TailWord | null
+          port.postMessage({ type: 'steal' } satisfies PortWord)
+          let word = (await nextWord()) as PortWord | null
           let last: TailPart | null = null
           if (word?.type === 'cut') {
-            if (word.cut) last = await readPart(source, word.cut, pieceBytes)
-            word = (await nextWord()) as TailWord | null
+            if (word.cut) last = await readPartFrom(source, word.cut, pieceBytes)
+            word = (await nextWord()) as PortWord | null
           }
           const tail = word?.type === 'part' ? word.part : null
           if (tail && loader.canAppend(tail)) {

@@ -5,19 +5,20 @@
 
 import { receiveMessageOnPort, workerData } from 'node:worker_threads'
 import { runTailJob, type SplitPoint, type StealLink } from '../core/load/importJob'
-import { fileSource, type TailWord, type TailWorkerData } from './fileParts'
+import type { PortWord } from '../core/load/partLink'
+import { fileSource, type TailWorkerData } from './fileParts'
 
 const { path, port, minStealBytes, pieceBytes } = workerData as TailWorkerData
-const tell = (word: TailWord, transfer: ArrayBuffer[] = []) => port.postMessage(word, transfer)
+const tell = (word: PortWord, transfer: ArrayBuffer[] = []) => port.postMessage(word, transfer)
 // The other thread's words as they come (a port hands over all it holds at once): first the cut,
 // then perhaps a request for the end of this part.
 let stealAsked = false
 let cutGiven = false
-port.on('message', (word: SplitPoint | null | TailWord) => {
+port.on('message', (word: SplitPoint | null | PortWord) => {
   if (!cutGiven) {
     cutGiven = true
     start(word as SplitPoint | null)
-  } else if ((word as TailWord).type === 'steal') stealAsked = true
+  } else if ((word as PortWord).type === 'steal') stealAsked = true
 })
 
 function start(cut: SplitPoint | null): void {
@@ -26,7 +27,7 @@ function start(cut: SplitPoint | null): void {
   // This thread reads without yielding to its event loop: the other's word is taken off the port.
   const steal: StealLink = {
     asked: () =>
-      stealAsked || (receiveMessageOnPort(port)?.message as TailWord | undefined)?.type === 'steal',
+      stealAsked || (receiveMessageOnPort(port)?.message as PortWord | undefined)?.type === 'steal',
     answer: (taken) => tell({ type: 'cut', cut: taken }),
     ...(minStealBytes !== undefined && { minBytes: minStealBytes }),
   }

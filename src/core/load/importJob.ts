@@ -414,6 +414,26 @@ export async function runTailJob(
 }
 
 /**
+ * The part of the file from `cut` to its end, read by the one who took it over from the second
+ * (StealLink); `read` is told the part's bytes read after each piece.
+ */
+export async function readPartFrom(
+  source: ByteSource,
+  cut: SplitPoint,
+  chunkBytes = CHUNK_BYTES,
+  options: LoadOptions = {},
+  read: (bytes: number) => void = () => {},
+): Promise<TailPart | null> {
+  const part = new TailLoader(cut.at, cut.header, cut.delimiter, options)
+  for await (const piece of piecesOf(source, chunkBytes, cut.at)) {
+    if (!part.usable) break
+    part.push(piece)
+    read(part.bytesRead)
+  }
+  return part.finish()
+}
+
+/**
  * The first worker's end of the link to the second: its part, and (where the second can be asked
  * while it reads) the end of that part to read here instead (StealLink): the cut from which to
  * read, or null when nothing is left to take over (also once the part has come).
@@ -584,9 +604,9 @@ export async function runImportJob(
   step('read the header')
   let from = 0
   if (split && link) {
-    let taken: TailLoader | null = null
+    let takenBytes = 0
     const progress = () => {
-      const bytesRead = loader.bytesRead + (taken?.bytesRead ?? 0)
+      const bytesRead = loader.bytesRead + takenBytes
       post({ type: 'progress', bytesRead, total: source.size, part: 'head' })
     }
     for await (const piece of piecesOf(source, chunkBytes, 0, split.at)) {
@@ -601,18 +621,16 @@ export async function runImportJob(
       let last: TailPart | null = null
       if (cut) {
         step('first worker: ask for the rest of the second part')
-        taken = new TailLoader(
-          cut.at,
-          cut.header,
-          cut.delimiter,
+        last = await readPartFrom(
+          source,
+          cut,
+          chunkBytes,
           readerOptions({ decimalCounts: 0 }),
+          (bytes) => {
+            takenBytes = bytes
+            progress()
+          },
         )
-        for await (const piece of piecesOf(source, chunkBytes, cut.at)) {
-          if (!taken.usable) break
-          taken.push(piece)
-          progress()
-        }
-        last = taken.finish()
         step('first worker: read the rest of the second part')
       }
       const part = await link.part()

@@ -296,11 +296,8 @@ export function* storeCellsInSteps(
 }
 
 /** The store's first and last date code (null when it has no rows), found once per store. */
-export function dateSpanOf(store: CasualtyStore): DateSpan | null {
-  const entry = knownOf(store)
-  if (entry.span === undefined) entry.span = spanOf(store.columns.date)
-  return entry.span
-}
+export const dateSpanOf = (store: CasualtyStore): DateSpan | null =>
+  runSteps(dateSpanInSteps(store))
 
 /** dateSpanOf, STEP_ROWS rows at a time (a big store's, before it is shown). */
 export function* dateSpanInSteps(store: CasualtyStore): Steps<DateSpan | null> {
